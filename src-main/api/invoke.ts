@@ -3,7 +3,7 @@
 import { GitGuildError } from '../errors.js';
 import { adminApi, type MethodName } from './contract.js';
 import type { AdminHandlers } from './handlers.js';
-import { describeZodError, issueFields } from './validation.js';
+import { describeZodError, fieldIssues } from './validation.js';
 
 export function isMethodName(name: string): name is MethodName {
   return Object.prototype.hasOwnProperty.call(adminApi, name);
@@ -34,7 +34,7 @@ export async function invokeMethod(
   const parsed = method.input.safeParse(rawInput);
   if (!parsed.success) {
     throw new GitGuildError('invalid_input', `Invalid input for ${name}: ${describeZodError(parsed.error)}`, {
-      fields: issueFields(parsed.error),
+      issues: fieldIssues(parsed.error),
     });
   }
   // The map is keyed by name, so the handler and its parsed input always belong together;

@@ -2,31 +2,28 @@
 // IPC rejection tells the caller exactly what to fix. Values are never echoed (they may be secret).
 import type { z } from 'zod';
 
-function describePath(path: readonly PropertyKey[]): string {
+export interface FieldIssue {
+  /** Dotted field path, `(input)` for the whole input. */
+  path: string;
+  message: string;
+}
+
+function joinPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(input)' : path.map(String).join('.');
 }
 
-export function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') {
-    const prefix = issue.path.length === 0 ? '' : `${describePath(issue.path)}.`;
-    return `${issue.keys.map((k) => `${prefix}${k}`).join(', ')}: unknown field`;
-  }
-  return `${describePath(issue.path)}: ${issue.message}`;
-}
-
-/** Field paths of all issues, for clients that want to highlight form fields. */
-export function issueFields(error: z.ZodError): string[] {
-  const fields = new Set<string>();
-  for (const issue of error.issues) {
+/** One entry per offending field; an unknown-keys issue becomes one entry per unknown key. */
+export function fieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields.add([...issue.path.map(String), key].join('.'));
-    } else {
-      fields.add(describePath(issue.path));
+      return issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'unknown field' }));
     }
-  }
-  return [...fields];
+    return [{ path: joinPath(issue.path), message: issue.message }];
+  });
 }
 
 export function describeZodError(error: z.ZodError): string {
-  return error.issues.map(describeIssue).join('; ');
+  return fieldIssues(error)
+    .map((issue) => `${issue.path}: ${issue.message}`)
+    .join('; ');
 }

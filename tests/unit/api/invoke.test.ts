@@ -60,7 +60,7 @@ describe('invokeMethod', () => {
     const error = await rejection(invokeMethod(handlers, 'settings.update', { syncIntervalMinutes: 1 }));
     expect(error.identifier).toBe('invalid_input');
     expect(error.message).toMatch(/syncIntervalMinutes/);
-    expect(error.context['fields']).toEqual(['syncIntervalMinutes']);
+    expect(error.context['issues']).toEqual([{ path: 'syncIntervalMinutes', message: expect.any(String) }]);
     expect(settings.writes).toBe(0);
     expect(onSettingsChanged).not.toHaveBeenCalled();
   });
@@ -73,7 +73,8 @@ describe('invokeMethod', () => {
     expect(error.message).toContain('crawl.includeForks');
     expect(error.message).toContain('botToken: unknown field');
     expect(error.message).toContain('timeZone');
-    expect(error.context['fields']).toEqual(expect.arrayContaining(['crawl.includeForks', 'botToken', 'timeZone']));
+    const paths = (error.context['issues'] as { path: string }[]).map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining(['crawl.includeForks', 'botToken', 'timeZone']));
   });
 
   it('does not echo rejected values back in the message', async () => {

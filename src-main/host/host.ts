@@ -1,0 +1,23 @@
+// The running host as its transports see it: the AdminApi handlers, the event stream and a
+// lifecycle. Electron's IPC binding and the headless web server both take one of these.
+import type { EventHub } from '../api/event-hub.js';
+import type { Health } from '../api/contract.js';
+import type { AdminHandlers } from '../api/handlers.js';
+import type { Logger } from '../log/logger.js';
+import type { SecretStore } from '../secrets/types.js';
+
+export type HostMode = Health['mode'];
+
+export interface Host {
+  readonly mode: HostMode;
+  readonly dataDir: string;
+  readonly logger: Logger;
+  readonly events: EventHub;
+  readonly handlers: AdminHandlers;
+  readonly secrets: SecretStore;
+  health(): Health;
+  /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
+  start(): Promise<void>;
+  /** Stops the bot and closes the store; safe to call twice. */
+  stop(): Promise<void>;
+}

@@ -1,0 +1,98 @@
+// The one place GitGuild builds an Octokit: throttling and retry plugins, a configurable base URL
+// (GitHub, GitHub Enterprise, the simulator), and a meter that counts every HTTP attempt and
+// tracks the rate-limit budget from response headers.
+import { Octokit } from '@octokit/rest';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { GitGuildError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import { createRequestMeter, type RequestMeter } from './request-meter.js';
+
+const GitGuildOctokit = Octokit.plugin(throttling, retry);
+export type GitHubClient = InstanceType<typeof GitGuildOctokit>;
+
+export interface CreateOctokitOptions {
+  baseUrl: string;
+  /** Read by the caller from the SecretStore (`github.token`); registered with the logger for redaction. */
+  token: string;
+  logger: Logger;
+  userAgent: string;
+  /** Longest wait for a primary rate-limit reset before giving up (default 15 minutes). */
+  maxRateLimitWaitMs?: number;
+  /** Retries of 5xx/network failures by the retry plugin (default 3). */
+  retries?: number;
+  /** Called after every HTTP attempt with the running totals. */
+  onRequest?: (meter: RequestMeter) => void;
+}
+
+export interface GitHubConnection {
+  octokit: GitHubClient;
+  meter: RequestMeter;
+}
+
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
+
+export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
+  if (!/^https?:\/\//.test(options.baseUrl)) {
+    throw new GitGuildError('invalid_input', `GitHub API base URL must be an http(s) URL, got "${options.baseUrl}"`);
+  }
+  if (options.token.trim() === '') {
+    throw new GitGuildError('unauthorized', 'No GitHub token is configured', {
+      hint: 'Sign in with GitHub or paste a token in Settings → GitHub.',
+    });
+  }
+  const log = options.logger.child('github');
+  log.addSecret(options.token);
+  const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+  const meter = createRequestMeter();
+
+  // Counting at the fetch level sees every attempt, including the retries the plugins make
+  // internally; a hook added after construction would sit outside them and miss those.
+  const meteredFetch: typeof fetch = async (input, init) => {
+    const response = await fetch(input, init);
+    meter.record(response.status, response.headers);
+    options.onRequest?.(meter);
+    return response;
+  };
+
+  const octokit = new GitGuildOctokit({
+    auth: options.token,
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    userAgent: options.userAgent,
+    request: { fetch: meteredFetch },
+    retry: { retries: options.retries ?? 3 },
+    log: {
+      debug: (message: string) => log.debug(message),
+      info: (message: string) => log.info(message),
+      warn: (message: string) => log.warn(message),
+      error: (message: string) => log.error(message),
+    },
+    throttle: {
+      // A per-instance id keeps our Bottleneck queues apart from any other Octokit in the process.
+      id: `gitguild-${Math.random().toString(36).slice(2)}`,
+      onRateLimit: (retryAfterSeconds, request, _octokit, retryCount) => {
+        const route = `${request.method} ${request.url}`;
+        if (retryAfterSeconds * 1000 > maxWaitMs || retryCount >= 3) {
+          log.error('rate limit exhausted; not waiting', { route, retryAfterSeconds, maxWaitMs, retryCount });
+          return false;
+        }
+        log.warn('rate limit exhausted; waiting for the reset', { route, retryAfterSeconds });
+        meter.noteWait(retryAfterSeconds * 1000);
+        return true;
+      },
+      onSecondaryRateLimit: (retryAfterSeconds, request, _octokit, retryCount) => {
+        const route = `${request.method} ${request.url}`;
+        if (retryAfterSeconds * 1000 > maxWaitMs || retryCount >= 2) {
+          log.error('secondary rate limit; not retrying', { route, retryAfterSeconds, retryCount });
+          return false;
+        }
+        log.warn('secondary rate limit; backing off', { route, retryAfterSeconds });
+        meter.noteWait(retryAfterSeconds * 1000);
+        return true;
+      },
+    },
+  });
+  return { octokit, meter };
+}
+
+export type { RequestMeter } from './request-meter.js';

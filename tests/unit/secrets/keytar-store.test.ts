@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { createLogger, memorySink } from '../../../src-main/log/logger.js';
+import { openKeytarSecretStore, type KeytarModule } from '../../../src-main/secrets/keytar-store.js';
+
+// A stand-in for the native keytar module (a third-party boundary), injected through the loader.
+function fakeKeytar(entries: Record<string, string> = {}): KeytarModule {
+  const values = new Map(Object.entries(entries));
+  return {
+    getPassword: async (_service, account) => values.get(account) ?? null,
+    setPassword: async (_service, account, password) => void values.set(account, password),
+    deletePassword: async (_service, account) => values.delete(account),
+    findCredentials: async () => [...values].map(([account, password]) => ({ account, password })),
+  };
+}
+
+function open(loadKeytar: () => Promise<KeytarModule>, extra: { probeTimeoutMs?: number; platform?: NodeJS.Platform } = {}) {
+  const sink = memorySink();
+  const logger = createLogger('t', { sinks: [sink], level: 'debug' });
+  return { sink, logger, store: openKeytarSecretStore({ logger, service: 'GitGuild-test', loadKeytar, platform: 'linux', ...extra }) };
+}
+
+describe('keytar secret store when the keychain is unavailable', () => {
+  it('reports a keytar module that failed to build, with the libsecret fix and the headless alternative', async () => {
+    const store = await open(async () => {
+      throw new Error("Cannot find module '../build/Release/keytar.node'");
+    }).store;
+    const status = store.status();
+    expect(status).toMatchObject({ available: false, backend: 'none', writable: false });
+    expect(status.problem).toContain('keytar.node');
+    expect(status.problem).toContain('apt-get install libsecret-1-dev');
+    expect(status.problem).toContain('npm rebuild keytar');
+    expect(status.problem).toContain('--secrets env');
+  });
+
+  it('refuses get, set, delete and list with keychain_unavailable instead of falling back', async () => {
+    const store = await open(async () => {
+      throw new Error('no module');
+    }).store;
+    const unavailable = { identifier: 'keychain_unavailable', context: { hint: expect.stringContaining('libsecret') } };
+    await expect(store.set('github.token', 'ghp_would_be_lost1')).rejects.toMatchObject(unavailable);
+    await expect(store.get('github.token')).rejects.toMatchObject(unavailable);
+    await expect(store.delete('github.token')).rejects.toMatchObject(unavailable);
+    await expect(store.list()).rejects.toMatchObject(unavailable);
+  });
+
+  it('reports a Secret Service that does not answer, with how to install and unlock one', async () => {
+    const keytar = { ...fakeKeytar(), findCredentials: async () => Promise.reject(new Error('Could not connect: No such file or directory')) };
+    const store = await open(async () => keytar).store;
+    expect(store.status()).toMatchObject({ available: false, backend: 'none' });
+    expect(store.status().problem).toMatch(/Could not connect.*gnome-keyring.*KeePassXC.*--secrets env/s);
+  });
+
+  it('gives up on a keychain that hangs instead of hanging startup', async () => {
+    const keytar = { ...fakeKeytar(), findCredentials: () => new Promise<never>(() => {}) };
+    const started = Date.now();
+    const store = await open(async () => keytar, { probeTimeoutMs: 50 }).store;
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(store.status().problem).toMatch(/did not answer within .* locked/);
+  });
+
+  it('gives macOS users a macOS fix rather than Linux packages', async () => {
+    const keytar = { ...fakeKeytar(), findCredentials: async () => Promise.reject(new Error('denied')) };
+    const problem = (await open(async () => keytar, { platform: 'darwin' }).store).status().problem;
+    expect(problem).toContain('Keychain Access');
+    expect(problem).not.toContain('apt-get');
+  });
+});
+
+describe('keytar secret store when the keychain answers', () => {
+  it('is available and writable', async () => {
+    const store = await open(async () => fakeKeytar()).store;
+    expect(store.status()).toEqual({ available: true, backend: 'keytar', writable: true });
+  });
+
+  it('lists only known accounts and ignores foreign entries under the service', async () => {
+    const store = await open(async () => fakeKeytar({ 'github.token': 'ghp_existing_value', 'something.else': 'other-value-123' })).store;
+    expect(await store.list()).toEqual(['github.token']);
+  });
+
+  it('registers values already in the keychain, read, or written so the logger redacts them', async () => {
+    const { logger, sink, store: opening } = open(async () => fakeKeytar({ 'github.token': 'ghp_existing_value' }));
+    const store = await opening;
+    await store.set('discord.botToken', 'bot-token-written-1');
+    logger.info('ghp_existing_value bot-token-written-1');
+    const text = JSON.stringify(sink.records);
+    expect(text).not.toContain('ghp_existing_value');
+    expect(text).not.toContain('bot-token-written-1');
+    expect(sink.records.some((r) => r.msg === 'secret stored in the OS keychain' && r.account === 'discord.botToken')).toBe(true);
+  });
+
+  it('validates a value before it reaches the keychain', async () => {
+    const keytar = fakeKeytar();
+    const store = await open(async () => keytar).store;
+    await expect(store.set('github.token', 'line1-abc\nline2-def')).rejects.toMatchObject({ identifier: 'invalid_input' });
+    expect(await keytar.getPassword('GitGuild-test', 'github.token')).toBeNull();
+  });
+
+  it('turns a keychain error during a write into keychain_unavailable', async () => {
+    const keytar = { ...fakeKeytar(), setPassword: async () => Promise.reject(new Error('Cannot create an item in a locked collection')) };
+    const store = await open(async () => keytar).store;
+    await expect(store.set('github.token', 'ghp_locked_value12')).rejects.toMatchObject({
+      identifier: 'keychain_unavailable',
+      message: expect.stringContaining('locked collection'),
+    });
+  });
+});

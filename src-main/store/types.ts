@@ -83,3 +83,104 @@ export const SettingsPatchSchema = SettingsSchema.omit({ crawl: true })
   .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+// ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----
+
+const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord snowflake (digits only)');
+const githubLogin = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub login');
+
+/** A Discord server the admin manages with GitGuild. */
+export const GuildSchema = z.strictObject({
+  id: snowflake,
+  name: z.string().min(1).max(100),
+  enabled: z.boolean(),
+});
+export type Guild = z.infer<typeof GuildSchema>;
+
+export const MappingWindowSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('rolling'), days: z.number().int().min(1).max(3660) }),
+  z.strictObject({ kind: z.literal('all_time') }),
+]);
+export type MappingWindow = z.infer<typeof MappingWindowSchema>;
+
+/** One rule: members whose `metric` over `window` reaches `threshold` get `roleId`. */
+export const MappingSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, "-" or "_"'),
+  guildId: snowflake,
+  roleId: snowflake,
+  metric: z.enum(METRICS),
+  window: MappingWindowSchema,
+  threshold: z.number().int().min(1, 'must be at least 1'),
+  label: z.string().max(100).optional(),
+  enabled: z.boolean(),
+});
+export type Mapping = z.infer<typeof MappingSchema>;
+
+/** The exported configuration: everything an admin would move to another machine, never secrets. */
+export const ConfigDocumentSchema = z.strictObject({
+  format: z.literal('gitguild-config'),
+  schemaVersion: z.number().int(),
+  exportedAt: z.string(),
+  settings: SettingsSchema,
+  guilds: z.array(GuildSchema),
+  mappings: z.array(MappingSchema),
+});
+export type ConfigDocument = z.infer<typeof ConfigDocumentSchema>;
+
+// ---- Links ----
+
+export const LINK_METHODS = ['device_flow', 'web_oauth', 'admin'] as const;
+export type LinkMethod = (typeof LINK_METHODS)[number];
+
+export const LinkSchema = z.strictObject({
+  discordUserId: snowflake,
+  githubLogin,
+  /** Discord user id of whoever made the link: the member themself or an admin. */
+  linkedBy: snowflake,
+  linkedAt: z.iso.datetime(),
+  method: z.enum(LINK_METHODS),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+// ---- History: sync runs and audit entries ----
+
+const detailValue = z.union([z.string().max(500), z.number(), z.boolean(), z.null()]);
+
+export const SyncRunSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  kind: z.enum(['crawl', 'sync', 'dry_run', 'voice_stats']),
+  guildId: snowflake.nullable(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime().nullable(),
+  outcome: z.enum(['running', 'ok', 'partial', 'failed']),
+  changes: z.number().int().min(0),
+  problems: z.array(z.string().max(500)).max(100),
+});
+export type SyncRun = z.infer<typeof SyncRunSchema>;
+
+export const AuditEntrySchema = z.strictObject({
+  at: z.iso.datetime(),
+  /** Who did it: "admin:<discord id>", "member:<discord id>", "scheduler", "system". */
+  actor: z.string().min(1).max(100),
+  action: z.string().min(1).max(100),
+  target: z.string().max(200).optional(),
+  detail: z.record(z.string(), detailValue).optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+// ---- Store status ----
+
+export const STORE_FILES = ['config', 'links', 'contributions', 'history'] as const;
+export type StoreFileKind = (typeof STORE_FILES)[number];
+
+export interface StoreProblem {
+  identifier: 'store_corrupt' | 'store_too_new';
+  kind: StoreFileKind;
+  /** Absolute path of the refused file. */
+  file: string;
+  message: string;
+  /** File name (in `<dataDir>/backups`) of the newest backup that parses and validates, if any. */
+  newestGoodBackup: string | null;
+  /** What the admin can do: restore that backup, discard (re-crawlable data), or upgrade GitGuild. */
+  hint: string;
+}

@@ -1,0 +1,13 @@
+// Keeps the current page in step with the URL fragment.
+import { useEffect, useState } from 'react';
+import { routeFromHash, type RouteId } from './routes';
+
+export function useRoute(): RouteId {
+  const [route, setRoute] = useState<RouteId>(() => routeFromHash(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

@@ -1,0 +1,221 @@
+// Settings: loads from `settings.get`, saves only what changed through `settings.update`, and
+// shows the host's validation messages next to the fields they concern.
+import { useEffect, useMemo, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import type { GitGuildClient } from '../../api/api-client';
+import type { ApiError } from '../../api/api-error';
+import { asApiError } from '../../app/use-health';
+import { diffSettings, issuesByField, toForm, type Settings, type SettingsField, type SettingsForm } from './settings-form';
+
+type LoadState = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'loaded'; settings: Settings };
+type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: ApiError };
+
+const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((tz) => tz !== 'UTC')];
+
+export function SettingsPage({ client }: { client: GitGuildClient }) {
+  const [load, setLoad] = useState<LoadState>({ state: 'loading' });
+  useEffect(() => {
+    let active = true;
+    client.api['settings.get']().then(
+      (settings) => active && setLoad({ state: 'loaded', settings }),
+      (error: unknown) => active && setLoad({ state: 'failed', error: asApiError(error) }),
+    );
+    return () => {
+      active = false;
+    };
+  }, [client]);
+
+  return (
+    <section className="page" data-testid="page-settings">
+      <h1>Settings</h1>
+      <p className="lede">
+        Settings of this GitGuild host. Tokens and client secrets are not here: they stay in the system keychain.
+      </p>
+      {load.state === 'loading' && <p data-testid="settings-loading">Loading settings…</p>}
+      {load.state === 'failed' && <ErrorBox error={load.error} testId="settings-load-error" />}
+      {load.state === 'loaded' && (
+        <SettingsEditor
+          client={client}
+          settings={load.settings}
+          onSaved={(settings) => setLoad({ state: 'loaded', settings })}
+        />
+      )}
+    </section>
+  );
+}
+
+function SettingsEditor({
+  client,
+  settings,
+  onSaved,
+}: {
+  client: GitGuildClient;
+  settings: Settings;
+  onSaved: (settings: Settings) => void;
+}) {
+  const [form, setForm] = useState<SettingsForm>(() => toForm(settings));
+  const [save, setSave] = useState<SaveState>({ state: 'idle' });
+  const patch = useMemo(() => diffSettings(settings, form), [settings, form]);
+  const dirty = Object.keys(patch).length > 0;
+  const fields = Object.keys(form) as SettingsField[];
+  const issues = save.state === 'failed' ? issuesByField(save.error.issues, fields) : { byField: {}, general: [] };
+
+  function set<K extends SettingsField>(key: K, value: SettingsForm[K]): void {
+    setForm((previous) => ({ ...previous, [key]: value }));
+    if (save.state === 'saved') setSave({ state: 'idle' });
+  }
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!dirty) return;
+    setSave({ state: 'saving' });
+    try {
+      const saved = await client.api['settings.update'](patch);
+      onSaved(saved);
+      setForm(toForm(saved));
+      setSave({ state: 'saved' });
+    } catch (error) {
+      setSave({ state: 'failed', error: asApiError(error) });
+    }
+  }
+
+  const text = (key: Exclude<SettingsField, `crawl.include${'Archived' | 'Forks' | 'Bots'}` | 'startMinimized'>) => ({
+    id: `setting-${key}`,
+    name: key,
+    value: form[key],
+    'data-testid': `setting-${key}`,
+    'aria-invalid': issues.byField[key] ? true : undefined,
+    onChange: (e: { target: { value: string } }) => set(key, e.target.value),
+  });
+  const check = (key: 'crawl.includeArchived' | 'crawl.includeForks' | 'crawl.includeBots' | 'startMinimized') => ({
+    id: `setting-${key}`,
+    name: key,
+    type: 'checkbox',
+    checked: form[key],
+    'data-testid': `setting-${key}`,
+    onChange: (e: { target: { checked: boolean } }) => set(key, e.target.checked),
+  });
+
+  return (
+    // noValidate: the host is the one authority on what is valid, and says why.
+    <form className="settings" onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
+      <fieldset>
+        <legend>Schedule</legend>
+        <Field id="timeZone" label="Time zone" hint="Days and weekly windows are counted in this zone." errors={issues.byField.timeZone}>
+          <input {...text('timeZone')} list="time-zones" autoComplete="off" spellCheck={false} />
+          <datalist id="time-zones">
+            {TIME_ZONES.map((tz) => (
+              <option key={tz} value={tz} />
+            ))}
+          </datalist>
+        </Field>
+        <Field
+          id="syncIntervalMinutes"
+          label="Sync every (minutes)"
+          hint="Between 5 minutes and 24 hours (1440)."
+          errors={issues.byField.syncIntervalMinutes}
+        >
+          <input {...text('syncIntervalMinutes')} inputMode="numeric" />
+        </Field>
+        <Check label="Start minimized to the tray" {...check('startMinimized')} />
+      </fieldset>
+
+      <fieldset>
+        <legend>GitHub</legend>
+        <Field id="githubOrgs" label="Organisations" hint="Logins, separated by commas." errors={issues.byField.githubOrgs}>
+          <input {...text('githubOrgs')} spellCheck={false} placeholder="my-org, another-org" />
+        </Field>
+        <Check label="Count archived repositories" {...check('crawl.includeArchived')} />
+        <Check label="Count forks" {...check('crawl.includeForks')} />
+        <Check label="Count bot accounts" {...check('crawl.includeBots')} />
+        <Field id="crawl.repoInclude" label="Only these repositories" hint="One per line; empty means all." errors={issues.byField['crawl.repoInclude']}>
+          <textarea {...text('crawl.repoInclude')} rows={3} spellCheck={false} />
+        </Field>
+        <Field id="crawl.repoExclude" label="Never these repositories" hint="One per line." errors={issues.byField['crawl.repoExclude']}>
+          <textarea {...text('crawl.repoExclude')} rows={3} spellCheck={false} />
+        </Field>
+      </fieldset>
+
+      <fieldset>
+        <legend>Endpoints</legend>
+        <Field id="discordClientId" label="Discord application ID" errors={issues.byField.discordClientId}>
+          <input {...text('discordClientId')} inputMode="numeric" spellCheck={false} />
+        </Field>
+        <Field id="githubApiBaseUrl" label="GitHub API URL" hint="Change for GitHub Enterprise Server." errors={issues.byField.githubApiBaseUrl}>
+          <input {...text('githubApiBaseUrl')} spellCheck={false} />
+        </Field>
+        <Field id="githubWebBaseUrl" label="GitHub web URL" errors={issues.byField.githubWebBaseUrl}>
+          <input {...text('githubWebBaseUrl')} spellCheck={false} />
+        </Field>
+        <Field id="discordApiBaseUrl" label="Discord API URL" errors={issues.byField.discordApiBaseUrl}>
+          <input {...text('discordApiBaseUrl')} spellCheck={false} />
+        </Field>
+      </fieldset>
+
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={!dirty || save.state === 'saving'} data-testid="settings-save">
+          {save.state === 'saving' ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          disabled={!dirty || save.state === 'saving'}
+          onClick={() => {
+            setForm(toForm(settings));
+            setSave({ state: 'idle' });
+          }}
+          data-testid="settings-revert"
+        >
+          Revert
+        </button>
+        <span role="status" className="save-status">
+          {save.state === 'saved' && (
+            <span className="ok" data-testid="settings-saved">
+              Saved.
+            </span>
+          )}
+          {save.state === 'idle' && !dirty && <span className="muted">No unsaved changes.</span>}
+        </span>
+      </div>
+      {save.state === 'failed' && <ErrorBox error={save.error} testId="settings-error" extra={issues.general} />}
+    </form>
+  );
+}
+
+function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+  return (
+    <div className={`field${errors ? ' has-error' : ''}`}>
+      <label htmlFor={`setting-${id}`}>{label}</label>
+      {children}
+      {errors?.map((message) => (
+        <p key={message} className="field-error" data-testid={`field-error-${id}`}>
+          {message}
+        </p>
+      ))}
+      {hint && !errors && <p className="field-hint">{hint}</p>}
+    </div>
+  );
+}
+
+function Check({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement> & { 'data-testid': string }) {
+  return (
+    <label className="check">
+      <input {...input} />
+      {label}
+    </label>
+  );
+}
+
+function ErrorBox({ error, testId, extra = [] }: { error: ApiError; testId: string; extra?: string[] }) {
+  return (
+    <div className="error-box" role="alert" data-testid={testId}>
+      <strong>{error.message}</strong>
+      {extra.length > 0 && (
+        <ul>
+          {extra.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      )}
+      {error.hint && <p>{error.hint}</p>}
+    </div>
+  );
+}

@@ -13,7 +13,7 @@ export function createGuildsRepository(file: StoreFile<ConfigFile>): GuildsRepos
       const guild = file.data.guilds.find((g) => g.id === id);
       return guild && { ...guild };
     },
-    upsert: (input) => {
+    upsert: async (input) => {
       const guild = validateInput(GuildSchema, input, 'guild');
       return file.update((current) => {
         const others = current.guilds.filter((g) => g.id !== guild.id);
@@ -40,7 +40,7 @@ export function createMappingsRepository(file: StoreFile<ConfigFile>): MappingsR
       const mapping = file.data.mappings.find((m) => m.id === id);
       return mapping && structuredClone(mapping);
     },
-    upsert: (input) => {
+    upsert: async (input) => {
       const mapping = validateInput(MappingSchema, input, 'mapping');
       return file.update((current) => {
         if (!current.guilds.some((g) => g.id === mapping.guildId)) {

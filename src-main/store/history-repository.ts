@@ -50,7 +50,7 @@ export function createHistoryRepository(file: StoreFile<HistoryFile>, now: () =>
   }
 
   return {
-    recordSyncRun: (input) => {
+    recordSyncRun: async (input) => {
       const run = validateInput(SyncRunSchema, input, 'sync run');
       return change((data) => {
         const exists = data.syncRuns.some((r) => r.id === run.id);
@@ -61,7 +61,7 @@ export function createHistoryRepository(file: StoreFile<HistoryFile>, now: () =>
       const runs = file.data.syncRuns.filter((r) => options.guildId === undefined || r.guildId === options.guildId);
       return runs.slice(Math.max(0, runs.length - (options.limit ?? runs.length))).reverse().map((r) => structuredClone(r));
     },
-    appendAudit: (input) => {
+    appendAudit: async (input) => {
       const entry = validateInput(AuditEntrySchema, input, 'audit entry');
       return change((data) => ({ ...data, audit: [...data.audit, entry] }));
     },

@@ -35,7 +35,7 @@ export function createLinksRepository(file: StoreFile<LinksFile>, now: () => Dat
   const index = new LinksIndex();
   const current = (): LinksIndex => index.refresh(file.data.links);
   return {
-    linkMember: (request: LinkRequest) => {
+    linkMember: async (request: LinkRequest) => {
       const valid = validateInput(LinkRequestSchema, request, 'link');
       return file.update((data) => {
         const owner = index.refresh(data.links).login(valid.githubLogin);

@@ -9,7 +9,7 @@ import { validateInput } from './validate-input.js';
 export function createSettingsRepository(file: StoreFile<ConfigFile>): SettingsRepository {
   return {
     get: () => structuredClone(file.data.settings),
-    update: (patch: SettingsPatch) => {
+    update: async (patch: SettingsPatch) => {
       const valid = validateInput(SettingsPatchSchema, patch, 'settings patch');
       return file.update((current) => {
         const merged = { ...current.settings, ...valid, crawl: { ...current.settings.crawl, ...valid.crawl } };

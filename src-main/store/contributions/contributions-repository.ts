@@ -157,7 +157,7 @@ export class ContributionsStore implements ContributionsRepository {
     return file;
   }
 
-  commitRepoCrawl(org: string, repo: string, increments: DailyCount[], cursor: RepoCursor): Promise<void> {
+  async commitRepoCrawl(org: string, repo: string, increments: DailyCount[], cursor: RepoCursor): Promise<void> {
     checkName(ORG, org, 'org');
     checkName(REPO, repo, 'repository (expected "owner/name")');
     const grouped = groupIncrements(repo, increments);
@@ -206,7 +206,7 @@ export class ContributionsStore implements ContributionsRepository {
     return out;
   }
 
-  recordCrawl(summary: CrawlSummary): Promise<void> {
+  async recordCrawl(summary: CrawlSummary): Promise<void> {
     const valid = validateInput(CrawlSummarySchema, summary, 'crawl summary');
     checkName(ORG, valid.org, 'org');
     return this.orgFiles(valid.org).crawls.update((current) => ({

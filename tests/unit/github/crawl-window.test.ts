@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { CrawlWindow, DailyCountAccumulator } from '../../../src-main/github/crawl-window.js';
+
+describe('crawl window', () => {
+  const w = new CrawlWindow('2024-05-01T00:00:00Z', '2024-05-02T00:00:00Z');
+
+  it('is half-open: excludes its lower bound and includes its upper bound', () => {
+    expect(w.contains('2024-05-01T00:00:00Z')).toBe(false);
+    expect(w.contains('2024-05-01T00:00:01Z')).toBe(true);
+    expect(w.contains('2024-05-02T00:00:00Z')).toBe(true);
+    expect(w.contains('2024-05-02T00:00:01Z')).toBe(false);
+    expect(w.contains(null)).toBe(false);
+  });
+
+  it('makes consecutive windows count every instant exactly once', () => {
+    const next = new CrawlWindow(w.to, '2024-05-03T00:00:00Z');
+    for (const t of ['2024-05-01T12:00:00Z', '2024-05-02T00:00:00Z', '2024-05-02T00:00:01Z']) {
+      expect(Number(w.contains(t)) + Number(next.contains(t))).toBe(1);
+    }
+  });
+
+  it('has no lower bound on a first crawl', () => {
+    expect(new CrawlWindow(null, '2024-05-02T00:00:00Z').contains('2001-01-01T00:00:00Z')).toBe(true);
+  });
+
+  it('still looks at items updated exactly at the lower bound', () => {
+    expect(w.mayHoldEvents('2024-05-01T00:00:00Z')).toBe(true);
+    expect(w.mayHoldEvents('2024-04-30T23:59:59Z')).toBe(false);
+  });
+});
+
+describe('daily count accumulator', () => {
+  it('sums events per login, metric and UTC day, converting offsets to UTC', () => {
+    const acc = new DailyCountAccumulator('org/repo');
+    acc.add('ana', 'commits', '2024-05-01T23:30:00Z');
+    acc.add('ana', 'commits', '2024-05-02T01:30:00+02:00');
+    acc.add('ana', 'reviews', '2024-05-01T10:00:00Z');
+    expect(acc.toDailyCounts()).toEqual([
+      { login: 'ana', repo: 'org/repo', metric: 'commits', day: '2024-05-01', count: 2 },
+      { login: 'ana', repo: 'org/repo', metric: 'reviews', day: '2024-05-01', count: 1 },
+    ]);
+  });
+});

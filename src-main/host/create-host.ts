@@ -1,0 +1,114 @@
+// The composition root, shared by Electron and the headless server: opens the store and the
+// SecretStore, runs the bot, and exposes the AdminApi handlers and event stream over them.
+// Transports (IPC, HTTP) receive the returned Host and add nothing but their own checks.
+import type { Health } from '../api/contract.js';
+import { EventHub } from '../api/event-hub.js';
+import { createAdminHandlers } from '../api/handlers.js';
+import type { Logger } from '../log/logger.js';
+import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.js';
+import type { SecretStore } from '../secrets/types.js';
+import { openStore, type Store } from '../store/index.js';
+import { BotRunner } from './bot-runner.js';
+import type { Host, HostMode } from './host.js';
+import { APP_VERSION, runtimeVersions } from './versions.js';
+
+export interface HostConfig {
+  mode: HostMode;
+  dataDir: string;
+  logger: Logger;
+  /**
+   * How to open the SecretStore, or one already opened (the demo seeds a memory store first).
+   * There is no default on purpose: desktops pass keytar, servers pass env.
+   */
+  secrets: Omit<OpenSecretStoreOptions, 'logger'> | { store: SecretStore };
+  /** Injected for tests of uptime; defaults to the wall clock. */
+  now?: () => number;
+}
+
+function storeHealth(store: Store): Health['store'] {
+  const status = store.status;
+  if (status.ok) return { ok: true };
+  return { ok: false, problem: status.problems.map((p) => `${p.message} ${p.hint}`).join(' ') };
+}
+
+function keychainHealth(secrets: SecretStore): Health['keychain'] {
+  const { available, backend, problem } = secrets.status();
+  return problem ? { available, backend, problem } : { available, backend };
+}
+
+export async function createHost(config: HostConfig): Promise<Host> {
+  const logger = config.logger;
+  const now = config.now ?? Date.now;
+  const startedAt = now();
+  const events = new EventHub(logger.child('events'));
+
+  const store = await openStore({ dataDir: config.dataDir, logger });
+  let secrets: SecretStore;
+  try {
+    secrets = 'store' in config.secrets ? config.secrets.store : await openSecretStore({ ...config.secrets, logger });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+
+  const health = (): Health => {
+    const bot = bots.status;
+    return {
+      app: { name: 'GitGuild', version: APP_VERSION },
+      versions: runtimeVersions(),
+      mode: config.mode,
+      bot: bot.detail === undefined ? { state: bot.state, guilds: bot.guilds } : bot,
+      // The scheduler arrives with its own issue; until then nothing runs on a timer.
+      scheduler: { state: 'idle', lastRunAt: null, nextRunAt: null },
+      keychain: keychainHealth(secrets),
+      store: storeHealth(store),
+      uptimeSeconds: Math.max(0, Math.round((now() - startedAt) / 1000)),
+    };
+  };
+  const publishStatus = (): void => events.publish({ type: 'status', health: health() });
+
+  const bots = new BotRunner({
+    secrets,
+    logger,
+    onStatus: (status) => {
+      logger.info('bot status', { state: status.state, guilds: status.guilds, detail: status.detail });
+      publishStatus();
+    },
+  });
+
+  const handlers = createAdminHandlers({
+    settings: store.settings,
+    health,
+    onSettingsChanged: (settings) => {
+      bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+    },
+  });
+
+  let state: 'created' | 'started' | 'stopped' = 'created';
+  return {
+    mode: config.mode,
+    dataDir: config.dataDir,
+    logger,
+    events,
+    handlers,
+    secrets,
+    health,
+    async start() {
+      if (state !== 'created') return;
+      state = 'started';
+      logger.info('host started', { mode: config.mode, dataDir: config.dataDir, keychainBackend: secrets.status().backend, storeOk: store.status.ok });
+      // A refused config file reads as defaults; the bot waits rather than follow a guessed base URL.
+      const status = store.status;
+      const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');
+      if (!configRefused) await bots.start(store.settings.get().discordApiBaseUrl);
+      publishStatus();
+    },
+    async stop() {
+      if (state === 'stopped') return;
+      state = 'stopped';
+      await bots.stop();
+      await store.close();
+      logger.info('host stopped');
+    },
+  };
+}

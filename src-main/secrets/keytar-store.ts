@@ -56,9 +56,10 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   }
 }
 
+// Node's module errors append a multi-line require stack; the first line is the useful part.
 function describe(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.trim().replace(/\.$/, '') || 'unknown error';
+  return (text.split('\n')[0] ?? '').trim().replace(/\.$/, '') || 'unknown error';
 }
 
 export async function openKeytarSecretStore(options: KeytarStoreOptions): Promise<SecretStore> {

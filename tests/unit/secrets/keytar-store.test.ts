@@ -32,6 +32,13 @@ describe('keytar secret store when the keychain is unavailable', () => {
     expect(status.problem).toContain('--secrets env');
   });
 
+  it("keeps only the first line of Node's module error, not its require stack", async () => {
+    const store = await open(async () => {
+      throw new Error("Cannot find module '../build/Release/keytar.node'\nRequire stack:\n- /app/node_modules/keytar/lib/keytar.js");
+    }).store;
+    expect(store.status().problem).not.toContain('Require stack');
+  });
+
   it('refuses get, set, delete and list with keychain_unavailable instead of falling back', async () => {
     const store = await open(async () => {
       throw new Error('no module');

@@ -16,6 +16,3 @@ export interface GitGuildBridge {
   /** Returns a function that unsubscribes. */
   onEvent(listener: (event: AdminEvent) => void): () => void;
 }
-
-export const RPC_CHANNEL = 'gitguild:rpc';
-export const EVENT_CHANNEL = 'gitguild:event';

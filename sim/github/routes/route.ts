@@ -1,0 +1,81 @@
+// What a REST route sees and returns. Routes are pure functions of the world and the request;
+// auth, rate limits, ETags, pagination and logging happen around them in the API server.
+import type { SimUser } from '../../scenarios/org.js';
+import type { SimClock } from '../clock.js';
+import { githubError, HttpError, notFound, type RouteResult } from '../http.js';
+import type { ShapeContext } from '../shapes/activity.js';
+import type { SimUrls } from '../shapes/urls.js';
+import type { RepoRef, SimWorld } from '../state.js';
+
+export interface ApiRequest {
+  world: SimWorld;
+  urls: SimUrls;
+  clock: SimClock;
+  /** The token's user, or null for an anonymous request. */
+  viewer: SimUser | null;
+  query: URLSearchParams;
+}
+
+export interface Route {
+  /** e.g. `/repos/:owner/:repo/pulls` */
+  path: string;
+  handle(req: ApiRequest, params: Record<string, string>): RouteResult;
+}
+
+export function requireViewer(req: ApiRequest, docs: string): SimUser {
+  if (!req.viewer) throw new HttpError(githubError(401, 'Requires authentication', docs));
+  return req.viewer;
+}
+
+/** The repo, or the 404 / 451 GitHub answers for it and everything under it. */
+export function findRepo(req: ApiRequest, owner: string, name: string): RepoRef {
+  const ref = req.world.repo(owner, name);
+  if (!ref) throw new HttpError(notFound());
+  if (ref.repo.blocked) {
+    throw new HttpError({
+      status: 451,
+      body: { message: 'Repository access blocked', block: { reason: 'dmca', created_at: ref.repo.createdAt, html_url: `${req.urls.web}/github/dmca/blob/master/${ref.repo.name}.md` } },
+    });
+  }
+  return ref;
+}
+
+export function shapeContext(req: ApiRequest, ref: RepoRef): ShapeContext {
+  const memo = new Map<string, 'MEMBER' | 'CONTRIBUTOR' | 'NONE'>();
+  return {
+    org: ref.org,
+    repo: ref.repo,
+    urls: req.urls,
+    user: (login) => req.world.user(login) ?? req.world.ensureUser(login),
+    association: (login) => {
+      let a = memo.get(login);
+      if (a === undefined) memo.set(login, (a = req.world.association(ref, login)));
+      return a;
+    },
+  };
+}
+
+/** One of the allowed values, the default when absent, or GitHub's 422 for anything else. */
+export function enumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  throw new HttpError(githubError(422, `Validation Failed: "${name}" must be one of ${allowed.join(', ')}, got "${raw}"`));
+}
+
+export function timeParam(query: URLSearchParams, name: string): string | null {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return null;
+  const ms = Date.parse(raw);
+  if (Number.isNaN(ms)) throw new HttpError(githubError(422, `Invalid value for "${name}": "${raw}" is not an ISO 8601 timestamp`));
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function byKey<T>(key: (t: T) => string | number, direction: 'asc' | 'desc'): (a: T, b: T) => number {
+  const sign = direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const ka = key(a);
+    const kb = key(b);
+    return ka < kb ? -sign : ka > kb ? sign : 0;
+  };
+}

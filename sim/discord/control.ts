@@ -1,0 +1,178 @@
+// The control surface tests and demos use to drive the simulator: inject interactions and
+// member changes, read state and call logs, and inject faults (drops, 5xx, latency, 429s).
+import { GatewayDispatchEvents, GatewayIntentBits, type APIChatInputApplicationCommandGuildInteraction, type APIGuildMember, type APIMessage, type APIRole, type APIUser } from 'discord-api-types/v10';
+import type { ScenarioChannel } from '../scenarios/guild.js';
+import type { SimContext } from './context.js';
+import type { DiscordGateway, GatewayOpRecord } from './gateway.js';
+import { buildCommandInteraction, type InjectInteractionInput } from './interaction-factory.js';
+import { publicMessage } from './message-builder.js';
+import type { RateLimitConfig } from './options.js';
+import type { RateLimiter } from './rate-limits.js';
+import { memberUpdateData } from './serialize.js';
+import { GitGuildSimError } from './sim-error.js';
+import type { SimInteraction } from './state.js';
+
+export interface CallRecord {
+  at: number;
+  method: string;
+  path: string;
+  /** `METHOD /template` when a route matched, else null. */
+  route: string | null;
+  status: number;
+  durationMs: number;
+  rateLimitScope?: string;
+  retryAfterMs?: number;
+  auditLogReason?: string;
+}
+
+export interface FailureFault {
+  method?: string;
+  /** A route template (`/guilds/:guild_id/members/:user_id`) or a concrete path prefix. */
+  route: string;
+  count: number;
+  status?: number;
+}
+
+export interface LatencyFault {
+  ms: number;
+  route?: string;
+}
+
+export interface GuildSnapshot {
+  id: string;
+  name: string;
+  ownerId: string;
+  roles: APIRole[];
+  members: APIGuildMember[];
+  channels: ScenarioChannel[];
+}
+
+export interface InteractionView {
+  id: string;
+  token: string;
+  commandName: string;
+  callback: SimInteraction['callback'];
+  original: APIMessage | null;
+  followUps: APIMessage[];
+  history: SimInteraction['history'];
+}
+
+export interface Faults {
+  failures: FailureFault[];
+  latency: LatencyFault[];
+}
+
+export interface DiscordSimControl {
+  injectInteraction(input: InjectInteractionInput): { id: string; token: string; payload: APIChatInputApplicationCommandGuildInteraction };
+  interaction(id: string): InteractionView;
+  /** Resolves once the interaction has a callback (and, if `edited`, an edit of @original). */
+  waitForResponse(id: string, options?: { timeoutMs?: number; edited?: boolean }): Promise<InteractionView>;
+  guild(guildId?: string): GuildSnapshot;
+  member(userId: string, guildId?: string): APIGuildMember;
+  messages(channelId: string): APIMessage[];
+  addMember(user: APIUser, roles?: string[], guildId?: string): APIGuildMember;
+  removeMember(userId: string, guildId?: string): void;
+  setMemberRoles(userId: string, roles: string[], guildId?: string): APIGuildMember;
+  callLog(): CallRecord[];
+  clearCallLog(): void;
+  gatewayLog(): GatewayOpRecord[];
+  dropGateway(options?: { code?: number }): number;
+  requestReconnect(): void;
+  failNext(fault: FailureFault): void;
+  addLatency(fault: LatencyFault): void;
+  clearFaults(): void;
+  exhaustBucket(input: { method: string; route: string; major?: string; retryAfterMs?: number }): void;
+  setRateLimits(config: Partial<RateLimitConfig>): void;
+  expireOAuthTokens(): void;
+}
+
+export function createControl(ctx: SimContext, gateway: DiscordGateway, limiter: RateLimiter, calls: CallRecord[], faults: Faults): DiscordSimControl {
+  const { state } = ctx;
+  const guildOf = (guildId?: string) => state.guild(guildId ?? state.scenario.guild.id);
+  const view = (i: SimInteraction): InteractionView => ({ id: i.id, token: i.token, commandName: i.commandName, callback: i.callback, original: i.original && publicMessage(i.original), followUps: i.followUps.map(publicMessage), history: i.history });
+
+  const control: DiscordSimControl = {
+    injectInteraction(input) {
+      const { record, payload } = buildCommandInteraction(state, input);
+      state.interactions.set(record.id, record);
+      state.emit(GatewayDispatchEvents.InteractionCreate, payload, null);
+      return { id: record.id, token: record.token, payload };
+    },
+    interaction(id) {
+      const record = state.interactions.get(id);
+      if (!record) throw new GitGuildSimError(`no interaction ${id}`);
+      return view(record);
+    },
+    async waitForResponse(id, options = {}) {
+      const deadline = Date.now() + (options.timeoutMs ?? 5000);
+      for (;;) {
+        const current = control.interaction(id);
+        const done = current.callback !== null && (!options.edited || current.history.some((h) => h.kind === 'edit-original'));
+        if (done) return current;
+        if (Date.now() > deadline) throw new GitGuildSimError(`interaction ${id} got no ${options.edited ? 'edited ' : ''}response in time`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    guild(guildId) {
+      const guild = guildOf(guildId);
+      return { id: guild.id, name: guild.name, ownerId: guild.ownerId, roles: structuredClone(state.sortedRoles(guild)), members: structuredClone(state.sortedMembers(guild)), channels: structuredClone([...guild.channels.values()]) };
+    },
+    member(userId, guildId) {
+      return structuredClone(state.member(guildOf(guildId), userId));
+    },
+    messages(channelId) {
+      state.channel(channelId);
+      return state.channelMessages(channelId).map(publicMessage);
+    },
+    addMember(user, roles = [], guildId) {
+      const guild = guildOf(guildId);
+      if (guild.members.has(user.id)) throw new GitGuildSimError(`user ${user.id} is already a member`);
+      const member: APIGuildMember = { user, nick: null, avatar: null, banner: null, roles, joined_at: new Date().toISOString(), premium_since: null, deaf: false, mute: false, flags: 0 as APIGuildMember['flags'], pending: false };
+      guild.members.set(user.id, member);
+      state.users.set(user.id, user);
+      state.emit(GatewayDispatchEvents.GuildMemberAdd, { ...member, guild_id: guild.id }, GatewayIntentBits.GuildMembers);
+      return structuredClone(member);
+    },
+    removeMember(userId, guildId) {
+      const guild = guildOf(guildId);
+      const member = state.member(guild, userId);
+      guild.members.delete(userId);
+      state.emit(GatewayDispatchEvents.GuildMemberRemove, { guild_id: guild.id, user: member.user }, GatewayIntentBits.GuildMembers);
+    },
+    setMemberRoles(userId, roles, guildId) {
+      const guild = guildOf(guildId);
+      const member = state.member(guild, userId);
+      for (const id of roles) state.role(guild, id);
+      member.roles = [...roles];
+      state.emit(GatewayDispatchEvents.GuildMemberUpdate, memberUpdateData(guild.id, member), GatewayIntentBits.GuildMembers);
+      return structuredClone(member);
+    },
+    callLog: () => [...calls],
+    clearCallLog: () => {
+      calls.length = 0;
+    },
+    gatewayLog: () => [...gateway.received],
+    dropGateway: (options) => gateway.drop(options),
+    requestReconnect: () => gateway.requestReconnect(),
+    failNext(fault) {
+      if (!Number.isInteger(fault.count) || fault.count < 1) throw new GitGuildSimError('failNext needs a positive integer count');
+      faults.failures.push({ ...fault });
+    },
+    addLatency(fault) {
+      faults.latency.push({ ...fault });
+    },
+    clearFaults() {
+      faults.failures.length = 0;
+      faults.latency.length = 0;
+    },
+    exhaustBucket({ method, route, major, retryAfterMs }) {
+      limiter.exhaust(`${method.toUpperCase()} ${route}`, major ?? state.scenario.guild.id, Date.now(), retryAfterMs);
+    },
+    setRateLimits(config) {
+      limiter.update(config);
+      ctx.options.rateLimits = limiter.settings;
+    },
+    expireOAuthTokens: () => ctx.oauth.expireAll(),
+  };
+  return control;
+}

@@ -32,14 +32,14 @@ function onPath(name) {
   return false;
 }
 
-const missing = ['dbus-run-session', 'gnome-keyring-daemon'].filter((tool) => !onPath(tool));
+const missing = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'].filter((tool) => !onPath(tool));
 const env = { ...process.env, GITGUILD_TEST_KEYRING: '1' };
 let tempDir = null;
 let child;
 
 if (missing.length > 0) {
   console.error(
-    `with-keyring: ${missing.join(' and ')} not found; running without a Secret Service, so keychain tests will fail.\n` +
+    `with-keyring: ${missing.join(', ')} not found; running without a Secret Service, so keychain tests will fail.\n` +
       '  Fix: scripts/install-system-deps.sh (or apt-get install dbus gnome-keyring).',
   );
   child = spawn(command[0], command.slice(1), { stdio: 'inherit', env });
@@ -52,10 +52,28 @@ if (missing.length > 0) {
   mkdirSync(runtimeDir, { mode: 0o700 });
   Object.assign(env, { XDG_DATA_HOME: dataHome, XDG_RUNTIME_DIR: runtimeDir });
   // The keyring password is a throwaway: the keyring is created on first unlock and deleted afterwards.
-  const script =
-    `printf '%s' gitguild-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null || ` +
-    `{ echo 'with-keyring: gnome-keyring-daemon failed to start or unlock the test keyring.' >&2; exit 97; }; exec "$@"`;
-  child = spawn('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], { stdio: 'inherit', env });
+  // The daemon runs in the foreground so its pid is known: when daemonised it can outlive the bus.
+  // The command starts only once the daemon owns the Secret Service name; a client arriving earlier
+  // would D-Bus-activate a second, locked daemon.
+  const script = [
+    `printf '%s' gitguild-test | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &`,
+    'keyring=$!',
+    'tries=0',
+    'until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q true; do',
+    '  tries=$((tries + 1))',
+    '  if [ "$tries" -ge 200 ] || ! kill -0 "$keyring" 2>/dev/null; then',
+    `    echo 'with-keyring: gnome-keyring-daemon did not start its Secret Service.' >&2; kill "$keyring" 2>/dev/null; exit 97`,
+    '  fi',
+    '  sleep 0.05',
+    'done',
+    '"$@"',
+    'status=$?',
+    'kill "$keyring" 2>/dev/null; wait "$keyring" 2>/dev/null',
+    'exit "$status"',
+  ].join('\n');
+  // Its own process group, so a signal can reach every process of the session: dbus-run-session
+  // does not pass signals on to its child.
+  child = spawn('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], { stdio: 'inherit', env, detached: true });
 }
 
 function cleanUp() {
@@ -63,9 +81,19 @@ function cleanUp() {
   tempDir = null;
 }
 
-// Ctrl-C reaches the whole foreground process group; TERM from a CI runner only reaches us, so pass it on.
+function signalSession(signal) {
+  try {
+    // Without a private session the child shares our group; with one, it leads its own group.
+    if (tempDir) process.kill(-child.pid, signal);
+    else child.kill(signal);
+  } catch {
+    // already gone
+  }
+}
+
+// The session runs in its own process group, so Ctrl-C from the terminal reaches only us: pass it on.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => signalSession(signal));
 }
 
 child.on('error', (error) => {
@@ -75,6 +103,8 @@ child.on('error', (error) => {
 });
 
 child.on('exit', (code, signal) => {
+  // Anything of the session still running (a daemon started by D-Bus activation) goes with it.
+  if (tempDir) signalSession('SIGTERM');
   cleanUp();
   process.exitCode = code ?? 128 + (signal ? (osConstants.signals[signal] ?? 0) : 0);
 });

@@ -255,6 +255,13 @@ function timeBetween(rnd: Random, from: number, to: number): number {
   return Math.floor((from + rnd.next() * Math.max(0, to - from)) / 1000) * 1000;
 }
 
+/** `from + delay`, or, when that would pass `limit`, a random moment in between (no pile-up at `limit`). */
+function after(rnd: Random, from: number, delay: number, limit: number): number {
+  const t = from + delay;
+  if (t <= limit) return t;
+  return Math.floor((from + rnd.next() * Math.max(0, limit - from)) / 1000) * 1000;
+}
+
 /** Delay in ms with a long tail: most things take hours, some take weeks. */
 function tailDelay(rnd: Random, scaleHours: number): number {
   return rnd.longTail(scaleHours, 1.1) * 3_600_000 + rnd.int(0, 3_599) * 1000;
@@ -371,10 +378,10 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     const created = timeBetween(rnd, plan.from, plan.to);
     const roll = rnd.next();
     const outcome = roll < 0.68 ? 'merged' : roll < 0.85 ? 'closed' : 'open';
-    const endMs = outcome === 'open' ? null : Math.min(created + tailDelay(rnd, 10), plan.to, now);
+    const endMs = outcome === 'open' ? null : after(rnd, created, tailDelay(rnd, 10), Math.min(plan.to, now));
     const mergedMs = outcome === 'merged' ? endMs : null;
     let updated = endMs ?? created;
-    if (rnd.chance(0.3)) updated = Math.min(now, updated + tailDelay(rnd, 24));
+    if (rnd.chance(0.3)) updated = after(rnd, updated, tailDelay(rnd, 24), now);
     const pull: SimPull = {
       id: globalId++,
       number: 0,
@@ -396,7 +403,7 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     for (let r = 0; r < reviewCount; r++) {
       const reviewer = pickMaintainer().login;
       if (reviewer === author) continue;
-      const at = Math.min(endMs ?? now, created + tailDelay(rnd, 6));
+      const at = after(rnd, created, tailDelay(rnd, 6), endMs ?? now);
       const last = r === reviewCount - 1 && outcome === 'merged';
       const state = last ? 'APPROVED' : rnd.pick(['COMMENTED', 'CHANGES_REQUESTED', 'APPROVED'] as const);
       reviewsByRepo.get(repo)?.push({ pull, review: { id: globalId++, reviewer, submittedAt: isoSeconds(at), state, body: state === 'APPROVED' ? 'LGTM' : 'A few comments inline.' } });
@@ -421,8 +428,8 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
   for (let i = 0; i < shape.issues; i++) {
     const plan = pickPlan();
     const created = timeBetween(rnd, plan.from, plan.to);
-    const closed = rnd.chance(0.6) ? Math.min(now, plan.to, created + tailDelay(rnd, 48)) : null;
-    const updated = Math.min(now, (closed ?? created) + (rnd.chance(0.4) ? tailDelay(rnd, 24) : 0));
+    const closed = rnd.chance(0.6) ? after(rnd, created, tailDelay(rnd, 48), Math.min(now, plan.to)) : null;
+    const updated = after(rnd, closed ?? created, rnd.chance(0.4) ? tailDelay(rnd, 24) : 0, now);
     const issue: SimIssue = {
       id: globalId++,
       number: 0,

@@ -23,6 +23,22 @@ export class LinksIndex {
     this.indexed = links;
     return this;
   }
+  /**
+   * Applies one replace/insert to the maps instead of rebuilding them, when they still describe
+   * `before`; otherwise the next `refresh` rebuilds (another write got in between).
+   */
+  applyChange(before: readonly Link[], after: readonly Link[], removed: Link | undefined, added: Link | undefined): void {
+    if (this.indexed !== before) return;
+    if (removed) {
+      this.byUser.delete(removed.discordUserId);
+      this.byLogin.delete(removed.githubLogin.toLowerCase());
+    }
+    if (added) {
+      this.byUser.set(added.discordUserId, added);
+      this.byLogin.set(added.githubLogin.toLowerCase(), added);
+    }
+    this.indexed = after;
+  }
   user(id: string): Link | undefined {
     return this.byUser.get(id);
   }
@@ -37,24 +53,33 @@ export function createLinksRepository(file: StoreFile<LinksFile>, now: () => Dat
   return {
     linkMember: async (request: LinkRequest) => {
       const valid = validateInput(LinkRequestSchema, request, 'link');
-      return file.update((data) => {
-        const owner = index.refresh(data.links).login(valid.githubLogin);
+      const change = await file.update((data) => {
+        const known = index.refresh(data.links);
+        const owner = known.login(valid.githubLogin);
         if (owner && owner.discordUserId !== valid.discordUserId) {
           throw new GitGuildError('conflict', `GitHub account ${valid.githubLogin} is already linked to another Discord member`, {
             hint: 'Unlink it from that member first.',
           });
         }
         const link: Link = { ...valid, linkedAt: now().toISOString() };
-        const links = [...data.links.filter((l) => l.discordUserId !== valid.discordUserId), link];
-        return { next: { ...data, links }, result: { ...link } };
+        const previous = known.user(valid.discordUserId);
+        const links = [...(previous ? data.links.filter((l) => l !== previous) : data.links), link];
+        return { next: { ...data, links }, result: { before: data.links, after: links, previous, link } };
       });
+      index.applyChange(change.before, change.after, change.previous, change.link);
+      return { ...change.link };
     },
-    unlinkMember: (discordUserId) =>
-      file.update((data) => {
+    unlinkMember: async (discordUserId) => {
+      const change = await file.update((data) => {
         const link = index.refresh(data.links).user(discordUserId);
         if (!link) return { next: data, result: undefined };
-        return { next: { ...data, links: data.links.filter((l) => l !== link) }, result: { ...link } };
-      }),
+        const links = data.links.filter((l) => l !== link);
+        return { next: { ...data, links }, result: { before: data.links, after: links, link } };
+      });
+      if (!change) return undefined;
+      index.applyChange(change.before, change.after, change.link, undefined);
+      return { ...change.link };
+    },
     byDiscordUser: (id) => {
       const link = current().user(id);
       return link && { ...link };

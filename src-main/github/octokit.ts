@@ -21,6 +21,8 @@ export interface CreateOctokitOptions {
   maxRateLimitWaitMs?: number;
   /** Retries of 5xx/network failures by the retry plugin (default 3). */
   retries?: number;
+  /** Base of the retry plugin's quadratic back-off: retry n waits n² × this (default 1000 ms). */
+  retryBaseDelayMs?: number;
   /** Called after every HTTP attempt with the running totals. */
   onRequest?: (meter: RequestMeter) => void;
 }
@@ -60,7 +62,7 @@ export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent,
     request: { fetch: meteredFetch },
-    retry: { retries: options.retries ?? 3 },
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: options.retryBaseDelayMs ?? 1000 },
     log: {
       debug: (message: string) => log.debug(message),
       info: (message: string) => log.info(message),

@@ -38,7 +38,10 @@ export interface RepoCrawlOutput {
   issuesEtag: string | undefined;
 }
 
-const ISSUES_PROBE_PARAMS = { state: 'all', sort: 'updated', direction: 'desc', per_page: 100 } as const;
+/** One builder for both the crawl and the probe: the ETag depends on the exact URL, query order included. */
+function issuesListParams(owner: string, repo: string) {
+  return { owner, repo, state: 'all', sort: 'updated', direction: 'desc', per_page: 100 } as const;
+}
 
 /**
  * A conditional request for the first page of the issues list (issues and PRs, newest update
@@ -53,7 +56,7 @@ export async function issuesUnchanged(
   signal?: AbortSignal,
 ): Promise<boolean> {
   try {
-    await octokit.rest.issues.listForRepo({ owner, repo, ...ISSUES_PROBE_PARAMS, headers: { 'if-none-match': etag }, request: { signal } });
+    await octokit.rest.issues.listForRepo({ ...issuesListParams(owner, repo), headers: { 'if-none-match': etag }, request: { signal } });
     return false;
   } catch (error) {
     if (httpFailure(error)?.status === 304) return true;
@@ -92,7 +95,7 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
   // Issues (this endpoint also returns PRs, marked by `pull_request`), newest update first. The
   // first page's ETag is kept: a later 304 on that exact URL proves no issue or PR changed.
   let issuesEtag: string | undefined;
-  await octokit.paginate(octokit.rest.issues.listForRepo, { ...base, ...ISSUES_PROBE_PARAMS }, (response, done) => {
+  await octokit.paginate(octokit.rest.issues.listForRepo, { ...issuesListParams(owner, repo.name), request: { signal } }, (response, done) => {
     issuesEtag ??= response.headers.etag;
     for (const issue of response.data) {
       if (!window.mayHoldEvents(issue.updated_at)) {

@@ -1,0 +1,65 @@
+// Shared setup for crawler integration tests: a seeded org served by sim/github, the real store
+// in a temp dir, and a real Octokit from createOctokit pointed at the simulator.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateOrg, type OrgPreset } from '../../../sim/scenarios/org.js';
+import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
+import { crawlOrg, type CrawlOrgOptions, type CrawlResult } from '../../../src-main/github/crawler.js';
+import { createOctokit, type GitHubConnection } from '../../../src-main/github/octokit.js';
+import { RepoListCache } from '../../../src-main/github/repo-list.js';
+import { silentLogger } from '../../../src-main/log/logger.js';
+import { openStore, type Store } from '../../../src-main/store/index.js';
+import { DEFAULT_SETTINGS, type DailyCount } from '../../../src-main/store/types.js';
+
+export interface CrawlRig {
+  sim: GitHubSim;
+  store: Store;
+  github: GitHubConnection;
+  org: string;
+  crawl(extra?: Partial<CrawlOrgOptions>): Promise<CrawlResult>;
+  /** Stored counts, in orgTruth's order. */
+  stored(): DailyCount[];
+  truth(): DailyCount[];
+  close(): Promise<void>;
+}
+
+export function sortCounts(counts: DailyCount[]): DailyCount[] {
+  return counts
+    .map(({ login, repo, metric, day, count }) => ({ login, repo, metric, day, count }))
+    .sort((a, b) => a.repo.localeCompare(b.repo) || a.metric.localeCompare(b.metric) || a.login.localeCompare(b.login) || a.day.localeCompare(b.day));
+}
+
+export async function startCrawlRig(options: { preset?: OrgPreset; seed?: number; connection?: Parameters<typeof createOctokit>[0] extends infer O ? Partial<O> : never } = {}): Promise<CrawlRig> {
+  const org = generateOrg({ seed: options.seed ?? 42, preset: options.preset ?? 'demo', now: Date.now() - 60_000 });
+  const sim = await startGitHubSim({ org });
+  const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-crawl-'));
+  const store = await openStore({ dataDir, logger: silentLogger });
+  const github = createOctokit({ baseUrl: sim.apiUrl, token: sim.token, logger: silentLogger, userAgent: 'gitguild-test', retryBaseDelayMs: 20, ...options.connection });
+  const cache = new RepoListCache();
+  return {
+    sim,
+    store,
+    github,
+    org: org.login,
+    crawl: (extra = {}) =>
+      crawlOrg({
+        octokit: github.octokit,
+        meter: github.meter,
+        org: org.login,
+        contributions: store.contributions,
+        settings: DEFAULT_SETTINGS.crawl,
+        now: () => new Date(sim.control.now()),
+        settleMs: 0,
+        repoListCache: cache,
+        ...extra,
+      }),
+    stored: () => sortCounts(store.contributions.dailyCounts(org.login)),
+    truth: () => sortCounts(sim.control.truth({ now: sim.control.now() })),
+    close: async () => {
+      await sim.close();
+      await store.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { GitGuildError } from '../../../src-main/errors.js';
+import { createOctokit } from '../../../src-main/github/octokit.js';
+import { crawlOrg } from '../../../src-main/github/crawler.js';
+import { silentLogger } from '../../../src-main/log/logger.js';
+import { DEFAULT_SETTINGS } from '../../../src-main/store/types.js';
+import { startCrawlRig, type CrawlRig } from './crawl-rig.js';
+
+let rig: CrawlRig | undefined;
+afterEach(async () => {
+  await rig?.close();
+  rig = undefined;
+});
+
+describe('org crawl against the GitHub simulator', () => {
+  it('stores exactly the scenario ground truth and names the 451 repo as missing', async () => {
+    rig = await startCrawlRig();
+    const progress: number[] = [];
+    const result = await rig.crawl({ onProgress: (p) => progress.push(p.reposDone) });
+
+    expect(rig.stored()).toEqual(rig.truth());
+    expect(rig.stored().length).toBeGreaterThan(100);
+    expect(result.summary.missing).toEqual([{ repo: `${rig.org}/takedown`, reason: 'unavailable for legal reasons (451)' }]);
+    expect(result.summary.complete).toBe(false);
+    expect(result.empty).toEqual([`${rig.org}/new-project`]);
+    expect(result.summary.requests).toBe(rig.sim.control.requests().length);
+    expect(rig.store.contributions.lastCrawl(rig.org)).toEqual(result.summary);
+    expect(progress.at(-1)).toBe(result.crawled.length + result.summary.missing.length);
+  });
+
+  it('picks up exactly the new activity on a second crawl and leaves unchanged repos at a free 304', async () => {
+    rig = await startCrawlRig();
+    await rig.crawl();
+    const control = rig.sim.control;
+    const [prRepo, issueRepo] = [`${rig.org}/${control.orgs[0]!.repos[0]!.name}`, `${rig.org}/${control.orgs[0]!.repos[1]!.name}`];
+    const before = rig.stored();
+    const opened = control.addPull(prRepo, { author: 'newcomer' });
+    control.addPull(prRepo, { author: 'newcomer', state: 'merged' });
+    control.addIssue(issueRepo, { author: 'reporter' });
+    control.addReview(prRepo, { pullNumber: opened.number, reviewer: 'newcomer-reviewer' });
+    control.resetRequests();
+
+    const second = await rig.crawl();
+
+    expect(rig.stored()).toEqual(rig.truth());
+    const added = rig.stored().filter((c) => !before.some((b) => b.login === c.login && b.repo === c.repo && b.metric === c.metric && b.day === c.day && b.count === c.count));
+    expect(added.map((c) => `${c.login} ${c.metric} ${c.count}`).sort()).toEqual([
+      'newcomer commits 1',
+      'newcomer prs_merged 1',
+      'newcomer prs_opened 2',
+      'newcomer-reviewer reviews 1',
+      'reporter issues 1',
+    ]);
+    expect(second.crawled.sort()).toEqual([prRepo, issueRepo].sort());
+    // Every other repo costs one conditional request on its issue list, answered 304 (free).
+    const requests = control.requests();
+    const unchanged = requests.filter((r) => ![prRepo, issueRepo].some((name) => r.path.startsWith(`/repos/${name}/`)) && r.path.startsWith('/repos/'));
+    expect(unchanged.every((r) => r.status === 304 || r.status === 451)).toBe(true);
+    expect(unchanged.filter((r) => r.status === 304).length).toBe(second.skipped.length);
+  });
+
+  it('costs only the repo list when nothing changed and metadata is trusted', async () => {
+    rig = await startCrawlRig();
+    await rig.crawl();
+    rig.sim.control.resetRequests();
+    const again = await rig.crawl({ unchangedCheck: 'metadata' });
+    const paths = rig.sim.control.requests().map((r) => `${r.status} ${r.path}`);
+    // The repo list (304) plus the 451 repo, which has no cursor and is tried again.
+    expect(paths.filter((p) => !p.includes('/takedown/'))).toEqual([`304 /orgs/${rig.org}/repos`]);
+    expect(again.crawled).toEqual([]);
+    expect(rig.stored()).toEqual(rig.truth());
+  });
+
+  it('resumes an interrupted crawl and converges to the truth without double counting', async () => {
+    rig = await startCrawlRig();
+    const abort = new AbortController();
+    const first = await rig.crawl({ signal: abort.signal, concurrency: 1, onProgress: (p) => p.reposDone === 2 && abort.abort() });
+    expect(first.interrupted).toBe(true);
+    expect(first.summary.complete).toBe(false);
+    expect(first.summary.missing.filter((m) => m.reason === 'crawl interrupted').length).toBeGreaterThan(0);
+
+    // A second interruption by server errors that outlast the retries.
+    let injected = false;
+    const second = await rig.crawl({
+      concurrency: 1,
+      onProgress: (p) => {
+        if (!injected && p.reposDone === 1) {
+          injected = true;
+          rig!.sim.control.injectFault({ kind: 'server-error', count: 12, status: 502 });
+        }
+      },
+    });
+    expect(second.summary.missing.some((m) => m.reason.startsWith('GitHub error 502'))).toBe(true);
+
+    const third = await rig.crawl();
+    expect(third.summary.missing.map((m) => m.repo)).toEqual([`${rig.org}/takedown`]);
+    expect(rig.stored()).toEqual(rig.truth());
+  });
+
+  it('waits for a rate-limit reset in the middle of a crawl and completes', async () => {
+    rig = await startCrawlRig();
+    let exhausted = false;
+    const result = await rig.crawl({
+      concurrency: 1,
+      onProgress: (p) => {
+        if (!exhausted && p.reposDone === 2) {
+          exhausted = true;
+          rig!.sim.control.exhaustRateLimit(1);
+        }
+      },
+    });
+    expect(exhausted).toBe(true);
+    expect(rig.github.meter.waitedMs).toBeGreaterThan(0);
+    expect(result.summary.missing.map((m) => m.repo)).toEqual([`${rig.org}/takedown`]);
+    expect(rig.stored()).toEqual(rig.truth());
+  });
+
+  it('stops with the exact missing repos when the rate limit resets later than it may wait', async () => {
+    rig = await startCrawlRig({ connection: { maxRateLimitWaitMs: 500 } });
+    rig.sim.control.resetRequests();
+    let exhausted = false;
+    const result = await rig.crawl({
+      concurrency: 1,
+      onProgress: (p) => {
+        if (!exhausted && p.reposDone === 2) {
+          exhausted = true;
+          rig!.sim.control.exhaustRateLimit(3600);
+        }
+      },
+    });
+    expect(result.summary.complete).toBe(false);
+    const selected = rig.sim.control.orgs[0]!.repos.filter((r) => !r.archived && !r.fork).map((r) => `${rig!.org}/${r.name}`);
+    // Every selected repo is accounted for exactly once: stored, or missing with its reason.
+    expect([...result.crawled, ...result.summary.missing.map((m) => m.repo)].sort()).toEqual(selected.sort());
+    expect(result.summary.missing.filter((m) => m.reason.startsWith('rate limit exhausted until')).length).toBeGreaterThan(0);
+    expect(result.crawled.length).toBe(2);
+  });
+
+  it('fails with clear errors for an unknown org and a rejected token', async () => {
+    rig = await startCrawlRig();
+    await expect(rig.crawl({ org: 'no-such-org' } as never)).rejects.toMatchObject({ identifier: 'not_found' });
+    const bad = createOctokit({ baseUrl: rig.sim.apiUrl, token: 'ghp_wrongwrongwrongwrong', logger: silentLogger, userAgent: 't' });
+    const error = await crawlOrg({ octokit: bad.octokit, meter: bad.meter, org: rig.org, contributions: rig.store.contributions, settings: DEFAULT_SETTINGS.crawl }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitGuildError);
+    expect(error).toMatchObject({ identifier: 'unauthorized' });
+    expect(String((error as Error).message)).not.toContain('ghp_wrong');
+  });
+});

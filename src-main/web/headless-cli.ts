@@ -35,8 +35,6 @@ async function main(): Promise<void> {
     bindAddress: options.bindAddress,
     publicHosts: options.publicHosts,
   });
-  process.stdout.write(`GitGuild admin UI: ${running.server.adminUrl}\n`);
-
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals): void => {
     signals += 1;
@@ -55,6 +53,9 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // Printed only once the handlers are in place: whoever reads this line may signal us at once
+  // (stdout pipes are synchronous on Linux), and an unhandled SIGTERM would skip the clean stop.
+  process.stdout.write(`GitGuild admin UI: ${running.server.adminUrl}\n`);
 }
 
 main().catch(fail);

@@ -11,16 +11,18 @@ export interface DiscordBotOptions {
 }
 
 /** Turns a login failure into advice an admin can act on, without echoing the token. */
-function explainLoginFailure(error: unknown): string {
+function explainLoginFailure(error: unknown, token: string): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'TokenInvalid' || (error as { status?: unknown } | null)?.status === 401) {
     return 'Discord rejected the bot token. Copy a fresh token from the Developer Portal (Bot > Reset Token).';
   }
-  if (code === 'DisallowedIntents' || code === 4014) {
+  const message = error instanceof Error ? error.message : String(error);
+  // @discordjs/ws reports gateway close code 4014 only as a plain Error with this message.
+  if (code === 'DisallowedIntents' || code === 4014 || /disallowed intents/i.test(message)) {
     return 'Discord refused the Server Members intent. Enable "Server Members Intent" under Bot > Privileged Gateway Intents.';
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return `Could not connect to Discord: ${message}`;
+  // The detail reaches the UI, which the logger's redaction does not cover.
+  return `Could not connect to Discord: ${message.split(token).join('[redacted]')}`;
 }
 
 export class DiscordBot {
@@ -49,7 +51,7 @@ export class DiscordBot {
     try {
       await client.login(token);
     } catch (error) {
-      const detail = explainLoginFailure(error);
+      const detail = explainLoginFailure(error, token);
       this.options.logger.error('bot login failed', { detail });
       this.client = null;
       await client.destroy();

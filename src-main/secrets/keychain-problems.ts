@@ -21,18 +21,18 @@ function unlockHint(platform: NodeJS.Platform): string {
 export function keytarLoadProblem(reason: string, platform: NodeJS.Platform): string {
   const rebuild =
     platform === 'linux'
-      ? 'keytar is built from source on Linux: run `apt-get install libsecret-1-dev` (plus a C++ toolchain), then `npm rebuild keytar`.'
+      ? 'keytar is built from source on Linux: run `apt-get install libsecret-1-dev` (plus a C++ toolchain), then `npm rebuild keytar` and restart GitGuild.'
       : 'Reinstall GitGuild, or run `npm rebuild keytar` in a development checkout.';
   return `The OS keychain module (keytar) failed to load: ${reason}. ${rebuild} ${HEADLESS_HINT}`;
 }
 
 export function keychainProbeProblem(reason: string, platform: NodeJS.Platform): string {
-  return `The OS keychain did not answer: ${reason}. ${unlockHint(platform)} Then restart GitGuild. ${HEADLESS_HINT}`;
+  return `The OS keychain did not answer: ${reason}. ${unlockHint(platform)} GitGuild checks again the next time it needs a secret. ${HEADLESS_HINT}`;
 }
 
 export function keychainTimeoutProblem(seconds: number, platform: NodeJS.Platform): string {
   return (
     `The OS keychain did not answer within ${seconds} s; it may be locked and waiting for a password prompt nobody can see. ` +
-    `${unlockHint(platform)} Then restart GitGuild. ${HEADLESS_HINT}`
+    `${unlockHint(platform)} GitGuild checks again the next time it needs a secret. ${HEADLESS_HINT}`
   );
 }

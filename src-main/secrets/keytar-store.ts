@@ -63,47 +63,66 @@ function describe(error: unknown): string {
 }
 
 export async function openKeytarSecretStore(options: KeytarStoreOptions): Promise<SecretStore> {
-  const log = options.logger.child('secrets');
   const platform = options.platform ?? process.platform;
-  const probeTimeoutMs = options.probeTimeoutMs ?? 10_000;
-
   let keytar: KeytarModule;
   try {
     keytar = await (options.loadKeytar ?? loadInstalledKeytar)();
   } catch (error) {
+    // A module that failed to load stays failed until it is rebuilt and GitGuild restarted.
     const problem = keytarLoadProblem(describe(error), platform);
-    log.warn('OS keychain unavailable: keytar failed to load', { problem });
+    options.logger.child('secrets').warn('OS keychain unavailable: keytar failed to load', { problem });
     return new KeytarSecretStore(null, options, { available: false, backend: 'none', writable: false, problem });
   }
-
-  try {
-    // findCredentials both proves the Secret Service answers and loads existing values for redaction.
-    const existing = await withTimeout(keytar.findCredentials(options.service), probeTimeoutMs);
-    for (const credential of existing) options.logger.addSecret(credential.password);
-  } catch (error) {
-    const problem =
-      error instanceof KeychainTimeout
-        ? keychainTimeoutProblem(Math.round(probeTimeoutMs / 1000), platform)
-        : keychainProbeProblem(describe(error), platform);
-    log.warn('OS keychain unavailable: probe failed', { problem });
-    return new KeytarSecretStore(null, options, { available: false, backend: 'none', writable: false, problem });
-  }
-
-  log.info('OS keychain ready', { service: options.service });
-  return new KeytarSecretStore(keytar, options, { available: true, backend: 'keytar', writable: true });
+  const store = new KeytarSecretStore(keytar, options, { available: false, backend: 'none', writable: false, problem: 'not checked yet' });
+  await store.probe();
+  return store;
 }
 
 class KeytarSecretStore implements SecretStore {
   private readonly log: Logger;
   private readonly operationTimeoutMs: number;
+  private readonly probeTimeoutMs: number;
+  private readonly platform: NodeJS.Platform;
+  private probing: Promise<void> | null = null;
 
   constructor(
     private readonly keytar: KeytarModule | null,
     private readonly options: KeytarStoreOptions,
-    private readonly currentStatus: SecretStoreStatus,
+    private currentStatus: SecretStoreStatus,
   ) {
     this.log = options.logger.child('secrets');
     this.operationTimeoutMs = options.operationTimeoutMs ?? 60_000;
+    this.probeTimeoutMs = options.probeTimeoutMs ?? 10_000;
+    this.platform = options.platform ?? process.platform;
+  }
+
+  /**
+   * Asks the Secret Service for our entries, which proves it answers and registers existing values
+   * for redaction. Repeated on use while unavailable, so unlocking the keychain needs no restart.
+   */
+  probe(): Promise<void> {
+    this.probing ??= this.runProbe().finally(() => {
+      this.probing = null;
+    });
+    return this.probing;
+  }
+
+  private async runProbe(): Promise<void> {
+    if (!this.keytar) return;
+    const wasAvailable = this.currentStatus.available;
+    try {
+      const existing = await withTimeout(this.keytar.findCredentials(this.options.service), this.probeTimeoutMs);
+      for (const credential of existing) this.options.logger.addSecret(credential.password);
+      this.currentStatus = { available: true, backend: 'keytar', writable: true };
+      if (!wasAvailable) this.log.info('OS keychain ready', { service: this.options.service });
+    } catch (error) {
+      const problem =
+        error instanceof KeychainTimeout
+          ? keychainTimeoutProblem(Math.round(this.probeTimeoutMs / 1000), this.platform)
+          : keychainProbeProblem(describe(error), this.platform);
+      this.currentStatus = { available: false, backend: 'none', writable: false, problem };
+      this.log.warn('OS keychain unavailable: it did not answer', { problem });
+    }
   }
 
   status(): SecretStoreStatus {
@@ -147,20 +166,23 @@ class KeytarSecretStore implements SecretStore {
 
   private async call<T>(verb: string, account: SecretAccount | null, work: (keytar: KeytarModule) => Promise<T>): Promise<T> {
     const what = account ? `${verb} ${account}` : verb;
-    if (!this.keytar) {
+    if (this.keytar && !this.currentStatus.available) await this.probe();
+    if (!this.keytar || !this.currentStatus.available) {
       throw new GitGuildError('keychain_unavailable', `Cannot ${what}: the OS keychain is unavailable.`, {
         hint: this.currentStatus.problem,
       });
     }
+    const keytar = this.keytar;
     try {
-      return await withTimeout(work(this.keytar), this.operationTimeoutMs);
+      return await withTimeout(work(keytar), this.operationTimeoutMs);
     } catch (error) {
       const reason =
         error instanceof KeychainTimeout ? `no answer within ${Math.round(this.operationTimeoutMs / 1000)} s` : describe(error);
       this.log.error('OS keychain operation failed', { operation: verb, account, reason });
-      throw new GitGuildError('keychain_unavailable', `Cannot ${what} in the OS keychain: ${reason}.`, {
-        hint: keychainProbeProblem(reason, this.options.platform ?? process.platform),
-      });
+      // `health` should tell the truth until the next call's probe shows the keychain is back.
+      const problem = keychainProbeProblem(reason, this.platform);
+      this.currentStatus = { available: false, backend: 'none', writable: false, problem };
+      throw new GitGuildError('keychain_unavailable', `Cannot ${what} in the OS keychain: ${reason}.`, { hint: problem });
     }
   }
 }

@@ -57,6 +57,19 @@ describe('keytar secret store when the keychain is unavailable', () => {
     expect(store.status().problem).toMatch(/Could not connect.*gnome-keyring.*KeePassXC.*--secrets env/s);
   });
 
+  it('recovers without a restart once the keychain is unlocked, checking again on the next use', async () => {
+    let locked = true;
+    const base = fakeKeytar();
+    const keytar = { ...base, findCredentials: async (service: string) => (locked ? Promise.reject(new Error('locked')) : base.findCredentials(service)) };
+    const store = await open(async () => keytar).store;
+    expect(store.status().available).toBe(false);
+    await expect(store.set('github.token', 'ghp_while_locked_1')).rejects.toMatchObject({ identifier: 'keychain_unavailable' });
+    locked = false;
+    await store.set('github.token', 'ghp_after_unlock_1');
+    expect(store.status()).toEqual({ available: true, backend: 'keytar', writable: true });
+    expect(await store.get('github.token')).toBe('ghp_after_unlock_1');
+  });
+
   it('gives up on a keychain that hangs instead of hanging startup', async () => {
     const keytar = { ...fakeKeytar(), findCredentials: () => new Promise<never>(() => {}) };
     const started = Date.now();
@@ -102,12 +115,13 @@ describe('keytar secret store when the keychain answers', () => {
     expect(await keytar.getPassword('GitGuild-test', 'github.token')).toBeNull();
   });
 
-  it('turns a keychain error during a write into keychain_unavailable', async () => {
+  it('turns a keychain error during a write into keychain_unavailable and says so in its status', async () => {
     const keytar = { ...fakeKeytar(), setPassword: async () => Promise.reject(new Error('Cannot create an item in a locked collection')) };
     const store = await open(async () => keytar).store;
     await expect(store.set('github.token', 'ghp_locked_value12')).rejects.toMatchObject({
       identifier: 'keychain_unavailable',
       message: expect.stringContaining('locked collection'),
     });
+    expect(store.status()).toMatchObject({ available: false, problem: expect.stringContaining('locked collection') });
   });
 });

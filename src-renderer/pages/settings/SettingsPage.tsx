@@ -9,6 +9,23 @@ import { diffSettings, issuesByField, toForm, type Settings, type SettingsField,
 type LoadState = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'loaded'; settings: Settings };
 type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: ApiError };
 
+/** Field labels, used both on the form and to phrase the host's validation issues. */
+const LABELS: Record<SettingsField, string> = {
+  timeZone: 'Time zone',
+  syncIntervalMinutes: 'Sync every (minutes)',
+  startMinimized: 'Start minimized to the tray',
+  githubOrgs: 'Organisations',
+  'crawl.includeArchived': 'Count archived repositories',
+  'crawl.includeForks': 'Count forks',
+  'crawl.includeBots': 'Count bot accounts',
+  'crawl.repoInclude': 'Only these repositories',
+  'crawl.repoExclude': 'Never these repositories',
+  discordClientId: 'Discord application ID',
+  githubApiBaseUrl: 'GitHub API URL',
+  githubWebBaseUrl: 'GitHub web URL',
+  discordApiBaseUrl: 'Discord API URL',
+};
+
 const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((tz) => tz !== 'UTC')];
 
 export function SettingsPage({ client }: { client: GitGuildClient }) {
@@ -28,7 +45,7 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
     <section className="page" data-testid="page-settings">
       <h1>Settings</h1>
       <p className="lede">
-        Settings of this GitGuild host. Tokens and client secrets are not here: they stay in the system keychain.
+        Settings of this GitGuild host. Tokens and client secrets are not here: they stay in the secret store (the system keychain, or the environment on a server).
       </p>
       {load.state === 'loading' && <p data-testid="settings-loading">Loading settings…</p>}
       {load.state === 'failed' && <ErrorBox error={load.error} testId="settings-load-error" />}
@@ -58,6 +75,12 @@ function SettingsEditor({
   const dirty = Object.keys(patch).length > 0;
   const fields = Object.keys(form) as SettingsField[];
   const issues = save.state === 'failed' ? issuesByField(save.error.issues, fields) : { byField: {}, general: [] };
+  const firstInvalid = fields.find((field) => issues.byField[field]);
+
+  // Bring the first refused field into view: the form is taller than the window.
+  useEffect(() => {
+    if (firstInvalid) document.getElementById(`setting-${firstInvalid}`)?.focus();
+  }, [save, firstInvalid]);
 
   function set<K extends SettingsField>(key: K, value: SettingsForm[K]): void {
     setForm((previous) => ({ ...previous, [key]: value }));
@@ -98,9 +121,20 @@ function SettingsEditor({
   return (
     // noValidate: the host is the one authority on what is valid, and says why.
     <form className="settings" onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
+      {save.state === 'failed' && (
+        <ErrorBox
+          error={save.error}
+          testId="settings-error"
+          headline={save.error.issues.length > 0 ? 'The host did not save these settings:' : undefined}
+          lines={[
+            ...fields.flatMap((field) => (issues.byField[field] ?? []).map((message) => `${LABELS[field]}: ${message}`)),
+            ...issues.general,
+          ]}
+        />
+      )}
       <fieldset>
         <legend>Schedule</legend>
-        <Field id="timeZone" label="Time zone" hint="Days and weekly windows are counted in this zone." errors={issues.byField.timeZone}>
+        <Field id="timeZone" label={LABELS['timeZone']} hint="Days and weekly windows are counted in this zone." errors={issues.byField.timeZone}>
           <input {...text('timeZone')} list="time-zones" autoComplete="off" spellCheck={false} />
           <datalist id="time-zones">
             {TIME_ZONES.map((tz) => (
@@ -110,43 +144,43 @@ function SettingsEditor({
         </Field>
         <Field
           id="syncIntervalMinutes"
-          label="Sync every (minutes)"
+          label={LABELS['syncIntervalMinutes']}
           hint="Between 5 minutes and 24 hours (1440)."
           errors={issues.byField.syncIntervalMinutes}
         >
           <input {...text('syncIntervalMinutes')} inputMode="numeric" />
         </Field>
-        <Check label="Start minimized to the tray" {...check('startMinimized')} />
+        <Check label={LABELS['startMinimized']} {...check('startMinimized')} />
       </fieldset>
 
       <fieldset>
         <legend>GitHub</legend>
-        <Field id="githubOrgs" label="Organisations" hint="Logins, separated by commas." errors={issues.byField.githubOrgs}>
+        <Field id="githubOrgs" label={LABELS['githubOrgs']} hint="Logins, separated by commas." errors={issues.byField.githubOrgs}>
           <input {...text('githubOrgs')} spellCheck={false} placeholder="my-org, another-org" />
         </Field>
-        <Check label="Count archived repositories" {...check('crawl.includeArchived')} />
-        <Check label="Count forks" {...check('crawl.includeForks')} />
-        <Check label="Count bot accounts" {...check('crawl.includeBots')} />
-        <Field id="crawl.repoInclude" label="Only these repositories" hint="One per line; empty means all." errors={issues.byField['crawl.repoInclude']}>
+        <Check label={LABELS['crawl.includeArchived']} {...check('crawl.includeArchived')} />
+        <Check label={LABELS['crawl.includeForks']} {...check('crawl.includeForks')} />
+        <Check label={LABELS['crawl.includeBots']} {...check('crawl.includeBots')} />
+        <Field id="crawl.repoInclude" label={LABELS['crawl.repoInclude']} hint="One per line; empty means all." errors={issues.byField['crawl.repoInclude']}>
           <textarea {...text('crawl.repoInclude')} rows={3} spellCheck={false} />
         </Field>
-        <Field id="crawl.repoExclude" label="Never these repositories" hint="One per line." errors={issues.byField['crawl.repoExclude']}>
+        <Field id="crawl.repoExclude" label={LABELS['crawl.repoExclude']} hint="One per line." errors={issues.byField['crawl.repoExclude']}>
           <textarea {...text('crawl.repoExclude')} rows={3} spellCheck={false} />
         </Field>
       </fieldset>
 
       <fieldset>
         <legend>Endpoints</legend>
-        <Field id="discordClientId" label="Discord application ID" errors={issues.byField.discordClientId}>
+        <Field id="discordClientId" label={LABELS['discordClientId']} errors={issues.byField.discordClientId}>
           <input {...text('discordClientId')} inputMode="numeric" spellCheck={false} />
         </Field>
-        <Field id="githubApiBaseUrl" label="GitHub API URL" hint="Change for GitHub Enterprise Server." errors={issues.byField.githubApiBaseUrl}>
+        <Field id="githubApiBaseUrl" label={LABELS['githubApiBaseUrl']} hint="Change for GitHub Enterprise Server." errors={issues.byField.githubApiBaseUrl}>
           <input {...text('githubApiBaseUrl')} spellCheck={false} />
         </Field>
-        <Field id="githubWebBaseUrl" label="GitHub web URL" errors={issues.byField.githubWebBaseUrl}>
+        <Field id="githubWebBaseUrl" label={LABELS['githubWebBaseUrl']} errors={issues.byField.githubWebBaseUrl}>
           <input {...text('githubWebBaseUrl')} spellCheck={false} />
         </Field>
-        <Field id="discordApiBaseUrl" label="Discord API URL" errors={issues.byField.discordApiBaseUrl}>
+        <Field id="discordApiBaseUrl" label={LABELS['discordApiBaseUrl']} errors={issues.byField.discordApiBaseUrl}>
           <input {...text('discordApiBaseUrl')} spellCheck={false} />
         </Field>
       </fieldset>
@@ -175,7 +209,6 @@ function SettingsEditor({
           {save.state === 'idle' && !dirty && <span className="muted">No unsaved changes.</span>}
         </span>
       </div>
-      {save.state === 'failed' && <ErrorBox error={save.error} testId="settings-error" extra={issues.general} />}
     </form>
   );
 }
@@ -204,13 +237,13 @@ function Check({ label, ...input }: { label: string } & InputHTMLAttributes<HTML
   );
 }
 
-function ErrorBox({ error, testId, extra = [] }: { error: ApiError; testId: string; extra?: string[] }) {
+function ErrorBox({ error, testId, headline, lines = [] }: { error: ApiError; testId: string; headline?: string; lines?: string[] }) {
   return (
     <div className="error-box" role="alert" data-testid={testId}>
-      <strong>{error.message}</strong>
-      {extra.length > 0 && (
+      <strong>{headline ?? error.message}</strong>
+      {lines.length > 0 && (
         <ul>
-          {extra.map((line) => (
+          {lines.map((line) => (
             <li key={line}>{line}</li>
           ))}
         </ul>

@@ -18,10 +18,10 @@ export function organizationFull(org: SimOrg, urls: SimUrls) {
     avatar_url: `${urls.web}/avatars/u/${org.id}?v=4`,
     description: org.description,
     name: org.name,
-    company: null,
     blog: org.blog,
     location: org.location,
-    email: org.email,
+    // The schema types email as a string: GitHub leaves it out rather than sending null.
+    ...(org.email === null ? {} : { email: org.email }),
     twitter_username: null,
     is_verified: false,
     has_organization_projects: true,

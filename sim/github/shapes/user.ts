@@ -5,7 +5,8 @@ import type { SimUrls } from './urls.js';
 import { nodeId } from './urls.js';
 
 export function simpleUser(u: SimUser, urls: SimUrls) {
-  const api = `${urls.api}/users/${u.login}`;
+  // GitHub percent-encodes bot logins in URLs: /users/dependabot%5Bbot%5D.
+  const api = `${urls.api}/users/${encodeURIComponent(u.login)}`;
   return {
     login: u.login,
     id: u.id,

@@ -9,18 +9,37 @@ export class BodyTooLargeError extends Error {
   }
 }
 
-export async function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  const declared = Number(request.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limitBytes) throw new BodyTooLargeError(limitBytes);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > limitBytes) throw new BodyTooLargeError(limitBytes);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * Collects the body, or rejects with BodyTooLargeError as soon as it passes the limit. The rest
+ * is then read and dropped rather than the socket destroyed, so the client still gets the 413.
+ */
+export function readBody(request: IncomingMessage, limitBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limitBytes) {
+      request.resume();
+      reject(new BodyTooLargeError(limitBytes));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      if (tooLarge) return;
+      size += chunk.length;
+      if (size > limitBytes) {
+        tooLarge = true;
+        chunks.length = 0;
+        reject(new BodyTooLargeError(limitBytes));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!tooLarge) resolve(Buffer.concat(chunks));
+    });
+    request.on('error', reject);
+  });
 }
 
 /** An empty body means "no input"; anything else must be JSON. */

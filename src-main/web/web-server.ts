@@ -84,6 +84,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
         sendError(response, 413, { identifier: 'invalid_input', message: error.message }, { Connection: 'close' });
+        // A client that keeps sending after the answer is cut off, after a grace period to read it.
+        response.on('finish', () => setTimeout(() => request.socket.destroy(), 1000).unref());
         return;
       }
       throw error;

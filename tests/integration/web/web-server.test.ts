@@ -182,3 +182,23 @@ describe('headless host restart', () => {
     expect(after.json()).toMatchObject({ syncIntervalMinutes: 90, githubOrgs: ['octo-org'] });
   });
 });
+
+describe('body limit without a declared length', () => {
+  it('answers a chunked body past the limit with 413', async () => {
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port, method: 'POST', path: '/api/rpc/settings.update', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${token}`, 'transfer-encoding': 'chunked' } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', reject);
+      // 300 KiB in 1 KiB chunks, never declaring a Content-Length.
+      for (let i = 0; i < 300; i++) req.write('x'.repeat(1024));
+      req.end();
+    });
+    expect(status).toBe(413);
+  });
+});

@@ -26,8 +26,15 @@ test.afterEach(async () => {
 
 test('the status bar shows the host health and the token leaves the address bar', async ({ page }) => {
   host = await startHeadlessHost(dataDir);
+  // Any CSP violation or failed request shows up as a console error.
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  const eventStream = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/events');
   await page.goto(host.adminUrl);
 
+  expect((await eventStream).status()).toBe(200);
   await expect(page.getByTestId('status-version')).toHaveText(`GitGuild ${await packageVersion()} · headless`);
   await expect(page.getByTestId('status-bot')).toHaveText('Bot not configured');
   await expect(page.getByTestId('status-scheduler')).toContainText('Scheduler');
@@ -37,6 +44,7 @@ test('the status bar shows the host health and the token leaves the address bar'
   // A reload keeps working: the token was kept for this tab, not lost with the fragment.
   await page.reload();
   await expect(page.getByTestId('status-bot')).toHaveText('Bot not configured');
+  expect(consoleErrors).toEqual([]);
 });
 
 test('every section has a page, and the unbuilt ones say so', async ({ page }) => {

@@ -57,7 +57,7 @@ async function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 // Node's module errors append a multi-line require stack; the first line is the useful part.
-function describe(error: unknown): string {
+function reasonOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return (text.split('\n')[0] ?? '').trim().replace(/\.$/, '') || 'unknown error';
 }
@@ -69,7 +69,7 @@ export async function openKeytarSecretStore(options: KeytarStoreOptions): Promis
     keytar = await (options.loadKeytar ?? loadInstalledKeytar)();
   } catch (error) {
     // A module that failed to load stays failed until it is rebuilt and GitGuild restarted.
-    const problem = keytarLoadProblem(describe(error), platform);
+    const problem = keytarLoadProblem(reasonOf(error), platform);
     options.logger.child('secrets').warn('OS keychain unavailable: keytar failed to load', { problem });
     return new KeytarSecretStore(null, options, { available: false, backend: 'none', writable: false, problem });
   }
@@ -84,6 +84,8 @@ class KeytarSecretStore implements SecretStore {
   private readonly probeTimeoutMs: number;
   private readonly platform: NodeJS.Platform;
   private probing: Promise<void> | null = null;
+  /** Native calls that timed out and have not returned: each holds one of libuv's few worker threads. */
+  private stuckCalls = 0;
 
   constructor(
     private readonly keytar: KeytarModule | null,
@@ -109,9 +111,11 @@ class KeytarSecretStore implements SecretStore {
 
   private async runProbe(): Promise<void> {
     if (!this.keytar) return;
+    // Asking again while an earlier call hangs would pin another worker thread and stall file I/O.
+    if (this.stuckCalls > 0) return;
     const wasAvailable = this.currentStatus.available;
     try {
-      const existing = await withTimeout(this.keytar.findCredentials(this.options.service), this.probeTimeoutMs);
+      const existing = await this.native(this.keytar.findCredentials(this.options.service), this.probeTimeoutMs);
       for (const credential of existing) this.options.logger.addSecret(credential.password);
       this.currentStatus = { available: true, backend: 'keytar', writable: true };
       if (!wasAvailable) this.log.info('OS keychain ready', { service: this.options.service });
@@ -119,7 +123,7 @@ class KeytarSecretStore implements SecretStore {
       const problem =
         error instanceof KeychainTimeout
           ? keychainTimeoutProblem(Math.round(this.probeTimeoutMs / 1000), this.platform)
-          : keychainProbeProblem(describe(error), this.platform);
+          : keychainProbeProblem(reasonOf(error), this.platform);
       this.currentStatus = { available: false, backend: 'none', writable: false, problem };
       this.log.warn('OS keychain unavailable: it did not answer', { problem });
     }
@@ -174,15 +178,30 @@ class KeytarSecretStore implements SecretStore {
     }
     const keytar = this.keytar;
     try {
-      return await withTimeout(work(keytar), this.operationTimeoutMs);
+      return await this.native(work(keytar), this.operationTimeoutMs);
     } catch (error) {
       const reason =
-        error instanceof KeychainTimeout ? `no answer within ${Math.round(this.operationTimeoutMs / 1000)} s` : describe(error);
+        error instanceof KeychainTimeout ? `no answer within ${Math.round(this.operationTimeoutMs / 1000)} s` : reasonOf(error);
       this.log.error('OS keychain operation failed', { operation: verb, account, reason });
       // `health` should tell the truth until the next call's probe shows the keychain is back.
       const problem = keychainProbeProblem(reason, this.platform);
       this.currentStatus = { available: false, backend: 'none', writable: false, problem };
       throw new GitGuildError('keychain_unavailable', `Cannot ${what} in the OS keychain: ${reason}.`, { hint: problem });
+    }
+  }
+
+  private async native<T>(work: Promise<T>, ms: number): Promise<T> {
+    try {
+      return await withTimeout(work, ms);
+    } catch (error) {
+      if (error instanceof KeychainTimeout) {
+        this.stuckCalls += 1;
+        const settled = (): void => {
+          this.stuckCalls -= 1;
+        };
+        work.then(settled, settled);
+      }
+      throw error;
     }
   }
 }

@@ -78,6 +78,28 @@ describe('keytar secret store when the keychain is unavailable', () => {
     expect(store.status().problem).toMatch(/did not answer within .* locked/);
   });
 
+  it('does not pile up calls on a keychain that still hangs, and asks again once it answers', async () => {
+    let calls = 0;
+    let answer: (value: Array<{ account: string; password: string }>) => void = () => {};
+    const keytar = {
+      ...fakeKeytar(),
+      findCredentials: () => {
+        calls += 1;
+        return calls === 1 ? new Promise<Array<{ account: string; password: string }>>((resolve) => (answer = resolve)) : Promise.resolve([]);
+      },
+    };
+    const store = await open(async () => keytar, { probeTimeoutMs: 20 }).store;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await expect(store.get('github.token')).rejects.toMatchObject({ identifier: 'keychain_unavailable' });
+    }
+    expect(calls).toBe(1);
+    answer([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await store.get('github.token')).toBeNull();
+    expect(calls).toBe(2);
+    expect(store.status().available).toBe(true);
+  });
+
   it('gives macOS users a macOS fix rather than Linux packages', async () => {
     const keytar = { ...fakeKeytar(), findCredentials: async () => Promise.reject(new Error('denied')) };
     const problem = (await open(async () => keytar, { platform: 'darwin' }).store).status().problem;

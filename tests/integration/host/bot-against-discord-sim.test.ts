@@ -11,11 +11,14 @@ import { startDiscordSim, type DiscordSim } from '../../../sim/discord/index.js'
 let dir: string | null = null;
 let host: Host | null = null;
 let sim: DiscordSim | null = null;
+let second: DiscordSim | null = null;
 const sink = memorySink(10_000);
 
 afterEach(async () => {
   await host?.stop();
   await sim?.close();
+  await second?.close();
+  second = null;
   if (dir) await rm(dir, { recursive: true, force: true });
   host = null;
   sim = null;
@@ -52,5 +55,17 @@ describe('the host bot against the Discord simulator', () => {
     await host.start();
     await vi.waitFor(() => expect(host?.health().bot.state).toBe('error'), { timeout: 20_000, interval: 50 });
     expect(host.health().bot.detail).toMatch(/Server Members Intent/);
+  });
+
+  it('reconnects to the new Discord base URL when the setting changes', async () => {
+    sim = await startDiscordSim({ seed: 7 });
+    second = await startDiscordSim({ seed: 7, botToken: sim.botToken });
+    host = await hostAgainst(sim);
+    await host.start();
+    await vi.waitFor(() => expect(host?.health().bot.state).toBe('ready'), { timeout: 20_000, interval: 50 });
+    expect(second.control.callLog()).toHaveLength(0);
+    await invokeMethod(host.handlers, 'settings.update', { discordApiBaseUrl: second.restUrl });
+    await vi.waitFor(() => expect(second?.control.callLog().length).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(() => expect(host?.health().bot.state).toBe('ready'), { timeout: 20_000, interval: 50 });
   });
 });

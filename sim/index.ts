@@ -1,0 +1,47 @@
+// Both simulators from one seed: a GitHub org and a Discord guild whose members are linked to
+// that org's contributors, for `npm run sim`, `npm run demo` and end-to-end tests.
+import { startDiscordSim, type DiscordSim } from './discord/index.js';
+import { startGitHubSim, type GitHubSim, type GitHubSimOptions } from './github/index.js';
+import { generateGuild, type GuildScenario } from './scenarios/guild.js';
+import { contributorLogins, generateOrg, type OrgPreset, type SimOrg } from './scenarios/org.js';
+
+export interface StartSimulatorsOptions {
+  seed?: number;
+  preset?: OrgPreset;
+  /** Epoch ms the scenario and the GitHub clock are anchored to; defaults to now. */
+  now?: number;
+  githubPort?: number;
+  githubWebPort?: number;
+  discordPort?: number;
+  github?: Omit<GitHubSimOptions, 'org' | 'orgs' | 'port' | 'webPort' | 'now'>;
+}
+
+export interface Simulators {
+  github: GitHubSim & { org: SimOrg };
+  discord: DiscordSim & { guild: GuildScenario };
+  close(): Promise<void>;
+}
+
+export async function startSimulators(options: StartSimulatorsOptions = {}): Promise<Simulators> {
+  const seed = options.seed ?? 1;
+  const preset = options.preset ?? 'demo';
+  const now = options.now ?? Date.now();
+  const org = generateOrg({ seed, preset, now });
+  // The guild has no tiny preset: tiny runs get the demo guild trimmed to a handful of members.
+  const guild = generateGuild({ seed, preset: preset === 'large' ? 'large' : 'demo', githubLogins: contributorLogins(org), ...(preset === 'tiny' ? { memberCount: 10 } : {}) });
+  const github = await startGitHubSim({ ...options.github, org, now, port: options.githubPort ?? 0, webPort: options.githubWebPort ?? 0 });
+  let discord: DiscordSim;
+  try {
+    discord = await startDiscordSim({ guild, seed, port: options.discordPort ?? 0 });
+  } catch (err) {
+    await github.close();
+    throw err;
+  }
+  return {
+    github: { ...github, org },
+    discord: { ...discord, guild },
+    close: async () => {
+      await Promise.all([github.close(), discord.close()]);
+    },
+  };
+}

@@ -51,7 +51,10 @@ const roundedSquare = (x, y, r) => {
 };
 const circle = (x, y, cx, cy, r) => Math.hypot(x - cx, y - cy) - r;
 const segment = (x, y, ax, ay, bx, by, w) => {
-  const t = Math.max(0, Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)));
+  const t = Math.max(
+    0,
+    Math.min(1, ((x - ax) * (bx - ax) + (y - ay) * (by - ay)) / ((bx - ax) ** 2 + (by - ay) ** 2)),
+  );
   return Math.hypot(x - ax - t * (bx - ax), y - ay - t * (by - ay)) - w / 2;
 };
 

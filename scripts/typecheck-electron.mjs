@@ -10,12 +10,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const types = join(root, 'node_modules', 'electron', 'electron.d.ts');
 
 if (!existsSync(types)) {
-  console.log('typecheck-electron: skipped: Electron not installed (node_modules/electron is missing), so src-main/electron was not type-checked.');
+  console.log(
+    'typecheck-electron: skipped: Electron not installed (node_modules/electron is missing), so src-main/electron was not type-checked.',
+  );
   process.exit(0);
 }
 const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'src-main', 'electron', 'tsconfig.json'), '--noEmit'], {
-  stdio: 'inherit',
-});
-if (result.status === 0) console.log('typecheck-electron: src-main/electron is clean against node_modules/electron/electron.d.ts');
+const result = spawnSync(
+  process.execPath,
+  [tsc, '-p', join(root, 'src-main', 'electron', 'tsconfig.json'), '--noEmit'],
+  {
+    stdio: 'inherit',
+  },
+);
+if (result.status === 0)
+  console.log(
+    'typecheck-electron: src-main/electron is clean against node_modules/electron/electron.d.ts',
+  );
 process.exit(result.status ?? 1);

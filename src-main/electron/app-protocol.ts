@@ -23,7 +23,10 @@ export function serveAppProtocol(rendererDir: string): void {
     if (!asset) return new Response('Not found', { status: 404, headers: BASE_HEADERS });
     try {
       const body = await readFile(asset.path);
-      return new Response(body, { status: 200, headers: { ...BASE_HEADERS, 'Content-Type': asset.contentType } });
+      return new Response(body, {
+        status: 200,
+        headers: { ...BASE_HEADERS, 'Content-Type': asset.contentType },
+      });
     } catch {
       return new Response('Not found', { status: 404, headers: BASE_HEADERS });
     }

@@ -18,14 +18,24 @@ export interface AdminApiBinding {
 export function bindAdminApi(host: Pick<Host, 'handlers' | 'events' | 'logger'>): AdminApiBinding {
   const { logger } = host;
 
-  async function answer(event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<RpcResult<unknown>> {
+  async function answer(
+    event: IpcMainInvokeEvent,
+    method: unknown,
+    input: unknown,
+  ): Promise<RpcResult<unknown>> {
     if (!isTrustedSender(event.senderFrame)) {
       const from = event.senderFrame ? originForLog(event.senderFrame.url) : 'a destroyed frame';
       logger.warn('ipc call refused: untrusted sender', { from });
-      return { ok: false, error: { identifier: 'forbidden', message: 'This window may not call the GitGuild host.' } };
+      return {
+        ok: false,
+        error: { identifier: 'forbidden', message: 'This window may not call the GitGuild host.' },
+      };
     }
     if (typeof method !== 'string') {
-      return { ok: false, error: { identifier: 'invalid_input', message: 'The method name must be a string.' } };
+      return {
+        ok: false,
+        error: { identifier: 'invalid_input', message: 'The method name must be a string.' },
+      };
     }
     try {
       return { ok: true, value: await invokeMethod(host.handlers, method, input) };

@@ -17,7 +17,10 @@ const distDir = fileURLToPath(new URL('..', import.meta.url));
 const rendererDir = join(distDir, 'renderer');
 const preloadPath = join(distDir, 'preload', 'preload.cjs');
 const iconPath = join(rendererDir, 'icon-256.png');
-const trayIconPath = join(rendererDir, process.platform === 'darwin' ? 'icon-16.png' : 'icon-32.png');
+const trayIconPath = join(
+  rendererDir,
+  process.platform === 'darwin' ? 'icon-16.png' : 'icon-32.png',
+);
 
 const logger = createLogger('electron');
 
@@ -57,14 +60,25 @@ async function startApp(): Promise<void> {
   await app.whenReady();
   serveAppProtocol(rendererDir);
   // The UI needs no camera, notifications or geolocation: refuse every permission request.
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
 
   const secretsBackend = process.env['GITGUILD_SECRETS'] === 'memory' ? 'memory' : 'keytar';
-  host = await createHost({ mode: 'desktop', dataDir: app.getPath('userData'), logger, secrets: { backend: secretsBackend } });
+  host = await createHost({
+    mode: 'desktop',
+    dataDir: app.getPath('userData'),
+    logger,
+    secrets: { backend: secretsBackend },
+  });
   const binding = bindAdminApi(host);
   const runningHost = host;
 
-  const tray = createAppTray({ iconPath: trayIconPath, onOpen: showWindow, onQuit: () => app.quit() });
+  const tray = createAppTray({
+    iconPath: trayIconPath,
+    onOpen: showWindow,
+    onQuit: () => app.quit(),
+  });
   tray.showHealth(host.health());
   host.events.subscribe((event) => {
     if (event.type === 'status') tray.showHealth(event.health);
@@ -110,7 +124,10 @@ if (!app.requestSingleInstanceLock()) {
 
   startApp().catch((error: unknown) => {
     logger.error('GitGuild could not start', { error });
-    dialog.showErrorBox('GitGuild could not start', error instanceof Error ? error.message : String(error));
+    dialog.showErrorBox(
+      'GitGuild could not start',
+      error instanceof Error ? error.message : String(error),
+    );
     app.exit(1);
   });
 }

@@ -96,7 +96,8 @@ export function resolveAppAsset(rootDir: string, requestUrl: string): AppAsset |
     return null;
   }
   if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  const relative = pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
+  const relative =
+    pathname === '/' || pathname === '' ? 'index.html' : pathname.replace(/^\/+/, '');
   const root = resolve(rootDir);
   const path = resolve(root, normalize(relative));
   if (!path.startsWith(root + sep)) return null;

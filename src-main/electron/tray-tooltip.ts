@@ -17,7 +17,10 @@ const SCHEDULER: Record<Health['scheduler']['state'], string> = {
 };
 
 export function trayTooltip(health: Health): string {
-  const guilds = health.bot.state === 'ready' ? ` in ${health.bot.guilds} guild${health.bot.guilds === 1 ? '' : 's'}` : '';
+  const guilds =
+    health.bot.state === 'ready'
+      ? ` in ${health.bot.guilds} guild${health.bot.guilds === 1 ? '' : 's'}`
+      : '';
   const secrets = health.keychain.available ? '' : ', secrets unavailable';
   return `GitGuild ${health.app.version}: ${BOT[health.bot.state]}${guilds}, ${SCHEDULER[health.scheduler.state]}${secrets}`;
 }

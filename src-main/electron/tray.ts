@@ -10,7 +10,10 @@ export interface AppTrayOptions {
   onQuit: () => void;
 }
 
-export function createAppTray(options: AppTrayOptions): { showHealth(health: Health): void; destroy(): void } {
+export function createAppTray(options: AppTrayOptions): {
+  showHealth(health: Health): void;
+  destroy(): void;
+} {
   const tray = new Tray(nativeImage.createFromPath(options.iconPath));
   tray.setToolTip('GitGuild');
   tray.setContextMenu(

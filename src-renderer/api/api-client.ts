@@ -37,7 +37,11 @@ declare global {
 
 export function createApiClient(win: Window & typeof globalThis = window): GitGuildClient {
   if (win.gitguild) return clientFromTransport(createBridgeTransport(win.gitguild));
-  const token = takeSessionToken({ location: win.location, history: win.history, storage: win.sessionStorage });
+  const token = takeSessionToken({
+    location: win.location,
+    history: win.history,
+    storage: win.sessionStorage,
+  });
   return clientFromTransport(
     createHttpTransport({
       baseUrl: win.location.origin,

@@ -15,7 +15,13 @@ export class ApiError extends Error {
   }
 
   static fromPayload(payload: RpcErrorPayload, status?: number): ApiError {
-    return new ApiError(payload.identifier, payload.message, payload.hint, payload.issues ?? [], status);
+    return new ApiError(
+      payload.identifier,
+      payload.message,
+      payload.hint,
+      payload.issues ?? [],
+      status,
+    );
   }
 }
 

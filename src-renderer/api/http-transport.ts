@@ -24,7 +24,11 @@ export function createHttpTransport(options: HttpTransportOptions): AdminTranspo
 
   async function call(method: MethodName, input: unknown): Promise<unknown> {
     if (!options.token) {
-      throw new ApiError('unauthorized', 'This page has no access token for the GitGuild host.', NO_TOKEN_HINT);
+      throw new ApiError(
+        'unauthorized',
+        'This page has no access token for the GitGuild host.',
+        NO_TOKEN_HINT,
+      );
     }
     let response: Response;
     try {
@@ -34,7 +38,11 @@ export function createHttpTransport(options: HttpTransportOptions): AdminTranspo
         body: JSON.stringify(input ?? {}),
       });
     } catch {
-      throw new ApiError('unreachable', 'The GitGuild host is not answering.', 'Check that the host (npm run serve, or the desktop app) is still running.');
+      throw new ApiError(
+        'unreachable',
+        'The GitGuild host is not answering.',
+        'Check that the host (npm run serve, or the desktop app) is still running.',
+      );
     }
     const body: unknown = await response.json().catch(() => undefined);
     if (response.ok) return body;

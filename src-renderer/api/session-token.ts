@@ -18,7 +18,11 @@ export function takeSessionToken(env: TokenEnvironment): string | null {
     env.storage.setItem(TOKEN_STORAGE_KEY, fromHash);
     fragment.delete('token');
     const rest = fragment.toString();
-    env.history.replaceState(null, '', `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`);
+    env.history.replaceState(
+      null,
+      '',
+      `${env.location.pathname}${env.location.search}${rest ? `#${rest}` : ''}`,
+    );
     return fromHash;
   }
   return env.storage.getItem(TOKEN_STORAGE_KEY);

@@ -20,7 +20,17 @@ const SCHEDULER_LABEL: Record<Health['scheduler']['state'], [string, Tone]> = {
   error: ['Scheduler error', 'bad'],
 };
 
-function Item({ testId, tone, label, title }: { testId: string; tone: Tone; label: string; title?: string }) {
+function Item({
+  testId,
+  tone,
+  label,
+  title,
+}: {
+  testId: string;
+  tone: Tone;
+  label: string;
+  title?: string;
+}) {
   return (
     <span className={`status-item tone-${tone}`} data-testid={testId} title={title}>
       <span className="status-dot" aria-hidden="true" />
@@ -40,7 +50,12 @@ export function StatusBar({ view }: { view: HealthView }) {
   if (view.state === 'error') {
     return (
       <footer className="status-bar" data-testid="status-bar" data-state="error">
-        <Item testId="status-connection" tone="bad" label={view.error.message} title={view.error.hint} />
+        <Item
+          testId="status-connection"
+          tone="bad"
+          label={view.error.message}
+          title={view.error.hint}
+        />
         {view.error.hint && <span className="status-hint">{view.error.hint}</span>}
       </footer>
     );
@@ -48,23 +63,46 @@ export function StatusBar({ view }: { view: HealthView }) {
   const { health } = view;
   const [botLabel, botTone] = BOT_LABEL[health.bot.state];
   const [schedulerLabel, schedulerTone] = SCHEDULER_LABEL[health.scheduler.state];
-  const guilds = health.bot.state === 'ready' ? ` · ${health.bot.guilds} guild${health.bot.guilds === 1 ? '' : 's'}` : '';
+  const guilds =
+    health.bot.state === 'ready'
+      ? ` · ${health.bot.guilds} guild${health.bot.guilds === 1 ? '' : 's'}`
+      : '';
   const keychain = health.keychain.available
     ? { label: `Secrets: ${health.keychain.backend}`, tone: 'ok' as const }
     : { label: 'Secrets unavailable', tone: 'bad' as const };
   return (
     <footer className="status-bar" data-testid="status-bar" data-state="ok">
-      <Item testId="status-bot" tone={botTone} label={botLabel + guilds} title={health.bot.detail} />
+      <Item
+        testId="status-bot"
+        tone={botTone}
+        label={botLabel + guilds}
+        title={health.bot.detail}
+      />
       <Item
         testId="status-scheduler"
         tone={schedulerTone}
         label={schedulerLabel}
-        title={health.scheduler.nextRunAt ? `Next run ${new Date(health.scheduler.nextRunAt).toLocaleString()}` : undefined}
+        title={
+          health.scheduler.nextRunAt
+            ? `Next run ${new Date(health.scheduler.nextRunAt).toLocaleString()}`
+            : undefined
+        }
       />
-      <Item testId="status-keychain" tone={keychain.tone} label={keychain.label} title={health.keychain.problem} />
-      {!health.store.ok && <Item testId="status-store" tone="bad" label="Store problem" title={health.store.problem} />}
+      <Item
+        testId="status-keychain"
+        tone={keychain.tone}
+        label={keychain.label}
+        title={health.keychain.problem}
+      />
+      {!health.store.ok && (
+        <Item testId="status-store" tone="bad" label="Store problem" title={health.store.problem} />
+      )}
       <span className="status-spacer" />
-      <span className="status-version" data-testid="status-version" title={`Node ${health.versions.node}`}>
+      <span
+        className="status-version"
+        data-testid="status-version"
+        title={`Node ${health.versions.node}`}
+      >
         {health.app.name} {health.app.version} · {health.mode}
       </span>
     </footer>

@@ -17,17 +17,20 @@ export const ROUTES = [
   {
     id: 'stats',
     title: 'Stats',
-    summary: 'Leaderboards, streaks and trends per contributor and repository, from the crawled daily counts.',
+    summary:
+      'Leaderboards, streaks and trends per contributor and repository, from the crawled daily counts.',
   },
   {
     id: 'members',
     title: 'Members',
-    summary: 'Discord members with their linked GitHub accounts, link status and the roles sync would give them.',
+    summary:
+      'Discord members with their linked GitHub accounts, link status and the roles sync would give them.',
   },
   {
     id: 'sync',
     title: 'Sync',
-    summary: 'Run a crawl and a sync now, see the dry-run plan before applying it, and follow progress and past runs.',
+    summary:
+      'Run a crawl and a sync now, see the dry-run plan before applying it, and follow progress and past runs.',
   },
   { id: 'settings', title: 'Settings', summary: 'Non-secret settings of this GitGuild host.' },
 ] as const;

@@ -7,7 +7,8 @@ import { ApiError } from '../api/api-error';
 
 const POLL_MS = 30_000;
 
-export type HealthView = { state: 'loading' } | { state: 'ok'; health: Health } | { state: 'error'; error: ApiError };
+export type HealthView =
+  { state: 'loading' } | { state: 'ok'; health: Health } | { state: 'error'; error: ApiError };
 
 export function useHealth(client: GitGuildClient): HealthView {
   const [view, setView] = useState<HealthView>({ state: 'loading' });

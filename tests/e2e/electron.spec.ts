@@ -7,7 +7,13 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import {
+  _electron as electron,
+  expect,
+  test,
+  type ElectronApplication,
+  type Page,
+} from '@playwright/test';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -64,7 +70,11 @@ test.describe('the Electron desktop shell', () => {
       require: typeof (globalThis as { require?: unknown }).require,
       process: typeof (globalThis as { process?: unknown }).process,
     }));
-    expect(exposed).toEqual({ bridge: ['invoke', 'onEvent'], require: 'undefined', process: 'undefined' });
+    expect(exposed).toEqual({
+      bridge: ['invoke', 'onEvent'],
+      require: 'undefined',
+      process: 'undefined',
+    });
   });
 
   test('refuses new windows and navigation away from the app', async () => {

@@ -4,5 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 export default function globalSetup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
-  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

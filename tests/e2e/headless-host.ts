@@ -17,17 +17,28 @@ export interface RunningHost {
 }
 
 export async function startHeadlessHost(dataDir: string): Promise<RunningHost> {
-  const child: ChildProcess = spawn(process.execPath, ['dist/main/headless.js', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    // No secrets in the environment: the host must start with the bot "not configured".
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', GITGUILD_LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['dist/main/headless.js', '--port', '0', '--data-dir', dataDir],
+    {
+      cwd: root,
+      // No secrets in the environment: the host must start with the bot "not configured".
+      env: {
+        PATH: process.env['PATH'] ?? '',
+        HOME: process.env['HOME'] ?? '',
+        GITGUILD_LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 
   const adminUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host printed no URL within 15 s; log:\n${stderr}`)), 15_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the host printed no URL within 15 s; log:\n${stderr}`)),
+      15_000,
+    );
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       const match = READY_LINE.exec(line);

@@ -7,7 +7,11 @@ import { expect, test } from '@playwright/test';
 import { startHeadlessHost, type RunningHost } from './headless-host.js';
 
 const packageVersion = async (): Promise<string> =>
-  (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  (
+    JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
 let dataDir: string;
 let host: RunningHost | null = null;
@@ -18,24 +22,31 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   const testInfo = test.info();
-  if (host && testInfo.status !== testInfo.expectedStatus) await testInfo.attach('host log', { body: host.log() });
+  if (host && testInfo.status !== testInfo.expectedStatus)
+    await testInfo.attach('host log', { body: host.log() });
   await host?.stop();
   host = null;
   await rm(dataDir, { recursive: true, force: true });
 });
 
-test('the status bar shows the host health and the token leaves the address bar', async ({ page }) => {
+test('the status bar shows the host health and the token leaves the address bar', async ({
+  page,
+}) => {
   host = await startHeadlessHost(dataDir);
   // Any CSP violation or failed request shows up as a console error.
   const consoleErrors: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') consoleErrors.push(message.text());
   });
-  const eventStream = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/events');
+  const eventStream = page.waitForResponse(
+    (response) => new URL(response.url()).pathname === '/api/events',
+  );
   await page.goto(host.adminUrl);
 
   expect((await eventStream).status()).toBe(200);
-  await expect(page.getByTestId('status-version')).toHaveText(`GitGuild ${await packageVersion()} · headless`);
+  await expect(page.getByTestId('status-version')).toHaveText(
+    `GitGuild ${await packageVersion()} · headless`,
+  );
   await expect(page.getByTestId('status-bot')).toHaveText('Bot not configured');
   await expect(page.getByTestId('status-scheduler')).toContainText('Scheduler');
   await expect(page.getByTestId('status-keychain')).toBeVisible();

@@ -1,13 +1,34 @@
 // Settings: loads from `settings.get`, saves only what changed through `settings.update`, and
 // shows the host's validation messages next to the fields they concern.
-import { useEffect, useMemo, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
+import {
+  useEffect,
+  useMemo,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+} from 'react';
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { asApiError } from '../../app/use-health';
-import { diffSettings, issuesByField, toForm, type Settings, type SettingsField, type SettingsForm } from './settings-form';
+import {
+  diffSettings,
+  issuesByField,
+  toForm,
+  type Settings,
+  type SettingsField,
+  type SettingsForm,
+} from './settings-form';
 
-type LoadState = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'loaded'; settings: Settings };
-type SaveState = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: ApiError };
+type LoadState =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiError }
+  | { state: 'loaded'; settings: Settings };
+type SaveState =
+  | { state: 'idle' }
+  | { state: 'saving' }
+  | { state: 'saved' }
+  | { state: 'failed'; error: ApiError };
 
 /** Field labels, used both on the form and to phrase the host's validation issues. */
 const LABELS: Record<SettingsField, string> = {
@@ -45,7 +66,8 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
     <section className="page" data-testid="page-settings">
       <h1>Settings</h1>
       <p className="lede">
-        Settings of this GitGuild host. Tokens and client secrets are not here: they stay in the secret store (the system keychain, or the environment on a server).
+        Settings of this GitGuild host. Tokens and client secrets are not here: they stay in the
+        secret store (the system keychain, or the environment on a server).
       </p>
       {load.state === 'loading' && <p data-testid="settings-loading">Loading settings…</p>}
       {load.state === 'failed' && <ErrorBox error={load.error} testId="settings-load-error" />}
@@ -74,7 +96,10 @@ function SettingsEditor({
   const patch = useMemo(() => diffSettings(settings, form), [settings, form]);
   const dirty = Object.keys(patch).length > 0;
   const fields = Object.keys(form) as SettingsField[];
-  const issues = save.state === 'failed' ? issuesByField(save.error.issues, fields) : { byField: {}, general: [] };
+  const issues =
+    save.state === 'failed'
+      ? issuesByField(save.error.issues, fields)
+      : { byField: {}, general: [] };
   const firstInvalid = fields.find((field) => issues.byField[field]);
 
   // Bring the first refused field into view: the form is taller than the window.
@@ -101,7 +126,9 @@ function SettingsEditor({
     }
   }
 
-  const text = (key: Exclude<SettingsField, `crawl.include${'Archived' | 'Forks' | 'Bots'}` | 'startMinimized'>) => ({
+  const text = (
+    key: Exclude<SettingsField, `crawl.include${'Archived' | 'Forks' | 'Bots'}` | 'startMinimized'>,
+  ) => ({
     id: `setting-${key}`,
     name: key,
     value: form[key],
@@ -109,7 +136,9 @@ function SettingsEditor({
     'aria-invalid': issues.byField[key] ? true : undefined,
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
   });
-  const check = (key: 'crawl.includeArchived' | 'crawl.includeForks' | 'crawl.includeBots' | 'startMinimized') => ({
+  const check = (
+    key: 'crawl.includeArchived' | 'crawl.includeForks' | 'crawl.includeBots' | 'startMinimized',
+  ) => ({
     id: `setting-${key}`,
     name: key,
     type: 'checkbox',
@@ -120,21 +149,35 @@ function SettingsEditor({
 
   return (
     // noValidate: the host is the one authority on what is valid, and says why.
-    <form className="settings" onSubmit={(e) => void submit(e)} noValidate data-testid="settings-form">
+    <form
+      className="settings"
+      onSubmit={(e) => void submit(e)}
+      noValidate
+      data-testid="settings-form"
+    >
       {save.state === 'failed' && (
         <ErrorBox
           error={save.error}
           testId="settings-error"
-          headline={save.error.issues.length > 0 ? 'The host did not save these settings:' : undefined}
+          headline={
+            save.error.issues.length > 0 ? 'The host did not save these settings:' : undefined
+          }
           lines={[
-            ...fields.flatMap((field) => (issues.byField[field] ?? []).map((message) => `${LABELS[field]}: ${message}`)),
+            ...fields.flatMap((field) =>
+              (issues.byField[field] ?? []).map((message) => `${LABELS[field]}: ${message}`),
+            ),
             ...issues.general,
           ]}
         />
       )}
       <fieldset>
         <legend>Schedule</legend>
-        <Field id="timeZone" label={LABELS['timeZone']} hint="Days and weekly windows are counted in this zone." errors={issues.byField.timeZone}>
+        <Field
+          id="timeZone"
+          label={LABELS['timeZone']}
+          hint="Days and weekly windows are counted in this zone."
+          errors={issues.byField.timeZone}
+        >
           <input {...text('timeZone')} list="time-zones" autoComplete="off" spellCheck={false} />
           <datalist id="time-zones">
             {TIME_ZONES.map((tz) => (
@@ -155,38 +198,75 @@ function SettingsEditor({
 
       <fieldset>
         <legend>GitHub</legend>
-        <Field id="githubOrgs" label={LABELS['githubOrgs']} hint="Logins, separated by commas." errors={issues.byField.githubOrgs}>
+        <Field
+          id="githubOrgs"
+          label={LABELS['githubOrgs']}
+          hint="Logins, separated by commas."
+          errors={issues.byField.githubOrgs}
+        >
           <input {...text('githubOrgs')} spellCheck={false} placeholder="my-org, another-org" />
         </Field>
         <Check label={LABELS['crawl.includeArchived']} {...check('crawl.includeArchived')} />
         <Check label={LABELS['crawl.includeForks']} {...check('crawl.includeForks')} />
         <Check label={LABELS['crawl.includeBots']} {...check('crawl.includeBots')} />
-        <Field id="crawl.repoInclude" label={LABELS['crawl.repoInclude']} hint="One per line; empty means all." errors={issues.byField['crawl.repoInclude']}>
+        <Field
+          id="crawl.repoInclude"
+          label={LABELS['crawl.repoInclude']}
+          hint="One per line; empty means all."
+          errors={issues.byField['crawl.repoInclude']}
+        >
           <textarea {...text('crawl.repoInclude')} rows={3} spellCheck={false} />
         </Field>
-        <Field id="crawl.repoExclude" label={LABELS['crawl.repoExclude']} hint="One per line." errors={issues.byField['crawl.repoExclude']}>
+        <Field
+          id="crawl.repoExclude"
+          label={LABELS['crawl.repoExclude']}
+          hint="One per line."
+          errors={issues.byField['crawl.repoExclude']}
+        >
           <textarea {...text('crawl.repoExclude')} rows={3} spellCheck={false} />
         </Field>
       </fieldset>
 
       <fieldset>
         <legend>Endpoints</legend>
-        <Field id="discordClientId" label={LABELS['discordClientId']} errors={issues.byField.discordClientId}>
+        <Field
+          id="discordClientId"
+          label={LABELS['discordClientId']}
+          errors={issues.byField.discordClientId}
+        >
           <input {...text('discordClientId')} inputMode="numeric" spellCheck={false} />
         </Field>
-        <Field id="githubApiBaseUrl" label={LABELS['githubApiBaseUrl']} hint="Change for GitHub Enterprise Server." errors={issues.byField.githubApiBaseUrl}>
+        <Field
+          id="githubApiBaseUrl"
+          label={LABELS['githubApiBaseUrl']}
+          hint="Change for GitHub Enterprise Server."
+          errors={issues.byField.githubApiBaseUrl}
+        >
           <input {...text('githubApiBaseUrl')} spellCheck={false} />
         </Field>
-        <Field id="githubWebBaseUrl" label={LABELS['githubWebBaseUrl']} errors={issues.byField.githubWebBaseUrl}>
+        <Field
+          id="githubWebBaseUrl"
+          label={LABELS['githubWebBaseUrl']}
+          errors={issues.byField.githubWebBaseUrl}
+        >
           <input {...text('githubWebBaseUrl')} spellCheck={false} />
         </Field>
-        <Field id="discordApiBaseUrl" label={LABELS['discordApiBaseUrl']} errors={issues.byField.discordApiBaseUrl}>
+        <Field
+          id="discordApiBaseUrl"
+          label={LABELS['discordApiBaseUrl']}
+          errors={issues.byField.discordApiBaseUrl}
+        >
           <input {...text('discordApiBaseUrl')} spellCheck={false} />
         </Field>
       </fieldset>
 
       <div className="form-actions">
-        <button type="submit" className="primary" disabled={!dirty || save.state === 'saving'} data-testid="settings-save">
+        <button
+          type="submit"
+          className="primary"
+          disabled={!dirty || save.state === 'saving'}
+          data-testid="settings-save"
+        >
           {save.state === 'saving' ? 'Saving…' : 'Save'}
         </button>
         <button
@@ -213,7 +293,19 @@ function SettingsEditor({
   );
 }
 
-function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: ReactNode;
+}) {
   return (
     <div className={`field${errors ? ' has-error' : ''}`}>
       <label htmlFor={`setting-${id}`}>{label}</label>
@@ -228,7 +320,10 @@ function Field({ id, label, hint, errors, children }: { id: string; label: strin
   );
 }
 
-function Check({ label, ...input }: { label: string } & InputHTMLAttributes<HTMLInputElement> & { 'data-testid': string }) {
+function Check({
+  label,
+  ...input
+}: { label: string } & InputHTMLAttributes<HTMLInputElement> & { 'data-testid': string }) {
   return (
     <label className="check">
       <input {...input} />
@@ -237,7 +332,17 @@ function Check({ label, ...input }: { label: string } & InputHTMLAttributes<HTML
   );
 }
 
-function ErrorBox({ error, testId, headline, lines = [] }: { error: ApiError; testId: string; headline?: string; lines?: string[] }) {
+function ErrorBox({
+  error,
+  testId,
+  headline,
+  lines = [],
+}: {
+  error: ApiError;
+  testId: string;
+  headline?: string;
+  lines?: string[];
+}) {
   return (
     <div className="error-box" role="alert" data-testid={testId}>
       <strong>{headline ?? error.message}</strong>

@@ -72,16 +72,23 @@ export function diffSettings(current: Settings, form: SettingsForm): SettingsPat
   }
   const orgs = splitList(form.githubOrgs);
   if (!sameList(orgs, current.githubOrgs)) patch.githubOrgs = orgs;
-  if (text(form.githubApiBaseUrl) !== current.githubApiBaseUrl) patch.githubApiBaseUrl = text(form.githubApiBaseUrl);
-  if (text(form.githubWebBaseUrl) !== current.githubWebBaseUrl) patch.githubWebBaseUrl = text(form.githubWebBaseUrl);
-  if (text(form.discordApiBaseUrl) !== current.discordApiBaseUrl) patch.discordApiBaseUrl = text(form.discordApiBaseUrl);
-  if (text(form.discordClientId) !== current.discordClientId) patch.discordClientId = text(form.discordClientId);
+  if (text(form.githubApiBaseUrl) !== current.githubApiBaseUrl)
+    patch.githubApiBaseUrl = text(form.githubApiBaseUrl);
+  if (text(form.githubWebBaseUrl) !== current.githubWebBaseUrl)
+    patch.githubWebBaseUrl = text(form.githubWebBaseUrl);
+  if (text(form.discordApiBaseUrl) !== current.discordApiBaseUrl)
+    patch.discordApiBaseUrl = text(form.discordApiBaseUrl);
+  if (text(form.discordClientId) !== current.discordClientId)
+    patch.discordClientId = text(form.discordClientId);
   if (form.startMinimized !== current.startMinimized) patch.startMinimized = form.startMinimized;
 
   const crawl: NonNullable<SettingsPatch['crawl']> = {};
-  if (form['crawl.includeArchived'] !== current.crawl.includeArchived) crawl.includeArchived = form['crawl.includeArchived'];
-  if (form['crawl.includeForks'] !== current.crawl.includeForks) crawl.includeForks = form['crawl.includeForks'];
-  if (form['crawl.includeBots'] !== current.crawl.includeBots) crawl.includeBots = form['crawl.includeBots'];
+  if (form['crawl.includeArchived'] !== current.crawl.includeArchived)
+    crawl.includeArchived = form['crawl.includeArchived'];
+  if (form['crawl.includeForks'] !== current.crawl.includeForks)
+    crawl.includeForks = form['crawl.includeForks'];
+  if (form['crawl.includeBots'] !== current.crawl.includeBots)
+    crawl.includeBots = form['crawl.includeBots'];
   const include = splitList(form['crawl.repoInclude']);
   if (!sameList(include, current.crawl.repoInclude)) crawl.repoInclude = include;
   const exclude = splitList(form['crawl.repoExclude']);

@@ -62,7 +62,10 @@ describe('resolveAppAsset', () => {
   const root = resolve('/opt/gitguild/dist/renderer');
 
   it('serves index.html for the bare origin and files with a known type', () => {
-    expect(resolveAppAsset(root, 'gitguild://app/')).toEqual({ path: join(root, 'index.html'), contentType: 'text/html; charset=utf-8' });
+    expect(resolveAppAsset(root, 'gitguild://app/')).toEqual({
+      path: join(root, 'index.html'),
+      contentType: 'text/html; charset=utf-8',
+    });
     expect(resolveAppAsset(root, 'gitguild://app/assets/index-abc.js')).toEqual({
       path: join(root, 'assets', 'index-abc.js'),
       contentType: 'text/javascript; charset=utf-8',
@@ -71,8 +74,12 @@ describe('resolveAppAsset', () => {
 
   it('never resolves dot segments to a file outside the root', () => {
     // The URL parser already folds `..` at the root, so these land inside it (and 404 there).
-    expect(resolveAppAsset(root, 'gitguild://app/../../etc/passwd.html')?.path).toBe(join(root, 'etc', 'passwd.html'));
-    expect(resolveAppAsset(root, 'gitguild://app/%2e%2e/%2e%2e/secret.js')?.path).toBe(join(root, 'secret.js'));
+    expect(resolveAppAsset(root, 'gitguild://app/../../etc/passwd.html')?.path).toBe(
+      join(root, 'etc', 'passwd.html'),
+    );
+    expect(resolveAppAsset(root, 'gitguild://app/%2e%2e/%2e%2e/secret.js')?.path).toBe(
+      join(root, 'secret.js'),
+    );
   });
 
   it.each([

@@ -19,11 +19,16 @@ describe('trayTooltip', () => {
   });
 
   it('counts guilds once the bot is online', () => {
-    expect(trayTooltip({ ...health, bot: { state: 'ready', guilds: 2 } })).toBe('GitGuild 0.1.0: bot online in 2 guilds, scheduler idle');
+    expect(trayTooltip({ ...health, bot: { state: 'ready', guilds: 2 } })).toBe(
+      'GitGuild 0.1.0: bot online in 2 guilds, scheduler idle',
+    );
   });
 
   it('warns when secrets cannot be stored', () => {
-    const noKeychain = { ...health, keychain: { available: false, backend: 'none' as const, problem: 'no Secret Service' } };
+    const noKeychain = {
+      ...health,
+      keychain: { available: false, backend: 'none' as const, problem: 'no Secret Service' },
+    };
     expect(trayTooltip(noKeychain)).toContain('secrets unavailable');
   });
 });

@@ -21,7 +21,8 @@ function fakeBridge(answer: RpcResult<unknown>) {
 }
 
 // createApiClient only reads `gitguild` when the bridge exists, so a partial window suffices.
-const windowWith = (bridge: GitGuildBridge) => ({ gitguild: bridge }) as unknown as Window & typeof globalThis;
+const windowWith = (bridge: GitGuildBridge) =>
+  ({ gitguild: bridge }) as unknown as Window & typeof globalThis;
 
 describe('createApiClient', () => {
   it('uses the Electron bridge when the preload installed one, and unwraps its answers', async () => {
@@ -35,11 +36,20 @@ describe('createApiClient', () => {
   it('turns a bridge error envelope into an ApiError that keeps identifier and issues', async () => {
     const { bridge } = fakeBridge({
       ok: false,
-      error: { identifier: 'invalid_input', message: 'bad', issues: [{ path: 'timeZone', message: 'must be an IANA time zone' }] },
+      error: {
+        identifier: 'invalid_input',
+        message: 'bad',
+        issues: [{ path: 'timeZone', message: 'must be an IANA time zone' }],
+      },
     });
-    const error = await createApiClient(windowWith(bridge)).api['settings.update']({ timeZone: 'Mars/Base' }).catch((e: unknown) => e);
+    const error = await createApiClient(windowWith(bridge))
+      .api['settings.update']({ timeZone: 'Mars/Base' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ identifier: 'invalid_input', issues: [{ path: 'timeZone', message: 'must be an IANA time zone' }] });
+    expect(error).toMatchObject({
+      identifier: 'invalid_input',
+      issues: [{ path: 'timeZone', message: 'must be an IANA time zone' }],
+    });
   });
 
   it('passes bridge events to subscribers until they unsubscribe', () => {
@@ -54,7 +64,11 @@ describe('createApiClient', () => {
 
 describe('clientFromTransport', () => {
   it('is not mistaken for a promise when awaited', async () => {
-    const client = clientFromTransport({ kind: 'http', call: async () => null, subscribe: () => () => undefined });
+    const client = clientFromTransport({
+      kind: 'http',
+      call: async () => null,
+      subscribe: () => () => undefined,
+    });
     expect(await client.api).toBe(client.api);
   });
 });

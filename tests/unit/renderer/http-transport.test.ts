@@ -23,7 +23,9 @@ const json = (status: number, body: unknown) =>
 describe('the HTTP transport', () => {
   it('posts the input as JSON to /api/rpc/<method> with the bearer token', async () => {
     const { fetchStub, calls } = stubFetch(() => json(200, { timeZone: 'UTC' }));
-    const client = clientFromTransport(createHttpTransport({ baseUrl: 'http://127.0.0.1:4000/', token: 'tok', fetch: fetchStub }));
+    const client = clientFromTransport(
+      createHttpTransport({ baseUrl: 'http://127.0.0.1:4000/', token: 'tok', fetch: fetchStub }),
+    );
 
     const result = await client.api['settings.update']({ timeZone: 'Europe/Berlin' });
 
@@ -37,7 +39,9 @@ describe('the HTTP transport', () => {
 
   it('sends an empty object for methods called without input', async () => {
     const { fetchStub, calls } = stubFetch(() => json(200, {}));
-    await clientFromTransport(createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub })).api.health();
+    await clientFromTransport(
+      createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }),
+    ).api.health();
     expect(calls[0]?.url).toBe('/api/rpc/health');
     expect(calls[0]?.init?.body).toBe('{}');
   });
@@ -48,13 +52,19 @@ describe('the HTTP transport', () => {
         error: {
           identifier: 'invalid_input',
           message: 'Invalid input for settings.update: syncIntervalMinutes: Too small',
-          issues: [{ path: 'syncIntervalMinutes', message: 'Too small: expected number to be >=5' }],
+          issues: [
+            { path: 'syncIntervalMinutes', message: 'Too small: expected number to be >=5' },
+          ],
         },
       }),
     );
-    const client = clientFromTransport(createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }));
+    const client = clientFromTransport(
+      createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }),
+    );
 
-    const error = await client.api['settings.update']({ syncIntervalMinutes: 1 }).catch((e: unknown) => e);
+    const error = await client.api['settings.update']({ syncIntervalMinutes: 1 }).catch(
+      (e: unknown) => e,
+    );
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({
@@ -65,25 +75,44 @@ describe('the HTTP transport', () => {
   });
 
   it('adds a how-to-fix hint to a 401 whose body has none', async () => {
-    const { fetchStub } = stubFetch(() => json(401, { error: { identifier: 'unauthorized', message: 'A valid API token is required.' } }));
-    const error = await clientFromTransport(createHttpTransport({ baseUrl: '', token: 'wrong', fetch: fetchStub }))
+    const { fetchStub } = stubFetch(() =>
+      json(401, {
+        error: { identifier: 'unauthorized', message: 'A valid API token is required.' },
+      }),
+    );
+    const error = await clientFromTransport(
+      createHttpTransport({ baseUrl: '', token: 'wrong', fetch: fetchStub }),
+    )
       .api.health()
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ identifier: 'unauthorized', message: 'A valid API token is required.' });
+    expect(error).toMatchObject({
+      identifier: 'unauthorized',
+      message: 'A valid API token is required.',
+    });
     expect((error as ApiError).hint).toMatch(/npm run serve/);
   });
 
   it('reports a non-JSON failure with its HTTP status instead of a parse error', async () => {
-    const { fetchStub } = stubFetch(() => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }));
-    const error = await clientFromTransport(createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }))
+    const { fetchStub } = stubFetch(
+      () => new Response('<html>bad gateway</html>', { status: 502, statusText: 'Bad Gateway' }),
+    );
+    const error = await clientFromTransport(
+      createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }),
+    )
       .api.health()
       .catch((e: unknown) => e);
-    expect(error).toMatchObject({ identifier: 'internal', status: 502, message: 'The host answered 502 Bad Gateway' });
+    expect(error).toMatchObject({
+      identifier: 'internal',
+      status: 502,
+      message: 'The host answered 502 Bad Gateway',
+    });
   });
 
   it('reports an unreachable host when fetch itself fails', async () => {
     const { fetchStub } = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
-    const error = await clientFromTransport(createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }))
+    const error = await clientFromTransport(
+      createHttpTransport({ baseUrl: '', token: 't', fetch: fetchStub }),
+    )
       .api.health()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ identifier: 'unreachable' });
@@ -91,7 +120,9 @@ describe('the HTTP transport', () => {
 
   it('refuses to call without a token and never touches the network', async () => {
     const { fetchStub, calls } = stubFetch(() => json(200, {}));
-    const error = await clientFromTransport(createHttpTransport({ baseUrl: '', token: null, fetch: fetchStub }))
+    const error = await clientFromTransport(
+      createHttpTransport({ baseUrl: '', token: null, fetch: fetchStub }),
+    )
       .api.health()
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ identifier: 'unauthorized' });

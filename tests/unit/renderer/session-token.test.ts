@@ -7,8 +7,14 @@ function environment(hash: string, stored: string | null = null) {
   return {
     env: {
       location: { hash, pathname: '/', search: '' },
-      history: { replaceState: (_state: unknown, _title: string, url?: string | URL | null) => replaced.push(String(url)) },
-      storage: { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) },
+      history: {
+        replaceState: (_state: unknown, _title: string, url?: string | URL | null) =>
+          replaced.push(String(url)),
+      },
+      storage: {
+        getItem: (k: string) => storage.get(k) ?? null,
+        setItem: (k: string, v: string) => void storage.set(k, v),
+      },
     },
     storage,
     replaced,

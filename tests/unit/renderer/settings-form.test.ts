@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { diffSettings, issuesByField, splitList, toForm, type Settings } from '../../../src-renderer/pages/settings/settings-form';
+import {
+  diffSettings,
+  issuesByField,
+  splitList,
+  toForm,
+  type Settings,
+} from '../../../src-renderer/pages/settings/settings-form';
 
 const current: Settings = {
   timeZone: 'UTC',
@@ -9,7 +15,13 @@ const current: Settings = {
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
   discordClientId: '',
-  crawl: { includeArchived: false, includeForks: false, includeBots: false, repoInclude: [], repoExclude: ['acme/old'] },
+  crawl: {
+    includeArchived: false,
+    includeForks: false,
+    includeBots: false,
+    repoInclude: [],
+    repoExclude: ['acme/old'],
+  },
   startMinimized: false,
 };
 
@@ -19,8 +31,17 @@ describe('the settings form', () => {
   });
 
   it('sends only the fields that changed, with crawl options nested', () => {
-    const form = { ...toForm(current), timeZone: ' Europe/Berlin ', syncIntervalMinutes: '30', 'crawl.includeForks': true };
-    expect(diffSettings(current, form)).toEqual({ timeZone: 'Europe/Berlin', syncIntervalMinutes: 30, crawl: { includeForks: true } });
+    const form = {
+      ...toForm(current),
+      timeZone: ' Europe/Berlin ',
+      syncIntervalMinutes: '30',
+      'crawl.includeForks': true,
+    };
+    expect(diffSettings(current, form)).toEqual({
+      timeZone: 'Europe/Berlin',
+      syncIntervalMinutes: 30,
+      crawl: { includeForks: true },
+    });
   });
 
   it('passes text that is not a number to the host unchanged, so the host explains the problem', () => {
@@ -44,7 +65,10 @@ describe('the settings form', () => {
       ],
       fields,
     );
-    expect(result.byField).toEqual({ githubOrgs: ['must be a GitHub org login'], 'crawl.repoInclude': ['bad'] });
+    expect(result.byField).toEqual({
+      githubOrgs: ['must be a GitHub org login'],
+      'crawl.repoInclude': ['bad'],
+    });
     expect(result.general).toEqual(['(input): unknown field']);
   });
 });

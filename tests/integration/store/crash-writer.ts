@@ -1,6 +1,6 @@
 // Child process for crash.test.ts: writes to every store file in a loop until it is killed.
 // Each step N leaves checkable invariants: config holds guild "counter-N" and a mapping with
-// threshold N+1; links holds members 0..N; the repo file's counts sum to 20 × its cursor; history
+// threshold N+1; links gains member N; the repo file's counts sum to 20 × its cursor; history
 // gains one audit entry. After each completed step it prints "step N".
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore } from '../../../src-main/store/index.js';

@@ -10,6 +10,7 @@ import {
   type APIApplicationCommand,
   type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandInteractionDataSubcommandOption,
   type APIApplicationCommandOption,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIInteractionDataResolved,
@@ -74,8 +75,10 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
     return { name, type, value } as APIApplicationCommandInteractionDataBasicOption;
   });
   let options: APIApplicationCommandInteractionDataOption[] = leafOptions;
-  if (input.subcommand) options = [{ name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options: leafOptions }];
-  if (input.subcommandGroup && input.subcommand) options = [{ name: input.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options: options as never }];
+  if (input.subcommand) {
+    const sub: APIApplicationCommandInteractionDataSubcommandOption = { name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options: leafOptions };
+    options = input.subcommandGroup ? [{ name: input.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }] : [sub];
+  }
 
   const id = state.nextId();
   const token = `aW50ZXJhY3Rpb246${id}:${randomBytes(24).toString('base64url')}`;
@@ -95,8 +98,8 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
     guild_id: guild.id,
     guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
     channel_id: channel.id,
-    channel: { id: channel.id, type: channel.type, name: channel.name, guild_id: guild.id, permissions: channelPermissions(guild, member, channel.permission_overwrites ?? []).toString() } as never,
-    member: { ...member, permissions: channelPermissions(guild, member, channel.permission_overwrites ?? []).toString() } as never,
+    channel: { id: channel.id, type: channel.type, name: channel.name, guild_id: guild.id, permission_overwrites: channel.permission_overwrites ?? [], position: channel.position },
+    member: { ...member, permissions: channelPermissions(guild, member, channel.permission_overwrites ?? []).toString() },
     token,
     version: 1,
     app_permissions: channelPermissions(guild, bot, channel.permission_overwrites ?? []).toString(),

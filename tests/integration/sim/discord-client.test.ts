@@ -63,6 +63,20 @@ describe('discord.js against the Discord simulator', () => {
     expect(sim.control.messages(sim.guild.channelIds.general).map((m) => m.id)).toContain(seen.original?.id);
   });
 
+  it('types options from the registered command, resolving subcommands and user options', async () => {
+    const c = await login([GatewayIntentBits.Guilds]);
+    await c.application.commands.set([
+      { name: 'link', description: 'Links', options: [{ type: 1, name: 'show', description: 'Show a link', options: [{ type: 6, name: 'member', description: 'Who' }] }] },
+    ]);
+    const target = sim.guild.members[2]?.user.id ?? '';
+    const received = nextInteraction(c);
+    sim.control.injectInteraction({ userId: sim.guild.guild.ownerId, commandName: 'link', subcommand: 'show', options: { member: target } });
+    const interaction = await received;
+    expect(interaction.options.getSubcommand()).toBe('show');
+    expect(interaction.options.getUser('member')?.id).toBe(target);
+    expect(interaction.options.getMember('member')).not.toBeNull();
+  });
+
   it('supports deferReply followed by editReply through the @original webhook message', async () => {
     const c = await login([GatewayIntentBits.Guilds]);
     const received = nextInteraction(c);

@@ -47,7 +47,14 @@ const RENDERER = {
   name: 'renderer',
   config: 'src-renderer/vite.config.ts',
   out: 'dist/renderer/index.html',
-  sources: ['src-renderer', 'src-main/api', 'src-main/store/types.ts', 'assets', 'package.json', 'scripts/build.mjs'],
+  sources: [
+    'src-renderer',
+    'src-main/api',
+    'src-main/store/types.ts',
+    'assets',
+    'package.json',
+    'scripts/build.mjs',
+  ],
 };
 
 function newestMtime(path) {
@@ -73,7 +80,11 @@ function run(command, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
     child.on('error', reject);
-    child.on('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`))));
+    child.on('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${command} ${args.join(' ')} exited with ${signal ?? code}`)),
+    );
   });
 }
 
@@ -111,14 +122,20 @@ for (const target of targets) {
 }
 
 if (!existsSync(at(RENDERER.config))) {
-  console.log(`build: renderer skipped (${RENDERER.config} does not exist yet); the web host will say the UI is not built`);
+  console.log(
+    `build: renderer skipped (${RENDERER.config} does not exist yet); the web host will say the UI is not built`,
+  );
 } else if (ifStale && isFresh(RENDERER.out, RENDERER.sources)) {
   console.log('build: renderer is up to date');
 } else {
   const vite = at('node_modules', 'vite', 'bin', 'vite.js');
-  await step('renderer', () => run(process.execPath, [vite, 'build', '--config', RENDERER.config, '--logLevel', 'warn']));
+  await step('renderer', () =>
+    run(process.execPath, [vite, 'build', '--config', RENDERER.config, '--logLevel', 'warn']),
+  );
 }
 
 const total = Math.round(performance.now() - started);
 const detail = timings.map(([name, ms]) => `${name} ${ms} ms`).join(', ');
-console.log(`build: finished in ${total} ms${detail ? ` (${detail})` : ' (nothing to do)'}; output in ${relative(process.cwd(), at('dist')) || 'dist'}`);
+console.log(
+  `build: finished in ${total} ms${detail ? ` (${detail})` : ' (nothing to do)'}; output in ${relative(process.cwd(), at('dist')) || 'dist'}`,
+);

@@ -12,18 +12,25 @@ import { openStore } from '../src-main/store/index.js';
 import { startHeadless } from '../src-main/web/start-headless.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = 'Usage: npm run demo -- [--seed N] [--port P] [--data-dir DIR]   (port 0 = any free port, the default)';
+const USAGE =
+  'Usage: npm run demo -- [--seed N] [--port P] [--data-dir DIR]   (port 0 = any free port, the default)';
 
 function parsePort(raw: string | undefined): number {
   if (raw === undefined) return 0;
   const n = Number(raw);
-  if (!/^\d+$/.test(raw) || n > 65535) throw new Error(`--port must be a number from 0 to 65535, got "${raw}"`);
+  if (!/^\d+$/.test(raw) || n > 65535)
+    throw new Error(`--port must be a number from 0 to 65535, got "${raw}"`);
   return n;
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { seed: { type: 'string' }, port: { type: 'string' }, 'data-dir': { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      seed: { type: 'string' },
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) {
     console.log(USAGE);
@@ -61,7 +68,13 @@ async function main(): Promise<void> {
   const app = github.oauthApps[0];
   if (app) await secrets.set('github.clientSecret', app.clientSecret);
 
-  const running = await startHeadless({ dataDir, logger, secrets: { store: secrets }, port, env: {} });
+  const running = await startHeadless({
+    dataDir,
+    logger,
+    secrets: { store: secrets },
+    port,
+    env: {},
+  });
   const stop = async (): Promise<void> => {
     await running.stop();
     await sims.close();
@@ -95,7 +108,10 @@ async function main(): Promise<void> {
   );
 }
 
-async function waitForBot(health: () => { bot: { state: string; guilds: number; detail?: string } }, timeoutMs: number) {
+async function waitForBot(
+  health: () => { bot: { state: string; guilds: number; detail?: string } },
+  timeoutMs: number,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { bot } = health();

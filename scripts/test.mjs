@@ -20,15 +20,28 @@ const dashDash = argv.indexOf('--');
 const passThrough = dashDash === -1 ? [] : argv.slice(dashDash + 1);
 const own = dashDash === -1 ? argv : argv.slice(0, dashDash);
 const onlyIndex = own.indexOf('--only');
-const only = onlyIndex === -1 ? null : new Set((own[onlyIndex + 1] ?? '').split(',').filter(Boolean));
+const only =
+  onlyIndex === -1 ? null : new Set((own[onlyIndex + 1] ?? '').split(',').filter(Boolean));
 
 const vitestJson = (name) => join(resultsDir, `${name}.json`);
-const vitestArgs = (project) => ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson(project)}`, ...passThrough];
+const vitestArgs = (project) => [
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson(project)}`,
+  ...passThrough,
+];
 
 /** Counts from a vitest JSON report. */
 function vitestCounts(file) {
   const report = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0) };
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+  };
 }
 
 /** Counts from a Playwright JSON report: flaky tests passed on retry and count as passed. */
@@ -37,22 +50,38 @@ function playwrightCounts(file) {
   return { passed: stats.expected + stats.flaky, failed: stats.unexpected, skipped: stats.skipped };
 }
 
-const hasPlaywrightConfig = ['playwright.config.ts', 'playwright.config.mjs', 'playwright.config.js'].some((f) => existsSync(join(root, f)));
+const hasPlaywrightConfig = [
+  'playwright.config.ts',
+  'playwright.config.mjs',
+  'playwright.config.js',
+].some((f) => existsSync(join(root, f)));
 
 const stages = [
   {
     name: 'system-deps',
-    skip: existsSync(join(root, 'scripts/install-system-deps.sh')) ? null : 'scripts/install-system-deps.sh does not exist',
+    skip: existsSync(join(root, 'scripts/install-system-deps.sh'))
+      ? null
+      : 'scripts/install-system-deps.sh does not exist',
     command: ['bash', 'scripts/install-system-deps.sh'],
   },
   { name: 'typecheck', command: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
-  { name: 'unit', command: [join(bin, 'vitest'), ...vitestArgs('unit')], report: vitestJson('unit'), counts: vitestCounts },
+  {
+    name: 'unit',
+    command: [join(bin, 'vitest'), ...vitestArgs('unit')],
+    report: vitestJson('unit'),
+    counts: vitestCounts,
+  },
   {
     name: 'integration',
     // The keyring wrapper gives keychain tests a private Secret Service; without it they run bare.
     command: existsSync(join(root, 'scripts/with-keyring.mjs'))
-      ? [process.execPath, 'scripts/with-keyring.mjs', join(bin, 'vitest'), ...vitestArgs('integration')]
+      ? [
+          process.execPath,
+          'scripts/with-keyring.mjs',
+          join(bin, 'vitest'),
+          ...vitestArgs('integration'),
+        ]
       : [join(bin, 'vitest'), ...vitestArgs('integration')],
     report: vitestJson('integration'),
     counts: vitestCounts,
@@ -69,7 +98,11 @@ const stages = [
 
 function run([command, ...args], extraEnv = {}) {
   return new Promise((resolve) => {
-    const env = { ...process.env, ...extraEnv, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
+    const env = {
+      ...process.env,
+      ...extraEnv,
+      PATH: `${bin}${delimiter}${process.env.PATH ?? ''}`,
+    };
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
     child.on('error', (error) => {
       console.error(`test: could not run ${command}: ${error.message}`);
@@ -118,7 +151,8 @@ for (const stage of stages) {
 }
 
 console.log('\ntest: summary');
-for (const [name, status, time] of rows) console.log(`  ${name.padEnd(12)} ${status.padEnd(40)} ${time}`);
+for (const [name, status, time] of rows)
+  console.log(`  ${name.padEnd(12)} ${status.padEnd(40)} ${time}`);
 if (failedStage) console.log(`test: stopped at the first failing stage: ${failedStage}`);
 if (totals.skipped > 0) console.log(`${totals.skipped} skipped`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);

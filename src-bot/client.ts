@@ -71,22 +71,34 @@ export class DiscordBot {
 
   private watch(client: Client): void {
     client.once(Events.ClientReady, (ready) => {
-      this.options.logger.info('bot ready', { user: ready.user.tag, guilds: ready.guilds.cache.size });
+      this.options.logger.info('bot ready', {
+        user: ready.user.tag,
+        guilds: ready.guilds.cache.size,
+      });
       this.setStatus('ready');
     });
     client.on(Events.GuildCreate, () => this.refreshGuilds(client));
     client.on(Events.GuildDelete, () => this.refreshGuilds(client));
     client.on(Events.ShardDisconnect, (event) => {
       if (this.stopping) return;
-      this.setStatus('disconnected', `Gateway closed (code ${event.code}); discord.js will reconnect.`);
+      this.setStatus(
+        'disconnected',
+        `Gateway closed (code ${event.code}); discord.js will reconnect.`,
+      );
     });
     client.on(Events.ShardReconnecting, () => {
       if (!this.stopping) this.setStatus('connecting', 'Reconnecting to the gateway.');
     });
     client.on(Events.ShardResume, () => this.setStatus('ready'));
-    client.on(Events.Invalidated, () => this.setStatus('error', 'Discord invalidated the session; restart the bot.'));
-    client.on(Events.Error, (error) => this.options.logger.error('discord client error', { error }));
-    client.on(Events.Warn, (message) => this.options.logger.warn('discord client warning', { message }));
+    client.on(Events.Invalidated, () =>
+      this.setStatus('error', 'Discord invalidated the session; restart the bot.'),
+    );
+    client.on(Events.Error, (error) =>
+      this.options.logger.error('discord client error', { error }),
+    );
+    client.on(Events.Warn, (message) =>
+      this.options.logger.warn('discord client warning', { message }),
+    );
   }
 
   private refreshGuilds(client: Client): void {
@@ -98,7 +110,9 @@ export class DiscordBot {
     const guilds = this.client?.guilds.cache.size ?? 0;
     const next: BotStatus = detail === undefined ? { state, guilds } : { state, guilds, detail };
     const changed =
-      next.state !== this.current.state || next.guilds !== this.current.guilds || next.detail !== this.current.detail;
+      next.state !== this.current.state ||
+      next.guilds !== this.current.guilds ||
+      next.detail !== this.current.detail;
     this.current = next;
     if (changed) this.options.onStatus?.({ ...next });
   }

@@ -14,13 +14,22 @@ export interface RpcErrorPayload {
 function isFieldIssueList(value: unknown): value is FieldIssue[] {
   return (
     Array.isArray(value) &&
-    value.every((v) => typeof v === 'object' && v !== null && typeof v.path === 'string' && typeof v.message === 'string')
+    value.every(
+      (v) =>
+        typeof v === 'object' &&
+        v !== null &&
+        typeof v.path === 'string' &&
+        typeof v.message === 'string',
+    )
   );
 }
 
 export function toRpcErrorPayload(error: unknown): RpcErrorPayload {
   if (!(error instanceof GitGuildError)) {
-    return { identifier: 'internal', message: 'The host hit an unexpected error; its log has the details.' };
+    return {
+      identifier: 'internal',
+      message: 'The host hit an unexpected error; its log has the details.',
+    };
   }
   const payload: RpcErrorPayload = { identifier: error.identifier, message: error.message };
   if (typeof error.context.hint === 'string') payload.hint = error.context.hint;

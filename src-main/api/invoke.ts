@@ -33,9 +33,13 @@ export async function invokeMethod(
   const method = adminApi[name];
   const parsed = method.input.safeParse(rawInput);
   if (!parsed.success) {
-    throw new GitGuildError('invalid_input', `Invalid input for ${name}: ${describeZodError(parsed.error)}`, {
-      issues: fieldIssues(parsed.error),
-    });
+    throw new GitGuildError(
+      'invalid_input',
+      `Invalid input for ${name}: ${describeZodError(parsed.error)}`,
+      {
+        issues: fieldIssues(parsed.error),
+      },
+    );
   }
   // The map is keyed by name, so the handler and its parsed input always belong together;
   // TypeScript cannot correlate the two through a union key, hence the widening here.
@@ -44,7 +48,10 @@ export async function invokeMethod(
   if (options.validateOutput ?? validateOutputByDefault) {
     const checked = method.output.safeParse(output);
     if (!checked.success) {
-      throw new GitGuildError('internal', `The ${name} handler returned output that breaks the contract: ${describeZodError(checked.error)}`);
+      throw new GitGuildError(
+        'internal',
+        `The ${name} handler returned output that breaks the contract: ${describeZodError(checked.error)}`,
+      );
     }
     return checked.data;
   }

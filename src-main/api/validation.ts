@@ -16,7 +16,10 @@ function joinPath(path: readonly PropertyKey[]): string {
 export function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.flatMap((issue): FieldIssue[] => {
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: joinPath([...issue.path, key]), message: 'unknown field' }));
+      return issue.keys.map((key) => ({
+        path: joinPath([...issue.path, key]),
+        message: 'unknown field',
+      }));
     }
     return [{ path: joinPath(issue.path), message: issue.message }];
   });

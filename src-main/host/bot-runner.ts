@@ -15,7 +15,11 @@ export interface BotRunnerOptions {
 export class BotRunner {
   private bot: DiscordBot | null = null;
   private apiBaseUrl: string | null = null;
-  private current: BotStatus = { state: 'not_configured', guilds: 0, detail: 'No bot token yet: add one in the setup wizard.' };
+  private current: BotStatus = {
+    state: 'not_configured',
+    guilds: 0,
+    detail: 'No bot token yet: add one in the setup wizard.',
+  };
   /** Serialises start/stop so a settings change during a connect cannot leave two clients. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -32,10 +36,18 @@ export class BotRunner {
       this.apiBaseUrl = apiBaseUrl;
       const token = await this.readToken();
       if (!token) {
-        this.setStatus({ state: 'not_configured', guilds: 0, detail: 'No bot token yet: add one in the setup wizard.' });
+        this.setStatus({
+          state: 'not_configured',
+          guilds: 0,
+          detail: 'No bot token yet: add one in the setup wizard.',
+        });
         return;
       }
-      const bot = new DiscordBot({ apiBaseUrl, logger: this.options.logger.child('bot'), onStatus: (s) => this.onBotStatus(bot, s) });
+      const bot = new DiscordBot({
+        apiBaseUrl,
+        logger: this.options.logger.child('bot'),
+        onStatus: (s) => this.onBotStatus(bot, s),
+      });
       this.bot = bot;
       // Not awaited: login can take seconds; failures arrive as an `error` status with advice.
       bot.start(token).catch(() => undefined);
@@ -80,7 +92,9 @@ export class BotRunner {
 
   private enqueue(task: () => Promise<void>): Promise<void> {
     const run = this.queue.then(task);
-    this.queue = run.catch((error: unknown) => this.options.logger.error('bot lifecycle step failed', { error }));
+    this.queue = run.catch((error: unknown) =>
+      this.options.logger.error('bot lifecycle step failed', { error }),
+    );
     return run;
   }
 }

@@ -45,7 +45,10 @@ export async function createHost(config: HostConfig): Promise<Host> {
   const store = await openStore({ dataDir: config.dataDir, logger });
   let secrets: SecretStore;
   try {
-    secrets = 'store' in config.secrets ? config.secrets.store : await openSecretStore({ ...config.secrets, logger });
+    secrets =
+      'store' in config.secrets
+        ? config.secrets.store
+        : await openSecretStore({ ...config.secrets, logger });
   } catch (error) {
     await store.close();
     throw error;
@@ -71,7 +74,11 @@ export async function createHost(config: HostConfig): Promise<Host> {
     secrets,
     logger,
     onStatus: (status) => {
-      logger.info('bot status', { state: status.state, guilds: status.guilds, detail: status.detail });
+      logger.info('bot status', {
+        state: status.state,
+        guilds: status.guilds,
+        detail: status.detail,
+      });
       publishStatus();
     },
   });
@@ -96,7 +103,12 @@ export async function createHost(config: HostConfig): Promise<Host> {
     async start() {
       if (state !== 'created') return;
       state = 'started';
-      logger.info('host started', { mode: config.mode, dataDir: config.dataDir, keychainBackend: secrets.status().backend, storeOk: store.status.ok });
+      logger.info('host started', {
+        mode: config.mode,
+        dataDir: config.dataDir,
+        keychainBackend: secrets.status().backend,
+        storeOk: store.status.ok,
+      });
       // A refused config file reads as defaults; the bot waits rather than follow a guessed base URL.
       const status = store.status;
       const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');

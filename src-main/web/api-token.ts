@@ -47,7 +47,9 @@ export async function resolveApiToken(
     logger.addSecret(value);
     try {
       await secrets.set('headless.apiToken', value);
-      logger.info('generated a new API token and saved it in the secret store', { backend: status.backend });
+      logger.info('generated a new API token and saved it in the secret store', {
+        backend: status.backend,
+      });
       return { value, source: 'generated' };
     } catch (error) {
       logger.warn('could not save the new API token; falling back', { error });
@@ -56,7 +58,9 @@ export async function resolveApiToken(
   const pinned = env[API_TOKEN_ENV];
   if (pinned !== undefined && pinned.length > 0) {
     if (pinned.length < MIN_TOKEN_LENGTH) {
-      throw new Error(`${API_TOKEN_ENV} is too short: use at least ${MIN_TOKEN_LENGTH} random characters.`);
+      throw new Error(
+        `${API_TOKEN_ENV} is too short: use at least ${MIN_TOKEN_LENGTH} random characters.`,
+      );
     }
     logger.addSecret(pinned);
     return { value: pinned, source: 'env' };

@@ -11,7 +11,11 @@ function frame(event: AdminEvent): string {
   return `event: ${event.type}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
-export function openEventStream(host: Host, request: IncomingMessage, response: ServerResponse): () => void {
+export function openEventStream(
+  host: Host,
+  request: IncomingMessage,
+  response: ServerResponse,
+): () => void {
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': 'text/event-stream; charset=utf-8',

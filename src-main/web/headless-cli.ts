@@ -12,9 +12,13 @@ function fail(error: unknown): never {
     process.stderr.write(`gitguild: ${error.message}\n`);
     if (typeof error.context.hint === 'string') process.stderr.write(`${error.context.hint}\n`);
   } else if ((error as NodeJS.ErrnoException | null)?.code === 'EADDRINUSE') {
-    process.stderr.write('gitguild: the port is already in use. Pick another with --port <n>, or --port 0 for any free port.\n');
+    process.stderr.write(
+      'gitguild: the port is already in use. Pick another with --port <n>, or --port 0 for any free port.\n',
+    );
   } else {
-    process.stderr.write(`gitguild: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `gitguild: could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   }
   process.exit(1);
 }
@@ -26,7 +30,9 @@ async function main(): Promise<void> {
     return;
   }
   const level = process.env['GITGUILD_LOG_LEVEL'];
-  const logger = createLogger('gitguild', { level: LEVELS.includes(level as LogLevel) ? (level as LogLevel) : 'info' });
+  const logger = createLogger('gitguild', {
+    level: LEVELS.includes(level as LogLevel) ? (level as LogLevel) : 'info',
+  });
   const running = await startHeadless({
     dataDir: options.dataDir,
     logger,

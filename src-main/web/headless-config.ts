@@ -39,7 +39,9 @@ export interface HeadlessOptions {
   dataDir: string;
   publicHosts: string[];
   /** The memory backend is for tests and the demo only, so it is not offered here. */
-  secrets: Pick<OpenSecretStoreOptions, 'envNames' | 'files' | 'service'> & { backend: 'keytar' | 'env' };
+  secrets: Pick<OpenSecretStoreOptions, 'envNames' | 'files' | 'service'> & {
+    backend: 'keytar' | 'env';
+  };
 }
 
 export const USAGE = `Usage: node dist/main/headless.js [options]
@@ -51,7 +53,10 @@ export const USAGE = `Usage: node dist/main/headless.js [options]
   --help               this text`;
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env['XDG_DATA_HOME'] && env['XDG_DATA_HOME'] !== '' ? env['XDG_DATA_HOME'] : join(homedir(), '.local', 'share');
+  const base =
+    env['XDG_DATA_HOME'] && env['XDG_DATA_HOME'] !== ''
+      ? env['XDG_DATA_HOME']
+      : join(homedir(), '.local', 'share');
   return join(base, 'gitguild');
 }
 
@@ -61,7 +66,8 @@ function usageError(message: string): GitGuildError {
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw usageError(`--port must be a number from 0 to 65535, got "${text}".`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw usageError(`--port must be a number from 0 to 65535, got "${text}".`);
   return port;
 }
 
@@ -70,16 +76,26 @@ export function readConfigFile(path: string): HeadlessConfigFile {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
+    const reason =
+      error instanceof SyntaxError
+        ? `is not valid JSON (${error.message})`
+        : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`;
     throw new GitGuildError('invalid_input', `The config file ${path} ${reason}.`);
   }
   const parsed = HeadlessConfigFileSchema.safeParse(raw);
-  if (!parsed.success) throw new GitGuildError('invalid_input', `The config file ${path} is invalid: ${describeZodError(parsed.error)}`);
+  if (!parsed.success)
+    throw new GitGuildError(
+      'invalid_input',
+      `The config file ${path} is invalid: ${describeZodError(parsed.error)}`,
+    );
   return parsed.data;
 }
 
 /** Returns null when --help was asked for. */
-export function parseHeadlessArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): HeadlessOptions | null {
+export function parseHeadlessArgs(
+  argv: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): HeadlessOptions | null {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({
@@ -100,9 +116,11 @@ export function parseHeadlessArgs(argv: string[], env: NodeJS.ProcessEnv = proce
   }
   if (values['help']) return null;
   const configPath = values['config'];
-  const file: HeadlessConfigFile = typeof configPath === 'string' ? readConfigFile(resolve(configPath)) : {};
+  const file: HeadlessConfigFile =
+    typeof configPath === 'string' ? readConfigFile(resolve(configPath)) : {};
   const backend = (values['secrets'] as string | undefined) ?? file.secrets?.backend ?? 'env';
-  if (backend !== 'keytar' && backend !== 'env') throw usageError(`--secrets must be keytar or env, got "${backend}".`);
+  if (backend !== 'keytar' && backend !== 'env')
+    throw usageError(`--secrets must be keytar or env, got "${backend}".`);
   const portText = values['port'] as string | undefined;
   const dataDir = (values['data-dir'] as string | undefined) ?? file.dataDir ?? defaultDataDir(env);
   const secrets: HeadlessOptions['secrets'] = { backend };

@@ -5,7 +5,12 @@ import type { RpcErrorPayload } from '../api/error-payload.js';
 import type { ErrorIdentifier } from '../errors.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, extraHeaders: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  extraHeaders: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -17,7 +22,12 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
   response.end(text);
 }
 
-export function sendError(response: ServerResponse, status: number, payload: RpcErrorPayload, extraHeaders: Record<string, string> = {}): void {
+export function sendError(
+  response: ServerResponse,
+  status: number,
+  payload: RpcErrorPayload,
+  extraHeaders: Record<string, string> = {},
+): void {
   sendJson(response, status, { error: payload }, extraHeaders);
 }
 

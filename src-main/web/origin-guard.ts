@@ -13,11 +13,16 @@ export interface OriginGuardOptions {
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
 
-export function createOriginGuard(options: OriginGuardOptions): (request: IncomingMessage) => GuardVerdict {
+export function createOriginGuard(
+  options: OriginGuardOptions,
+): (request: IncomingMessage) => GuardVerdict {
   const allowedHosts = (): Set<string> => {
     const port = options.port();
     const hosts = [`127.0.0.1:${port}`, `localhost:${port}`];
-    if (options.bindAddress && !['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(options.bindAddress)) {
+    if (
+      options.bindAddress &&
+      !['127.0.0.1', 'localhost', '0.0.0.0', '::'].includes(options.bindAddress)
+    ) {
       hosts.push(`${options.bindAddress}:${port}`);
     }
     for (const extra of options.publicHosts ?? []) hosts.push(extra);
@@ -28,7 +33,10 @@ export function createOriginGuard(options: OriginGuardOptions): (request: Incomi
     const allowed = allowedHosts();
     const host = request.headers.host?.toLowerCase();
     if (!host || !allowed.has(host)) {
-      return { ok: false, reason: 'This host name is not GitGuild\'s; open the URL the host printed.' };
+      return {
+        ok: false,
+        reason: "This host name is not GitGuild's; open the URL the host printed.",
+      };
     }
     const origin = request.headers.origin;
     if (origin === undefined) return { ok: true };
@@ -41,6 +49,8 @@ export function createOriginGuard(options: OriginGuardOptions): (request: Incomi
     } catch {
       return { ok: false, reason: 'Requests from other origins are refused.' };
     }
-    return allowed.has(originHost) ? { ok: true } : { ok: false, reason: 'Requests from other origins are refused.' };
+    return allowed.has(originHost)
+      ? { ok: true }
+      : { ok: false, reason: 'Requests from other origins are refused.' };
   };
 }

@@ -4,6 +4,9 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export function findRendererDir(): string {
-  const candidates = [new URL('../renderer/', import.meta.url), new URL('../../dist/renderer/', import.meta.url)].map((u) => fileURLToPath(u));
+  const candidates = [
+    new URL('../renderer/', import.meta.url),
+    new URL('../../dist/renderer/', import.meta.url),
+  ].map((u) => fileURLToPath(u));
   return candidates.find((dir) => existsSync(`${dir}index.html`)) ?? candidates[0]!;
 }

@@ -29,7 +29,12 @@ export interface HeadlessGitGuild {
 
 export async function startHeadless(options: StartHeadlessOptions): Promise<HeadlessGitGuild> {
   const started = performance.now();
-  const host = await createHost({ mode: 'headless', dataDir: options.dataDir, logger: options.logger, secrets: options.secrets });
+  const host = await createHost({
+    mode: 'headless',
+    dataDir: options.dataDir,
+    logger: options.logger,
+    secrets: options.secrets,
+  });
   let server: RunningWebServer | null = null;
   try {
     const token = await resolveApiToken(host.secrets, options.logger.child('web'), options.env);

@@ -28,14 +28,27 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-function sendText(response: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+function sendText(
+  response: ServerResponse,
+  status: number,
+  text: string,
+  extra: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    ...extra,
+  });
   response.end(text);
 }
 
 export function createStaticHandler(rootDir: string) {
   const root = resolve(rootDir);
-  return async (request: IncomingMessage, response: ServerResponse, pathname: string): Promise<void> => {
+  return async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    pathname: string,
+  ): Promise<void> => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       sendText(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
       return;
@@ -56,7 +69,7 @@ export function createStaticHandler(rootDir: string) {
     }
     let file = candidate;
     if (!(await isFile(file))) {
-      if (extname(relative) !== '' ) {
+      if (extname(relative) !== '') {
         sendText(response, 404, 'Not found.');
         return;
       }
@@ -68,9 +81,16 @@ export function createStaticHandler(rootDir: string) {
     }
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
     // Vite fingerprints everything under assets/; index.html must always be re-read.
-    const cache = file.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const cache = file.includes(`${sep}assets${sep}`)
+      ? 'public, max-age=31536000, immutable'
+      : 'no-cache';
     const { size } = await stat(file);
-    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': type, 'Content-Length': size, 'Cache-Control': cache });
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': type,
+      'Content-Length': size,
+      'Cache-Control': cache,
+    });
     if (request.method === 'HEAD') {
       response.end();
       return;

@@ -63,9 +63,18 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
   });
 
-  async function handleRpc(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+  async function handleRpc(
+    request: IncomingMessage,
+    response: ServerResponse,
+    method: string,
+  ): Promise<void> {
     if (request.method !== 'POST') {
-      sendError(response, 405, { identifier: 'invalid_input', message: 'RPC calls use POST.' }, { Allow: 'POST' });
+      sendError(
+        response,
+        405,
+        { identifier: 'invalid_input', message: 'RPC calls use POST.' },
+        { Allow: 'POST' },
+      );
       return;
     }
     const presented = bearerToken(request);
@@ -75,7 +84,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     // Checked before reading the body so an unknown method costs nothing.
     if (!isMethodName(method)) {
-      sendError(response, 404, toRpcErrorPayload(new GitGuildError('not_found', `Unknown method "${method}".`)));
+      sendError(
+        response,
+        404,
+        toRpcErrorPayload(new GitGuildError('not_found', `Unknown method "${method}".`)),
+      );
       return;
     }
     let input: unknown;
@@ -83,7 +96,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       input = parseJsonBody(await readBody(request, limit));
     } catch (error) {
       if (error instanceof BodyTooLargeError) {
-        sendError(response, 413, { identifier: 'invalid_input', message: error.message }, { Connection: 'close' });
+        sendError(
+          response,
+          413,
+          { identifier: 'invalid_input', message: error.message },
+          { Connection: 'close' },
+        );
         // A client that keeps sending after the answer is cut off, after a grace period to read it.
         response.on('finish', () => setTimeout(() => request.socket.destroy(), 1000).unref());
         return;
@@ -96,7 +114,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   function handleEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
     if (request.method !== 'GET') {
-      sendError(response, 405, { identifier: 'invalid_input', message: 'The event stream uses GET.' }, { Allow: 'GET' });
+      sendError(
+        response,
+        405,
+        { identifier: 'invalid_input', message: 'The event stream uses GET.' },
+        { Allow: 'GET' },
+      );
       return;
     }
     const presented = streamToken(request, url);
@@ -119,7 +142,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const path = url.pathname;
     if (path === '/api/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
-        sendError(response, 405, { identifier: 'invalid_input', message: 'Health uses GET.' }, { Allow: 'GET' });
+        sendError(
+          response,
+          405,
+          { identifier: 'invalid_input', message: 'Health uses GET.' },
+          { Allow: 'GET' },
+        );
         return;
       }
       sendJson(response, 200, host.health());
@@ -151,11 +179,17 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     response.on('finish', () => {
       // The path only: query strings may carry the event-stream token.
       const path = (request.url ?? '/').split('?')[0];
-      logger.debug('http', { method: request.method, path, status: response.statusCode, ms: Math.round(performance.now() - started) });
+      logger.debug('http', {
+        method: request.method,
+        path,
+        status: response.statusCode,
+        ms: Math.round(performance.now() - started),
+      });
     });
     route(request, response).catch((error: unknown) => {
       const payload = toRpcErrorPayload(error);
-      if (payload.identifier === 'internal') logger.error('request failed', { path: (request.url ?? '/').split('?')[0], error });
+      if (payload.identifier === 'internal')
+        logger.error('request failed', { path: (request.url ?? '/').split('?')[0], error });
       if (response.headersSent) {
         response.end();
         return;

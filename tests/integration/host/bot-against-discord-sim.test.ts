@@ -27,7 +27,12 @@ afterEach(async () => {
 
 async function hostAgainst(discord: DiscordSim): Promise<Host> {
   dir = await mkdtemp(join(tmpdir(), 'gitguild-bot-'));
-  const created = await createHost({ mode: 'headless', dataDir: dir, logger: createLogger('test', { level: 'debug', sinks: [sink] }), secrets: { backend: 'memory' } });
+  const created = await createHost({
+    mode: 'headless',
+    dataDir: dir,
+    logger: createLogger('test', { level: 'debug', sinks: [sink] }),
+    secrets: { backend: 'memory' },
+  });
   await invokeMethod(created.handlers, 'settings.update', { discordApiBaseUrl: discord.restUrl });
   await created.secrets.set('discord.botToken', discord.botToken);
   return created;
@@ -42,7 +47,10 @@ describe('the host bot against the Discord simulator', () => {
       if (e.type === 'status') states.push(e.health.bot.state);
     });
     await host.start();
-    await vi.waitFor(() => expect(host?.health().bot).toMatchObject({ state: 'ready', guilds: 1 }), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(
+      () => expect(host?.health().bot).toMatchObject({ state: 'ready', guilds: 1 }),
+      { timeout: 20_000, interval: 50 },
+    );
     expect(states).toContain('connecting');
     await host.stop();
     expect(host.health().bot.state).toBe('disconnected');
@@ -53,7 +61,10 @@ describe('the host bot against the Discord simulator', () => {
     sim = await startDiscordSim({ seed: 7, privilegedIntents: { guildMembers: false } });
     host = await hostAgainst(sim);
     await host.start();
-    await vi.waitFor(() => expect(host?.health().bot.state).toBe('error'), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(() => expect(host?.health().bot.state).toBe('error'), {
+      timeout: 20_000,
+      interval: 50,
+    });
     expect(host.health().bot.detail).toMatch(/Server Members Intent/);
   });
 
@@ -62,10 +73,19 @@ describe('the host bot against the Discord simulator', () => {
     second = await startDiscordSim({ seed: 7, botToken: sim.botToken });
     host = await hostAgainst(sim);
     await host.start();
-    await vi.waitFor(() => expect(host?.health().bot.state).toBe('ready'), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(() => expect(host?.health().bot.state).toBe('ready'), {
+      timeout: 20_000,
+      interval: 50,
+    });
     expect(second.control.callLog()).toHaveLength(0);
     await invokeMethod(host.handlers, 'settings.update', { discordApiBaseUrl: second.restUrl });
-    await vi.waitFor(() => expect(second?.control.callLog().length).toBeGreaterThan(0), { timeout: 20_000, interval: 50 });
-    await vi.waitFor(() => expect(host?.health().bot.state).toBe('ready'), { timeout: 20_000, interval: 50 });
+    await vi.waitFor(() => expect(second?.control.callLog().length).toBeGreaterThan(0), {
+      timeout: 20_000,
+      interval: 50,
+    });
+    await vi.waitFor(() => expect(host?.health().bot.state).toBe('ready'), {
+      timeout: 20_000,
+      interval: 50,
+    });
   });
 });

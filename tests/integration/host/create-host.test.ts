@@ -29,7 +29,12 @@ afterEach(async () => {
 });
 
 function open(): Promise<Host> {
-  return createHost({ mode: 'headless', dataDir: dir, logger: createLogger('test', { level: 'debug', sinks: [sink] }), secrets: { backend: 'memory' } });
+  return createHost({
+    mode: 'headless',
+    dataDir: dir,
+    logger: createLogger('test', { level: 'debug', sinks: [sink] }),
+    secrets: { backend: 'memory' },
+  });
 }
 
 /** Stands in for Discord refusing a bot token: every REST call answers 401 as Discord does. */
@@ -47,7 +52,11 @@ describe('createHost', () => {
     host = await open();
     await host.start();
     const health = host.health();
-    expect(health.versions).toEqual({ node: process.versions.node, electron: null, discordJs: discordJsVersion });
+    expect(health.versions).toEqual({
+      node: process.versions.node,
+      electron: null,
+      discordJs: discordJsVersion,
+    });
     expect(health.mode).toBe('headless');
     expect(health.store).toEqual({ ok: true });
     expect(health.keychain).toEqual({ available: true, backend: 'memory' });
@@ -74,7 +83,10 @@ describe('createHost', () => {
         if (e.type === 'status') states.push(e.health.bot.state);
       });
       await host.start();
-      await vi.waitFor(() => expect(host?.health().bot.state).toBe('error'), { timeout: 20_000, interval: 50 });
+      await vi.waitFor(() => expect(host?.health().bot.state).toBe('error'), {
+        timeout: 20_000,
+        interval: 50,
+      });
       expect(host.health().bot.detail).toMatch(/rejected the bot token/);
       expect(states).toContain('connecting');
       expect(states.at(-1)).toBe('error');

@@ -26,7 +26,12 @@ async function start(): Promise<HeadlessGitGuild> {
 }
 
 const rpc = (method: string, body: string | undefined, headers: Record<string, string> = {}) =>
-  rawRequest(port, { method: 'POST', path: `/api/rpc/${method}`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers }, ...(body === undefined ? {} : { body }) });
+  rawRequest(port, {
+    method: 'POST',
+    path: `/api/rpc/${method}`,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
+    ...(body === undefined ? {} : { body }),
+  });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gitguild-web-'));
@@ -66,36 +71,56 @@ describe('headless web server', () => {
   });
 
   it('refuses an RPC without a token or with a wrong one with 401', async () => {
-    expect((await rawRequest(port, { method: 'POST', path: '/api/rpc/settings.get', body: '{}' })).status).toBe(401);
+    expect(
+      (await rawRequest(port, { method: 'POST', path: '/api/rpc/settings.get', body: '{}' }))
+        .status,
+    ).toBe(401);
     const wrong = await rpc('settings.get', '{}', { authorization: `Bearer ${token}x` });
     expect(wrong.status).toBe(401);
     expect(wrong.json()).toMatchObject({ error: { identifier: 'unauthorized' } });
   });
 
   it('refuses a foreign Host header with 403, even for health', async () => {
-    const response = await rawRequest(port, { path: '/api/health', headers: { host: `attacker.example:${port}` } });
+    const response = await rawRequest(port, {
+      path: '/api/health',
+      headers: { host: `attacker.example:${port}` },
+    });
     expect(response.status).toBe(403);
     expect(response.json()).toMatchObject({ error: { identifier: 'forbidden' } });
   });
 
   it('accepts localhost as Host and refuses a foreign Origin with 403', async () => {
-    expect((await rawRequest(port, { path: '/api/health', headers: { host: `localhost:${port}` } })).status).toBe(200);
-    expect((await rpc('settings.get', '{}', { origin: `http://127.0.0.1:${port}` })).status).toBe(200);
-    expect((await rpc('settings.get', '{}', { origin: 'http://attacker.example' })).status).toBe(403);
+    expect(
+      (await rawRequest(port, { path: '/api/health', headers: { host: `localhost:${port}` } }))
+        .status,
+    ).toBe(200);
+    expect((await rpc('settings.get', '{}', { origin: `http://127.0.0.1:${port}` })).status).toBe(
+      200,
+    );
+    expect((await rpc('settings.get', '{}', { origin: 'http://attacker.example' })).status).toBe(
+      403,
+    );
   });
 
   it('answers malformed JSON with 400', async () => {
     const response = await rpc('settings.update', '{"timeZone":');
     expect(response.status).toBe(400);
-    expect(response.json()).toMatchObject({ error: { identifier: 'invalid_input', message: expect.stringMatching(/not valid JSON/) } });
+    expect(response.json()).toMatchObject({
+      error: { identifier: 'invalid_input', message: expect.stringMatching(/not valid JSON/) },
+    });
   });
 
   it('answers a schema failure with 400 naming the field', async () => {
-    const response = await rpc('settings.update', JSON.stringify({ syncIntervalMinutes: 2, crawl: { includeForks: 'yes' } }));
+    const response = await rpc(
+      'settings.update',
+      JSON.stringify({ syncIntervalMinutes: 2, crawl: { includeForks: 'yes' } }),
+    );
     expect(response.status).toBe(400);
     const body = response.json() as { error: { message: string; issues: { path: string }[] } };
     expect(body.error.message).toContain('syncIntervalMinutes');
-    expect(body.error.issues.map((i) => i.path)).toEqual(expect.arrayContaining(['syncIntervalMinutes', 'crawl.includeForks']));
+    expect(body.error.issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(['syncIntervalMinutes', 'crawl.includeForks']),
+    );
   });
 
   it('answers an unknown method with 404', async () => {
@@ -105,7 +130,10 @@ describe('headless web server', () => {
   });
 
   it('answers an oversized body with 413', async () => {
-    const response = await rpc('settings.update', JSON.stringify({ githubOrgs: ['a'.repeat(300 * 1024)] }));
+    const response = await rpc(
+      'settings.update',
+      JSON.stringify({ githubOrgs: ['a'.repeat(300 * 1024)] }),
+    );
     expect(response.status).toBe(413);
   });
 
@@ -113,14 +141,26 @@ describe('headless web server', () => {
     const update = vi.spyOn(running.host.handlers, 'settings.update');
     const get = vi.spyOn(running.host.handlers, 'settings.get');
     try {
-      await rawRequest(port, { method: 'POST', path: '/api/rpc/settings.update', body: '{"timeZone":"Europe/Berlin"}' });
-      await rpc('settings.update', '{"timeZone":"Europe/Berlin"}', { host: `evil.example:${port}` });
-      await rpc('settings.update', '{"timeZone":"Europe/Berlin"}', { origin: 'http://evil.example' });
+      await rawRequest(port, {
+        method: 'POST',
+        path: '/api/rpc/settings.update',
+        body: '{"timeZone":"Europe/Berlin"}',
+      });
+      await rpc('settings.update', '{"timeZone":"Europe/Berlin"}', {
+        host: `evil.example:${port}`,
+      });
+      await rpc('settings.update', '{"timeZone":"Europe/Berlin"}', {
+        origin: 'http://evil.example',
+      });
       await rpc('settings.update', '{"timeZone":');
       await rpc('settings.update', '{"timeZone":"Not/AZone"}');
       await rpc('settings.update', JSON.stringify({ githubOrgs: ['a'.repeat(300 * 1024)] }));
       await rpc('settings.nope', '{}');
-      await rawRequest(port, { method: 'GET', path: '/api/rpc/settings.get', headers: { authorization: `Bearer ${token}` } });
+      await rawRequest(port, {
+        method: 'GET',
+        path: '/api/rpc/settings.get',
+        headers: { authorization: `Bearer ${token}` },
+      });
       expect(update).not.toHaveBeenCalled();
       expect(get).not.toHaveBeenCalled();
       const good = await rpc('settings.update', '{"timeZone":"Europe/Berlin"}');
@@ -141,13 +181,17 @@ describe('headless web server', () => {
     const { status, events } = await reading;
     expect(status).toBe(200);
     expect(events[0]?.event).toBe('status');
-    expect(HealthSchema.parse((events[0]?.data as { health: unknown }).health).mode).toBe('headless');
+    expect(HealthSchema.parse((events[0]?.data as { health: unknown }).health).mode).toBe(
+      'headless',
+    );
     expect(events[1]).toEqual({ event: 'progress', data: progress });
     await vi.waitFor(() => expect(running.host.events.listenerCount).toBe(0));
   });
 
   it('accepts the event-stream token in the Authorization header and refuses none', async () => {
-    const withHeader = await readEvents(port, '/api/events', 1, { authorization: `Bearer ${token}` });
+    const withHeader = await readEvents(port, '/api/events', 1, {
+      authorization: `Bearer ${token}`,
+    });
     expect(withHeader.events[0]?.event).toBe('status');
     expect((await readEvents(port, '/api/events', 1)).status).toBe(401);
   });
@@ -172,7 +216,10 @@ describe('headless web server', () => {
 
 describe('headless host restart', () => {
   it('keeps settings.update across a restart on the same data dir', async () => {
-    const updated = await rpc('settings.update', JSON.stringify({ syncIntervalMinutes: 90, githubOrgs: ['octo-org'] }));
+    const updated = await rpc(
+      'settings.update',
+      JSON.stringify({ syncIntervalMinutes: 90, githubOrgs: ['octo-org'] }),
+    );
     expect(updated.status).toBe(200);
     await running.stop();
     running = await start();
@@ -188,7 +235,17 @@ describe('body limit without a declared length', () => {
     const { request } = await import('node:http');
     const status = await new Promise<number>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port, method: 'POST', path: '/api/rpc/settings.update', headers: { host: `127.0.0.1:${port}`, authorization: `Bearer ${token}`, 'transfer-encoding': 'chunked' } },
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/rpc/settings.update',
+          headers: {
+            host: `127.0.0.1:${port}`,
+            authorization: `Bearer ${token}`,
+            'transfer-encoding': 'chunked',
+          },
+        },
         (res) => {
           res.resume();
           resolve(res.statusCode ?? 0);

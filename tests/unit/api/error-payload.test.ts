@@ -17,7 +17,9 @@ describe('toRpcErrorPayload', () => {
   });
 
   it('hides the message of an unexpected error behind a generic one', () => {
-    const payload = toRpcErrorPayload(new Error('ENOENT /home/admin/.local/share/gitguild/config.json'));
+    const payload = toRpcErrorPayload(
+      new Error('ENOENT /home/admin/.local/share/gitguild/config.json'),
+    );
     expect(payload.identifier).toBe('internal');
     expect(payload.message).not.toContain('/home/admin');
   });

@@ -37,7 +37,9 @@ describe('EventHub', () => {
     hub.subscribe((e) => seen.push(e));
     hub.publish(progress);
     expect(seen).toEqual([progress]);
-    expect(sink.records.some((r) => r.level === 'error' && r.msg === 'event listener failed')).toBe(true);
+    expect(sink.records.some((r) => r.level === 'error' && r.msg === 'event listener failed')).toBe(
+      true,
+    );
   });
 
   it('lets a listener unsubscribe itself during delivery without skipping others', () => {

@@ -36,8 +36,14 @@ describe('invokeMethod', () => {
 
   it('applies a settings patch, keeps unpatched crawl fields and tells the host', async () => {
     const { handlers, onSettingsChanged } = setup();
-    const next = await invokeMethod(handlers, 'settings.update', { timeZone: 'Europe/Berlin', crawl: { includeForks: true } });
-    expect(next).toMatchObject({ timeZone: 'Europe/Berlin', crawl: { includeForks: true, includeArchived: false } });
+    const next = await invokeMethod(handlers, 'settings.update', {
+      timeZone: 'Europe/Berlin',
+      crawl: { includeForks: true },
+    });
+    expect(next).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      crawl: { includeForks: true, includeArchived: false },
+    });
     expect(onSettingsChanged).toHaveBeenCalledWith(next);
   });
 
@@ -57,10 +63,14 @@ describe('invokeMethod', () => {
 
   it('rejects a schema failure before the handler runs and names the field', async () => {
     const { handlers, settings, onSettingsChanged } = setup();
-    const error = await rejection(invokeMethod(handlers, 'settings.update', { syncIntervalMinutes: 1 }));
+    const error = await rejection(
+      invokeMethod(handlers, 'settings.update', { syncIntervalMinutes: 1 }),
+    );
     expect(error.identifier).toBe('invalid_input');
     expect(error.message).toMatch(/syncIntervalMinutes/);
-    expect(error.context['issues']).toEqual([{ path: 'syncIntervalMinutes', message: expect.any(String) }]);
+    expect(error.context['issues']).toEqual([
+      { path: 'syncIntervalMinutes', message: expect.any(String) },
+    ]);
     expect(settings.writes).toBe(0);
     expect(onSettingsChanged).not.toHaveBeenCalled();
   });
@@ -68,7 +78,11 @@ describe('invokeMethod', () => {
   it('names nested and unknown fields in one message', async () => {
     const { handlers } = setup();
     const error = await rejection(
-      invokeMethod(handlers, 'settings.update', { crawl: { includeForks: 'yes' }, botToken: 'x', timeZone: 'Mars/Base' }),
+      invokeMethod(handlers, 'settings.update', {
+        crawl: { includeForks: 'yes' },
+        botToken: 'x',
+        timeZone: 'Mars/Base',
+      }),
     );
     expect(error.message).toContain('crawl.includeForks');
     expect(error.message).toContain('botToken: unknown field');
@@ -79,7 +93,9 @@ describe('invokeMethod', () => {
 
   it('does not echo rejected values back in the message', async () => {
     const { handlers } = setup();
-    const error = await rejection(invokeMethod(handlers, 'settings.update', { discordClientId: 'mfa.SECRET-LOOKING-VALUE' }));
+    const error = await rejection(
+      invokeMethod(handlers, 'settings.update', { discordClientId: 'mfa.SECRET-LOOKING-VALUE' }),
+    );
     expect(error.message).toContain('discordClientId');
     expect(error.message).not.toContain('SECRET-LOOKING-VALUE');
   });
@@ -93,8 +109,13 @@ describe('invokeMethod', () => {
 
   it('fails loudly when a handler answers outside the contract and output checks are on', async () => {
     const { handlers } = setup();
-    const broken: AdminHandlers = { ...handlers, health: async () => ({ ...sampleHealth, uptimeSeconds: 'long' }) as never };
-    const error = await rejection(invokeMethod(broken, 'health', undefined, { validateOutput: true }));
+    const broken: AdminHandlers = {
+      ...handlers,
+      health: async () => ({ ...sampleHealth, uptimeSeconds: 'long' }) as never,
+    };
+    const error = await rejection(
+      invokeMethod(broken, 'health', undefined, { validateOutput: true }),
+    );
     expect(error.identifier).toBe('internal');
     expect(error.message).toContain('uptimeSeconds');
   });
@@ -103,6 +124,8 @@ describe('invokeMethod', () => {
     const { handlers } = setup();
     const odd = { ...sampleHealth, uptimeSeconds: 'long' };
     const broken: AdminHandlers = { ...handlers, health: async () => odd as never };
-    await expect(invokeMethod(broken, 'health', undefined, { validateOutput: false })).resolves.toBe(odd);
+    await expect(
+      invokeMethod(broken, 'health', undefined, { validateOutput: false }),
+    ).resolves.toBe(odd);
   });
 });

@@ -34,11 +34,18 @@ describe('resolveApiToken', () => {
 
   it('refuses a pinned token too short to be safe', async () => {
     const secrets = inMemorySecrets({ backend: 'env', writable: false });
-    await expect(resolveApiToken(secrets, logger().logger, { GITGUILD_API_TOKEN: 'short' })).rejects.toThrow(/too short/);
+    await expect(
+      resolveApiToken(secrets, logger().logger, { GITGUILD_API_TOKEN: 'short' }),
+    ).rejects.toThrow(/too short/);
   });
 
   it('falls back to an ephemeral token and says so when nothing can keep it', async () => {
-    const secrets = inMemorySecrets({ available: false, backend: 'none', writable: false, problem: 'no keychain' });
+    const secrets = inMemorySecrets({
+      available: false,
+      backend: 'none',
+      writable: false,
+      problem: 'no keychain',
+    });
     const token = await resolveApiToken(secrets, logger().logger, {});
     expect(token.source).toBe('ephemeral');
     expect(token.note).toMatch(/GITGUILD_API_TOKEN/);

@@ -2,7 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, defaultDataDir, parseHeadlessArgs } from '../../../src-main/web/headless-config.js';
+import {
+  DEFAULT_PORT,
+  defaultDataDir,
+  parseHeadlessArgs,
+} from '../../../src-main/web/headless-config.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -15,7 +19,13 @@ afterEach(async () => {
 describe('parseHeadlessArgs', () => {
   it('defaults to port 7420 on 127.0.0.1, the XDG data dir and env secrets', () => {
     const options = parseHeadlessArgs([], { XDG_DATA_HOME: '/srv/data' });
-    expect(options).toEqual({ port: DEFAULT_PORT, bindAddress: '127.0.0.1', dataDir: '/srv/data/gitguild', publicHosts: [], secrets: { backend: 'env' } });
+    expect(options).toEqual({
+      port: DEFAULT_PORT,
+      bindAddress: '127.0.0.1',
+      dataDir: '/srv/data/gitguild',
+      publicHosts: [],
+      secrets: { backend: 'env' },
+    });
   });
 
   it('falls back to ~/.local/share when XDG_DATA_HOME is unset', () => {
@@ -24,9 +34,20 @@ describe('parseHeadlessArgs', () => {
 
   it('lets flags override the config file', async () => {
     const file = join(dir, 'host.json');
-    await writeFile(file, JSON.stringify({ port: 8000, dataDir: '/var/lib/gitguild', secrets: { backend: 'env', files: { 'discord.botToken': '/run/secrets/bot' } } }));
+    await writeFile(
+      file,
+      JSON.stringify({
+        port: 8000,
+        dataDir: '/var/lib/gitguild',
+        secrets: { backend: 'env', files: { 'discord.botToken': '/run/secrets/bot' } },
+      }),
+    );
     const options = parseHeadlessArgs(['--config', file, '--port', '0', '--secrets', 'keytar'], {});
-    expect(options).toMatchObject({ port: 0, dataDir: '/var/lib/gitguild', secrets: { backend: 'keytar', files: { 'discord.botToken': '/run/secrets/bot' } } });
+    expect(options).toMatchObject({
+      port: 0,
+      dataDir: '/var/lib/gitguild',
+      secrets: { backend: 'keytar', files: { 'discord.botToken': '/run/secrets/bot' } },
+    });
   });
 
   it('refuses a bad port, an unknown flag and an unknown backend with clear messages', () => {
@@ -39,7 +60,9 @@ describe('parseHeadlessArgs', () => {
   it('names the bad field of an invalid config file and refuses secret values in it', async () => {
     const file = join(dir, 'host.json');
     await writeFile(file, JSON.stringify({ port: 'x', secrets: { botToken: 'abc' } }));
-    expect(() => parseHeadlessArgs(['--config', file], {})).toThrow(/port.*secrets\.botToken: unknown field|secrets\.botToken: unknown field.*port/);
+    expect(() => parseHeadlessArgs(['--config', file], {})).toThrow(
+      /port.*secrets\.botToken: unknown field|secrets\.botToken: unknown field.*port/,
+    );
   });
 
   it('says when the config file is not JSON', async () => {

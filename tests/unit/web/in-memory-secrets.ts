@@ -1,10 +1,19 @@
 // A SecretStore held in memory, for unit tests of code that only needs the interface.
-import type { SecretAccount, SecretStore, SecretStoreStatus } from '../../../src-main/secrets/types.js';
+import type {
+  SecretAccount,
+  SecretStore,
+  SecretStoreStatus,
+} from '../../../src-main/secrets/types.js';
 
-export function inMemorySecrets(status: Partial<SecretStoreStatus> = {}, initial: Partial<Record<SecretAccount, string>> = {}): SecretStore & {
+export function inMemorySecrets(
+  status: Partial<SecretStoreStatus> = {},
+  initial: Partial<Record<SecretAccount, string>> = {},
+): SecretStore & {
   values: Map<SecretAccount, string>;
 } {
-  const values = new Map<SecretAccount, string>(Object.entries(initial) as [SecretAccount, string][]);
+  const values = new Map<SecretAccount, string>(
+    Object.entries(initial) as [SecretAccount, string][],
+  );
   const full: SecretStoreStatus = { available: true, backend: 'memory', writable: true, ...status };
   return {
     values,

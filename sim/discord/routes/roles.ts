@@ -99,14 +99,12 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
           requireBelowActor(guild, actor, role.position);
           requireBelowActor(guild, actor, position);
         }
-        // Re-rank: moved roles take their requested slot, the rest keep their relative order.
-        const moved = new Map(moves.map((m) => [m.role.id, m.position]));
-        const ordered = state
-          .sortedRoles(guild)
-          .filter((r) => r.id !== guild.id)
-          .map((r, i) => ({ role: r, key: moved.get(r.id) ?? i + 1, movedFirst: moved.has(r.id) ? 0 : 1 }))
-          .sort((a, b) => a.key - b.key || a.movedFirst - b.movedFirst);
-        ordered.forEach(({ role }, index) => {
+        // Re-rank as Discord does: take the moved roles out, then insert each at its requested
+        // slot, so the roles in between shift by one towards the gap.
+        const moved = new Set(moves.map((m) => m.role.id));
+        const ordered = state.sortedRoles(guild).filter((r) => r.id !== guild.id && !moved.has(r.id));
+        for (const { role, position } of [...moves].sort((a, b) => a.position - b.position)) ordered.splice(Math.max(0, Math.min(ordered.length, position - 1)), 0, role);
+        ordered.forEach((role, index) => {
           if (role.position !== index + 1) {
             role.position = index + 1;
             emitRole(GatewayDispatchEvents.GuildRoleUpdate, guild, role);

@@ -80,6 +80,22 @@ describe('Discord simulator REST with discord.js', () => {
     expect((renameAbove as DiscordAPIError).code).toBe(50013);
   });
 
+  it('creates a role at position 1 and reorders roles below the bot, but not above it', async () => {
+    const { sim, guild } = await setup();
+    const created = await guild.roles.create({ name: 'Maintainer', color: 0x00ff00 });
+    expect(created.position).toBe(1);
+    const [contributor, , core] = sim.guild.roleIds.tiers;
+    await guild.roles.setPositions([{ role: created.id, position: 4 }]);
+    const byPosition = sim.control.guild().roles.map((r) => r.id);
+    expect(byPosition.indexOf(created.id)).toBeGreaterThan(byPosition.indexOf(core ?? ''));
+    expect(byPosition.indexOf(created.id)).toBeLessThan(byPosition.indexOf(sim.guild.roleIds.bot));
+    const aboveBot = sim.control.guild().roles.find((r) => r.id === sim.guild.roleIds.bot)?.position ?? 0;
+    const refused = await guild.roles.setPositions([{ role: contributor ?? '', position: aboveBot + 1 }]).catch((e: unknown) => e);
+    expect((refused as DiscordAPIError).code).toBe(50013);
+    const tooPowerful = await guild.roles.create({ name: 'Root', permissions: ['Administrator'] }).catch((e: unknown) => e);
+    expect((tooPowerful as DiscordAPIError).code).toBe(50013);
+  });
+
   it('keeps unmanaged roles on a full-list PATCH and rejects unknown members and roles with 10007 and 10011', async () => {
     const { sim, guild } = await setup();
     const holder = sim.guild.members.find((m) => m.roles.includes(sim.guild.roleIds.integration));

@@ -90,7 +90,15 @@ export function createSimServer(parts: ServerParts): Server {
       const rename = limiter.takeRename(matched.params.channel_id ?? '', now);
       if (rename) return limit(res, record, rename);
     }
-    const result = await matched.spec.handler({ params: matched.params, query: url.searchParams, json: body.json, form: body.form, files: body.files, headers: req.headers, caller });
+    let result;
+    try {
+      result = await matched.spec.handler({ params: matched.params, query: url.searchParams, json: body.json, form: body.form, files: body.files, headers: req.headers, caller });
+    } catch (error) {
+      // Discord sends bucket headers on error responses too; clients keep tracking the bucket.
+      if (!(error instanceof DiscordApiError)) throw error;
+      record.status = error.status;
+      return sendJson(res, error.status, error.toBody(), verdict.headers);
+    }
     record.status = result.status;
     sendJson(res, result.status, result.status === 204 ? undefined : result.body, { ...verdict.headers, ...(result.headers ?? {}) });
   };

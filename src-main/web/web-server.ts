@@ -215,9 +215,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   logger.info('web server listening', { origin });
   if (!['127.0.0.1', 'localhost', '::1'].includes(bindAddress)) {
     // Plain HTTP beyond loopback would carry the bearer token in clear text.
-    logger.warn('listening beyond loopback: put a TLS reverse proxy in front and list its host in publicHosts', {
-      bindAddress,
-    });
+    logger.warn(
+      'listening beyond loopback: put a TLS reverse proxy in front and list its host in publicHosts',
+      {
+        bindAddress,
+      },
+    );
   }
 
   return {

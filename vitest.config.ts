@@ -19,6 +19,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Integration tests start real servers; two cores do not gain from many at once.
           maxWorkers: 2,
+          // A different worker count needs its own group, or vitest refuses to run both projects at once.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

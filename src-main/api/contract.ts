@@ -1,7 +1,9 @@
 // The AdminApi: every UI action, declared once with its input and output schemas. Electron IPC
 // and the headless HTTP server both bind these same handlers; the renderer imports only types.
 import { z } from 'zod';
-import { SettingsPatchSchema, SettingsSchema } from '../store/types.js';
+import { WINDOWS } from '../stats/windows.js';
+import { ConfigDocumentSchema, METRICS, SettingsPatchSchema, SettingsSchema } from '../store/types.js';
+import { SECRET_ACCOUNTS } from '../secrets/types.js';
 
 export const BotStateSchema = z.enum(['not_configured', 'connecting', 'ready', 'disconnected', 'error']);
 export const SchedulerStateSchema = z.enum(['idle', 'running', 'stopped', 'error']);
@@ -26,11 +28,101 @@ export type Health = z.infer<typeof HealthSchema>;
 
 const NoInput = z.strictObject({}).optional();
 
+const OrgLoginSchema = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub org login');
+export const MetricSchema = z.enum(METRICS);
+export const WindowSchema = z.enum(WINDOWS);
+
+export const CrawlProgressSchema = z.strictObject({
+  org: z.string(),
+  reposDone: z.number().int(),
+  reposTotal: z.number().int(),
+  requests: z.number().int(),
+  rateLimitRemaining: z.number().int().nullable(),
+});
+export const CrawlSummarySchema = z.strictObject({
+  org: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  complete: z.boolean(),
+  missing: z.array(z.strictObject({ repo: z.string(), reason: z.string() })),
+  requests: z.number().int(),
+});
+export const CrawlStatusSchema = z.strictObject({
+  running: CrawlProgressSchema.nullable(),
+  /** The last finished crawl of every configured org (absent orgs were never crawled). */
+  orgs: z.array(CrawlSummarySchema),
+  /** The last crawl failure as a message the admin can act on; null after a success. */
+  lastError: z.string().nullable(),
+});
+
+export const RankedEntrySchema = z.strictObject({ login: z.string(), count: z.number().int(), rank: z.number().int() });
+export const HallOfFameSchema = z.strictObject({
+  org: z.string(),
+  window: WindowSchema,
+  now: z.string(),
+  timeZone: z.string(),
+  /** True when the last crawl of the org was incomplete: the numbers may be low. */
+  partial: z.boolean(),
+  missing: z.array(z.strictObject({ repo: z.string(), reason: z.string() })),
+  lastCrawlAt: z.string().nullable(),
+  metrics: z.record(MetricSchema, z.array(RankedEntrySchema)),
+});
+
+export const BackupListSchema = z.strictObject({
+  problems: z.array(
+    z.strictObject({
+      identifier: z.enum(['store_corrupt', 'store_too_new']),
+      kind: z.enum(['config', 'links', 'contributions', 'history']),
+      file: z.string(),
+      message: z.string(),
+      newestGoodBackup: z.string().nullable(),
+      hint: z.string(),
+    }),
+  ),
+  backups: z.strictObject({ config: z.array(z.string()), links: z.array(z.string()) }),
+});
+
+/** Accounts the admin may set from the UI; admin refresh tokens are written only by OAuth. */
+export const SettableSecretSchema = z.enum(['discord.botToken', 'discord.clientSecret', 'github.token', 'github.clientSecret']);
+export const SecretsStatusSchema = z.strictObject({
+  keychain: KeychainStateSchema,
+  writable: z.boolean(),
+  /** Which secrets are present. Values never leave the SecretStore. */
+  present: z.record(z.enum(SECRET_ACCOUNTS), z.boolean()),
+});
+
 /** The method map. Add a method here and every transport, the preload and the client get it. */
 export const adminApi = {
   health: { input: NoInput, output: HealthSchema },
   'settings.get': { input: NoInput, output: SettingsSchema },
   'settings.update': { input: SettingsPatchSchema, output: SettingsSchema },
+  'crawl.run': {
+    input: z.strictObject({ org: OrgLoginSchema.optional() }).optional(),
+    output: z.strictObject({ started: z.boolean(), reason: z.string().optional() }),
+  },
+  'crawl.status': { input: NoInput, output: CrawlStatusSchema },
+  'stats.hallOfFame': {
+    input: z.strictObject({ org: OrgLoginSchema.optional(), window: WindowSchema.default('30d') }),
+    output: HallOfFameSchema,
+  },
+  'config.export': { input: NoInput, output: ConfigDocumentSchema },
+  /** The document is validated by the store, which names the bad field; nothing changes on error. */
+  'config.import': { input: z.strictObject({ document: z.unknown() }), output: z.strictObject({ imported: z.literal(true) }) },
+  'store.backups': { input: NoInput, output: BackupListSchema },
+  'store.restore': {
+    input: z.strictObject({
+      kind: z.enum(['config', 'links']),
+      name: z.string().regex(/^(config|links)-\d{4}-\d{2}-\d{2}\.json$/, 'must be a backup file name such as config-2026-01-31.json'),
+    }),
+    output: BackupListSchema,
+  },
+  'secrets.status': { input: NoInput, output: SecretsStatusSchema },
+  /** Write-only: the value goes to the SecretStore and is never returned or logged. */
+  'secrets.set': {
+    input: z.strictObject({ account: SettableSecretSchema, value: z.string().min(8, 'is too short to be a token').max(4096) }),
+    output: SecretsStatusSchema,
+  },
+  'secrets.delete': { input: z.strictObject({ account: SettableSecretSchema }), output: SecretsStatusSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;
@@ -54,5 +146,10 @@ export const StatusEventSchema = z.strictObject({
   type: z.literal('status'),
   health: HealthSchema,
 });
-export const AdminEventSchema = z.discriminatedUnion('type', [ProgressEventSchema, StatusEventSchema]);
+export const CrawlFinishedEventSchema = z.strictObject({
+  type: z.literal('crawl-finished'),
+  summary: CrawlSummarySchema.nullable(),
+  error: z.string().nullable(),
+});
+export const AdminEventSchema = z.discriminatedUnion('type', [ProgressEventSchema, StatusEventSchema, CrawlFinishedEventSchema]);
 export type AdminEvent = z.infer<typeof AdminEventSchema>;

@@ -2,25 +2,15 @@
 // Electron: which URLs are our app, which IPC senders we trust, where navigation may go, and
 // which file a request for our app protocol may read.
 import { extname, normalize, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../host/content-security-policy.js';
 
 /** The renderer is served from `gitguild://app/`, a privileged standard scheme only we handle. */
 export const APP_SCHEME = 'gitguild';
 export const APP_HOST = 'app';
 export const APP_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}/index.html`;
 
-/** Same policy as the headless host: only our own scripts, styles and images; nothing inline. */
-export const APP_CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** Same policy as the headless host (declared once in host/content-security-policy.ts). */
+export const APP_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY;
 
 function parse(raw: string): URL | null {
   try {

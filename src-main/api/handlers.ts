@@ -1,32 +1,32 @@
-// The handlers behind every AdminApi method. They receive input that the transport-neutral
-// `invokeMethod` has already parsed with the method's schema, so they never re-check shapes.
-import type { z } from 'zod';
-import type { SettingsRepository } from '../store/repositories.js';
-import type { AdminApi, Health, MethodName, MethodOutput } from './contract.js';
+// The handlers behind every AdminApi method, composed from one small module per domain. The host
+// passes the domain services in; handlers receive input `invokeMethod` has already parsed.
+import type { AdminHandlers } from './handler-types.js';
+import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
+import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
+import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
+import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
+import { statsHandlers, type StatsHandlerDeps } from './handlers/stats.js';
+import { storeHandlers, type StoreHandlerDeps } from './handlers/store.js';
 
-/** What a handler receives: the schema's parsed (output) type, defaults applied. */
-export type ParsedInput<M extends MethodName> = z.output<AdminApi[M]['input']>;
-
-export type AdminHandlers = {
-  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>>;
-};
+export type { AdminHandlers, ParsedInput } from './handler-types.js';
+export type { CrawlService } from './handlers/crawl.js';
 
 export interface AdminHandlerDeps {
-  settings: SettingsRepository;
-  /** The host's current health; the host owns the state it reports. */
-  health: () => Health;
-  /** Called after settings change so the host can react (re-point the bot, publish events). */
-  onSettingsChanged?: (settings: MethodOutput<'settings.update'>) => void;
+  settings: SettingsHandlerDeps;
+  crawl: CrawlService;
+  stats: StatsHandlerDeps;
+  config: ConfigHandlerDeps;
+  store: StoreHandlerDeps;
+  secrets: SecretsHandlerDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
   return {
-    health: async () => deps.health(),
-    'settings.get': async () => deps.settings.get(),
-    'settings.update': async (patch) => {
-      const next = await deps.settings.update(patch);
-      deps.onSettingsChanged?.(next);
-      return next;
-    },
+    ...settingsHandlers(deps.settings),
+    ...crawlHandlers(deps.crawl),
+    ...statsHandlers(deps.stats),
+    ...configHandlers(deps.config),
+    ...storeHandlers(deps.store),
+    ...secretsHandlers(deps.secrets),
   };
 }

@@ -7,8 +7,10 @@ import { createAdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.js';
 import type { SecretStore } from '../secrets/types.js';
+import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, type Store } from '../store/index.js';
 import { BotRunner } from './bot-runner.js';
+import { ContributionIndexes } from './contribution-indexes.js';
 import type { Host, HostMode } from './host.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
@@ -21,6 +23,8 @@ export interface HostConfig {
    * There is no default on purpose: desktops pass keytar, servers pass env.
    */
   secrets: Omit<OpenSecretStoreOptions, 'logger'> | { store: SecretStore };
+  /** Shorter crawl waits for tests (settle window, rate-limit and retry waits). */
+  crawlTuning?: { settleMs?: number; maxRateLimitWaitMs?: number; retryBaseDelayMs?: number };
   /** Injected for tests of uptime; defaults to the wall clock. */
   now?: () => number;
 }
@@ -54,6 +58,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     throw error;
   }
 
+  let state: 'created' | 'started' | 'stopped' = 'created';
   const health = (): Health => {
     const bot = bots.status;
     return {
@@ -61,8 +66,12 @@ export async function createHost(config: HostConfig): Promise<Host> {
       versions: runtimeVersions(),
       mode: config.mode,
       bot: bot.detail === undefined ? { state: bot.state, guilds: bot.guilds } : bot,
-      // The scheduler arrives with its own issue; until then nothing runs on a timer.
-      scheduler: { state: 'idle', lastRunAt: null, nextRunAt: null },
+      // Timed runs arrive with the scheduler issue; until then only "Crawl now" runs the crawl job.
+      scheduler: {
+        state: state === 'stopped' ? 'stopped' : crawls.isRunning ? 'running' : 'idle',
+        lastRunAt: crawls.lastRunAt,
+        nextRunAt: null,
+      },
       keychain: keychainHealth(secrets),
       store: storeHealth(store),
       uptimeSeconds: Math.max(0, Math.round((now() - startedAt) / 1000)),
@@ -83,15 +92,64 @@ export async function createHost(config: HostConfig): Promise<Host> {
     },
   });
 
-  const handlers = createAdminHandlers({
+  const indexes = new ContributionIndexes(store.contributions);
+  const crawls = new CrawlJob({
     settings: store.settings,
-    health,
-    onSettingsChanged: (settings) => {
-      bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+    contributions: store.contributions,
+    secrets,
+    logger,
+    userAgent: `GitGuild/${APP_VERSION}`,
+    ...(config.crawlTuning ? { crawlTuning: config.crawlTuning } : {}),
+    onProgress: (p) => {
+      const budget = p.rateLimitRemaining === null ? 'rate limit unknown' : `${p.rateLimitRemaining} requests left in the rate limit`;
+      events.publish({
+        type: 'progress',
+        job: 'crawl',
+        done: p.reposDone,
+        total: p.reposTotal,
+        detail: `${p.org}: ${p.requests} requests, ${budget}`,
+      });
+    },
+    onFinished: (org, summary, error) => {
+      indexes.invalidate(org);
+      events.publish({ type: 'crawl-finished', summary, error });
+    },
+    onRunningChange: () => publishStatus(),
+  });
+
+  const restartBot = (): void => {
+    if (state !== 'started') return;
+    bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+  };
+  const handlers = createAdminHandlers({
+    settings: {
+      settings: store.settings,
+      health,
+      onSettingsChanged: (settings) => {
+        bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+      },
+    },
+    crawl: crawls,
+    stats: { settings: store.settings, contributions: store.contributions, indexFor: (org) => indexes.get(org) },
+    config: {
+      store,
+      onConfigReplaced: () => {
+        bots.applyBaseUrl(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+        publishStatus();
+      },
+    },
+    store: { store, onRestored: () => publishStatus() },
+    secrets: {
+      secrets,
+      logger,
+      onSecretChanged: (account) => {
+        // The bot reads its token only when it starts: a new or removed token means a restart.
+        if (account === 'discord.botToken') restartBot();
+        publishStatus();
+      },
     },
   });
 
-  let state: 'created' | 'started' | 'stopped' = 'created';
   return {
     mode: config.mode,
     dataDir: config.dataDir,
@@ -118,6 +176,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     async stop() {
       if (state === 'stopped') return;
       state = 'stopped';
+      // The crawl goes first: it writes contributions, and the store must outlive its last write.
+      await crawls.stop();
       await bots.stop();
       await store.close();
       logger.info('host stopped');

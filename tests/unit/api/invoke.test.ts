@@ -1,15 +1,28 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { AdminHandlers } from '../../../src-main/api/handlers.js';
+import { settingsHandlers } from '../../../src-main/api/handlers/settings.js';
 import { invokeMethod, isMethodName } from '../../../src-main/api/invoke.js';
 import { GitGuildError } from '../../../src-main/errors.js';
 import { DEFAULT_SETTINGS } from '../../../src-main/store/types.js';
+import { handlerFixture, type HandlerFixture } from './handler-fixture.js';
 import { inMemorySettings } from './in-memory-settings.js';
 import { sampleHealth } from './sample-health.js';
 
-function setup() {
+const fixtures: HandlerFixture[] = [];
+afterEach(async () => {
+  for (const f of fixtures.splice(0)) await f.close();
+});
+
+/** The full handler map over real parts, with settings counted in memory to see writes. */
+async function setup() {
+  const fixture = await handlerFixture();
+  fixtures.push(fixture);
   const settings = inMemorySettings();
   const onSettingsChanged = vi.fn();
-  const handlers = createAdminHandlers({ settings, health: () => sampleHealth, onSettingsChanged });
+  const handlers: AdminHandlers = {
+    ...fixture.handlers,
+    ...settingsHandlers({ settings, health: () => sampleHealth, onSettingsChanged }),
+  };
   return { settings, handlers, onSettingsChanged };
 }
 
@@ -25,17 +38,17 @@ async function rejection(promise: Promise<unknown>): Promise<GitGuildError> {
 
 describe('invokeMethod', () => {
   it('answers health with the host-provided health', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     await expect(invokeMethod(handlers, 'health', undefined)).resolves.toEqual(sampleHealth);
   });
 
   it('accepts an empty object where a method takes no input', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     await expect(invokeMethod(handlers, 'settings.get', {})).resolves.toEqual(DEFAULT_SETTINGS);
   });
 
   it('applies a settings patch, keeps unpatched crawl fields and tells the host', async () => {
-    const { handlers, onSettingsChanged } = setup();
+    const { handlers, onSettingsChanged } = await setup();
     const next = await invokeMethod(handlers, 'settings.update', {
       timeZone: 'Europe/Berlin',
       crawl: { includeForks: true },
@@ -48,7 +61,7 @@ describe('invokeMethod', () => {
   });
 
   it('refuses an unknown method as not_found without calling any handler', async () => {
-    const { handlers, settings } = setup();
+    const { handlers, settings } = await setup();
     const error = await rejection(invokeMethod(handlers, 'settings.delete', {}));
     expect(error.identifier).toBe('not_found');
     expect(error.message).toContain('settings.delete');
@@ -62,7 +75,7 @@ describe('invokeMethod', () => {
   });
 
   it('rejects a schema failure before the handler runs and names the field', async () => {
-    const { handlers, settings, onSettingsChanged } = setup();
+    const { handlers, settings, onSettingsChanged } = await setup();
     const error = await rejection(
       invokeMethod(handlers, 'settings.update', { syncIntervalMinutes: 1 }),
     );
@@ -76,7 +89,7 @@ describe('invokeMethod', () => {
   });
 
   it('names nested and unknown fields in one message', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const error = await rejection(
       invokeMethod(handlers, 'settings.update', {
         crawl: { includeForks: 'yes' },
@@ -92,7 +105,7 @@ describe('invokeMethod', () => {
   });
 
   it('does not echo rejected values back in the message', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const error = await rejection(
       invokeMethod(handlers, 'settings.update', { discordClientId: 'mfa.SECRET-LOOKING-VALUE' }),
     );
@@ -101,14 +114,14 @@ describe('invokeMethod', () => {
   });
 
   it('rejects input for methods that take none', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const error = await rejection(invokeMethod(handlers, 'health', { verbose: true }));
     expect(error.identifier).toBe('invalid_input');
     expect(error.message).toContain('verbose');
   });
 
   it('fails loudly when a handler answers outside the contract and output checks are on', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const broken: AdminHandlers = {
       ...handlers,
       health: async () => ({ ...sampleHealth, uptimeSeconds: 'long' }) as never,
@@ -121,7 +134,7 @@ describe('invokeMethod', () => {
   });
 
   it('passes handler output through unchecked when output checks are off', async () => {
-    const { handlers } = setup();
+    const { handlers } = await setup();
     const odd = { ...sampleHealth, uptimeSeconds: 'long' };
     const broken: AdminHandlers = { ...handlers, health: async () => odd as never };
     await expect(

@@ -1,0 +1,58 @@
+// Real handlers over real parts for unit tests: a store in a temp dir, a memory SecretStore, the
+// host's crawl job and index cache. Nothing of ours is mocked; each test gets a fresh data dir.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
+import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
+import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
+import { CrawlJob } from '../../../src-main/scheduler/crawl-job.js';
+import { openSecretStore } from '../../../src-main/secrets/index.js';
+import type { SecretAccount, SecretStore } from '../../../src-main/secrets/types.js';
+import { openStore, type Store } from '../../../src-main/store/index.js';
+import { sampleHealth } from './sample-health.js';
+
+export interface HandlerFixture {
+  dir: string;
+  store: Store;
+  secrets: SecretStore;
+  handlers: AdminHandlers;
+  crawls: CrawlJob;
+  logs: LogRecord[];
+  secretChanges: SecretAccount[];
+  settingsChanges: number;
+  close(): Promise<void>;
+}
+
+export async function handlerFixture(options: { secrets?: SecretStore; now?: () => Date } = {}): Promise<HandlerFixture> {
+  const dir = await mkdtemp(join(tmpdir(), 'gitguild-handlers-'));
+  const sink = memorySink(10_000);
+  const logger = createLogger('test', { level: 'debug', sinks: [sink] });
+  const store = await openStore({ dataDir: dir, logger });
+  const secrets = options.secrets ?? (await openSecretStore({ backend: 'memory', logger }));
+  const crawls = new CrawlJob({ settings: store.settings, contributions: store.contributions, secrets, logger, userAgent: 'GitGuild-test' });
+  const indexes = new ContributionIndexes(store.contributions);
+  const fixture: HandlerFixture = {
+    dir,
+    store,
+    secrets,
+    crawls,
+    logs: sink.records,
+    secretChanges: [],
+    settingsChanges: 0,
+    handlers: createAdminHandlers({
+      settings: { settings: store.settings, health: () => sampleHealth, onSettingsChanged: () => (fixture.settingsChanges += 1) },
+      crawl: crawls,
+      stats: { settings: store.settings, contributions: store.contributions, indexFor: (org) => indexes.get(org), ...(options.now ? { now: options.now } : {}) },
+      config: { store, onConfigReplaced: () => (fixture.settingsChanges += 1) },
+      store: { store },
+      secrets: { secrets, logger, onSecretChanged: (account) => fixture.secretChanges.push(account) },
+    }),
+    async close() {
+      await crawls.stop();
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return fixture;
+}

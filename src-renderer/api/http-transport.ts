@@ -13,7 +13,13 @@ export interface HttpTransportOptions {
   EventSource?: new (url: string) => EventSource;
 }
 
-const EVENT_TYPES: readonly AdminEvent['type'][] = ['status', 'progress'];
+// A record, not a list, so a new event type in the contract fails to compile until it is added.
+const KNOWN_EVENTS: Record<AdminEvent['type'], true> = {
+  status: true,
+  progress: true,
+  'crawl-finished': true,
+};
+const EVENT_TYPES = Object.keys(KNOWN_EVENTS) as AdminEvent['type'][];
 
 const NO_TOKEN_HINT = 'Open the URL that "npm run serve" printed: it carries the access token.';
 

@@ -1,6 +1,9 @@
 // One line at the bottom of every page: is the bot up, is the scheduler running, can secrets be
-// stored, which version is this. Fed by `health` and `status` events (see use-health.ts).
+// stored, which version is this. Fed by `health` and `status` events (see use-health.ts), and
+// while a crawl runs, a compact progress bar fed by `progress` events (see use-crawl.ts).
 import type { Health } from '../../src-main/api/contract';
+import type { CrawlProgressView } from './crawl-state';
+import { CrawlProgressBar } from './CrawlProgressBar';
 import type { HealthView } from './use-health';
 
 type Tone = 'ok' | 'warn' | 'bad' | 'idle';
@@ -39,7 +42,13 @@ function Item({
   );
 }
 
-export function StatusBar({ view }: { view: HealthView }) {
+export function StatusBar({
+  view,
+  crawl = null,
+}: {
+  view: HealthView;
+  crawl?: CrawlProgressView | null;
+}) {
   if (view.state === 'loading') {
     return (
       <footer className="status-bar" data-testid="status-bar" data-state="loading">
@@ -97,6 +106,7 @@ export function StatusBar({ view }: { view: HealthView }) {
       {!health.store.ok && (
         <Item testId="status-store" tone="bad" label="Store problem" title={health.store.problem} />
       )}
+      {crawl && <CrawlProgressBar progress={crawl} compact testId="status-crawl" />}
       <span className="status-spacer" />
       <span
         className="status-version"

@@ -32,7 +32,16 @@ export const ROUTES = [
     summary:
       'Run a crawl and a sync now, see the dry-run plan before applying it, and follow progress and past runs.',
   },
-  { id: 'settings', title: 'Settings', summary: 'Non-secret settings of this GitGuild host.' },
+  {
+    id: 'store',
+    title: 'Data & backups',
+    summary: 'The stored files, problems loading them, and their backups.',
+  },
+  {
+    id: 'settings',
+    title: 'Settings',
+    summary: 'Settings, secrets and configuration export/import of this GitGuild host.',
+  },
 ] as const;
 
 export type RouteId = (typeof ROUTES)[number]['id'];

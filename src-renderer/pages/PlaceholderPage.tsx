@@ -1,7 +1,9 @@
 // Honest stand-in for pages whose issue has not landed yet: says what the page will do.
 import { ROUTES, type RouteId } from '../app/routes';
 
-export function PlaceholderPage({ id }: { id: Exclude<RouteId, 'settings'> }) {
+export type PlaceholderRoute = Exclude<RouteId, 'settings' | 'stats' | 'store'>;
+
+export function PlaceholderPage({ id }: { id: PlaceholderRoute }) {
   const route = ROUTES.find((r) => r.id === id);
   return (
     <section className="page" data-testid={`page-${id}`}>

@@ -11,6 +11,7 @@ import {
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { asApiError } from '../../app/use-health';
+import { ErrorBox } from '../ErrorBox';
 import {
   diffSettings,
   issuesByField,
@@ -329,31 +330,5 @@ function Check({
       <input {...input} />
       {label}
     </label>
-  );
-}
-
-function ErrorBox({
-  error,
-  testId,
-  headline,
-  lines = [],
-}: {
-  error: ApiError;
-  testId: string;
-  headline?: string;
-  lines?: string[];
-}) {
-  return (
-    <div className="error-box" role="alert" data-testid={testId}>
-      <strong>{headline ?? error.message}</strong>
-      {lines.length > 0 && (
-        <ul>
-          {lines.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      )}
-      {error.hint && <p>{error.hint}</p>}
-    </div>
   );
 }

@@ -157,6 +157,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     events,
     handlers,
     secrets,
+    links: store.links,
     health,
     async start() {
       if (state !== 'created') return;

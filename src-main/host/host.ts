@@ -5,6 +5,7 @@ import type { Health } from '../api/contract.js';
 import type { AdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
+import type { LinksRepository } from '../store/repositories.js';
 
 export type HostMode = Health['mode'];
 
@@ -15,6 +16,8 @@ export interface Host {
   readonly events: EventHub;
   readonly handlers: AdminHandlers;
   readonly secrets: SecretStore;
+  /** Member links, for the bot's /link port (a later issue) and tests; transports use `handlers`. */
+  readonly links: LinksRepository;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

@@ -12,6 +12,8 @@ import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { asApiError } from '../../app/use-health';
 import { ErrorBox } from '../ErrorBox';
+import { ConfigTransfer } from './ConfigTransfer';
+import { SecretsSection } from './SecretsSection';
 import {
   diffSettings,
   issuesByField,
@@ -52,6 +54,8 @@ const TIME_ZONES = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((tz) => 
 
 export function SettingsPage({ client }: { client: GitGuildClient }) {
   const [load, setLoad] = useState<LoadState>({ state: 'loading' });
+  // Bumped after an import so the form reloads what the file replaced.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let active = true;
     client.api['settings.get']().then(
@@ -61,24 +65,27 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
     return () => {
       active = false;
     };
-  }, [client]);
+  }, [client, generation]);
 
   return (
     <section className="page" data-testid="page-settings">
       <h1>Settings</h1>
       <p className="lede">
-        Settings of this GitGuild host. Tokens and client secrets are not here: they stay in the
-        secret store (the system keychain, or the environment on a server).
+        Settings of this GitGuild host. Tokens and client secrets are set under Secrets below and
+        stay in the secret store (the system keychain, or the environment on a server).
       </p>
       {load.state === 'loading' && <p data-testid="settings-loading">Loading settings…</p>}
       {load.state === 'failed' && <ErrorBox error={load.error} testId="settings-load-error" />}
       {load.state === 'loaded' && (
         <SettingsEditor
+          key={generation}
           client={client}
           settings={load.settings}
           onSaved={(settings) => setLoad({ state: 'loaded', settings })}
         />
       )}
+      <SecretsSection client={client} />
+      <ConfigTransfer client={client} onImported={() => setGeneration((g) => g + 1)} />
     </section>
   );
 }

@@ -1,0 +1,77 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { storeHandlers } from '../../../../src-main/api/handlers/store.js';
+import { invokeMethod } from '../../../../src-main/api/invoke.js';
+import { openStore } from '../../../../src-main/store/index.js';
+import { silentLogger } from '../../../../src-main/log/logger.js';
+import { handlerFixture, type HandlerFixture } from '../handler-fixture.js';
+import { rejection } from './rejection.js';
+
+let f: HandlerFixture;
+afterEach(() => f.close());
+
+describe('config handlers', () => {
+  it('export the settings as a gitguild-config document and import it back on another store', async () => {
+    f = await handlerFixture();
+    await invokeMethod(f.handlers, 'settings.update', { timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] });
+    const document = await invokeMethod(f.handlers, 'config.export', undefined);
+    expect(document).toMatchObject({ format: 'gitguild-config', settings: { timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] } });
+
+    const other = await handlerFixture();
+    try {
+      await expect(invokeMethod(other.handlers, 'config.import', { document })).resolves.toEqual({ imported: true });
+      expect(other.store.settings.get()).toMatchObject({ timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] });
+      expect(other.settingsChanges).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('reject a malformed document naming the bad field and change nothing', async () => {
+    f = await handlerFixture();
+    const document = { ...f.store.exportConfig(), settings: { ...f.store.settings.get(), syncIntervalMinutes: 'often' } };
+    const error = await rejection(invokeMethod(f.handlers, 'config.import', { document }));
+    expect(error.identifier).toBe('invalid_input');
+    expect(error.message).toContain('syncIntervalMinutes');
+    expect(f.store.settings.get().syncIntervalMinutes).toBe(60);
+    expect(f.settingsChanges).toBe(0);
+  });
+});
+
+describe('store handlers', () => {
+  it('list no problems and today\'s config backup on a healthy store', async () => {
+    f = await handlerFixture();
+    // The first write creates config.json; the next one backs it up before writing.
+    await invokeMethod(f.handlers, 'settings.update', { timeZone: 'Asia/Tokyo' });
+    await invokeMethod(f.handlers, 'settings.update', { syncIntervalMinutes: 30 });
+    const list = (await invokeMethod(f.handlers, 'store.backups', undefined)) as { problems: unknown[]; backups: { config: string[] } };
+    expect(list.problems).toEqual([]);
+    expect(list.backups.config).toEqual([expect.stringMatching(/^config-\d{4}-\d{2}-\d{2}\.json$/)]);
+  });
+
+  it('report a corrupt config file with its newest good backup, and restore it', async () => {
+    f = await handlerFixture();
+    await invokeMethod(f.handlers, 'settings.update', { timeZone: 'Asia/Tokyo' });
+    await invokeMethod(f.handlers, 'settings.update', { syncIntervalMinutes: 30 });
+    await f.store.close();
+    await writeFile(join(f.dir, 'config.json'), '{"schemaVersion": 2, "settings": {', 'utf8');
+    const reopened = await openStore({ dataDir: f.dir, logger: silentLogger });
+    const g = { handlers: { ...f.handlers, ...storeHandlers({ store: reopened }) } };
+    const before = (await invokeMethod(g.handlers, 'store.backups', undefined)) as { problems: { kind: string; identifier: string; newestGoodBackup: string }[] };
+    expect(before.problems).toMatchObject([{ kind: 'config', identifier: 'store_corrupt' }]);
+    const name = before.problems[0]!.newestGoodBackup;
+    expect(name).toMatch(/^config-/);
+    const after = await invokeMethod(g.handlers, 'store.restore', { kind: 'config', name });
+    expect(after).toMatchObject({ problems: [] });
+    expect(reopened.settings.get().timeZone).toBe('Asia/Tokyo');
+    await reopened.close();
+  });
+
+  it('refuse a links backup as a config restore and an unknown backup as not_found', async () => {
+    f = await handlerFixture();
+    expect((await rejection(invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: 'links-2026-01-01.json' }))).identifier).toBe('invalid_input');
+    expect((await rejection(invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: 'config-1999-01-01.json' }))).identifier).toBe('not_found');
+    expect((await rejection(invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: '../config.json' }))).identifier).toBe('invalid_input');
+  });
+});

@@ -61,11 +61,17 @@ test('the status bar shows the host health and the token leaves the address bar'
 test('every section has a page, and the unbuilt ones say so', async ({ page }) => {
   host = await startHeadlessHost(dataDir);
   await page.goto(host.adminUrl);
-  for (const id of ['guilds', 'mappings', 'stats', 'members', 'sync']) {
+  for (const id of ['guilds', 'mappings', 'members', 'sync']) {
     await page.getByTestId(`nav-${id}`).click();
     await expect(page.getByTestId(`page-${id}`)).toBeVisible();
     await expect(page.getByTestId('placeholder-note')).toContainText('Not built yet');
   }
+  for (const id of ['stats', 'store']) {
+    await page.getByTestId(`nav-${id}`).click();
+    await expect(page.getByTestId(`page-${id}`)).toBeVisible();
+    await expect(page.getByTestId('placeholder-note')).toBeHidden();
+  }
+  await expect(page.getByTestId('store-ok')).toBeVisible();
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-form')).toBeVisible();
 });

@@ -2,7 +2,7 @@
 // and the headless HTTP server both bind these same handlers; the renderer imports only types.
 import { z } from 'zod';
 import { WINDOWS } from '../stats/windows.js';
-import { ConfigDocumentSchema, METRICS, SettingsPatchSchema, SettingsSchema } from '../store/types.js';
+import { ConfigDocumentSchema, CrawlSummarySchema, METRICS, SettingsPatchSchema, SettingsSchema } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
 
 export const BotStateSchema = z.enum(['not_configured', 'connecting', 'ready', 'disconnected', 'error']);
@@ -38,14 +38,6 @@ export const CrawlProgressSchema = z.strictObject({
   reposTotal: z.number().int(),
   requests: z.number().int(),
   rateLimitRemaining: z.number().int().nullable(),
-});
-export const CrawlSummarySchema = z.strictObject({
-  org: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  complete: z.boolean(),
-  missing: z.array(z.strictObject({ repo: z.string(), reason: z.string() })),
-  requests: z.number().int(),
 });
 export const CrawlStatusSchema = z.strictObject({
   running: CrawlProgressSchema.nullable(),

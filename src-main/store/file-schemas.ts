@@ -1,7 +1,7 @@
 // The on-disk shape of each store file at its current schema version.
 import { z } from 'zod';
 import { CURRENT_VERSION } from './migrations/index.js';
-import { AuditEntrySchema, GuildSchema, LinkSchema, MappingSchema, METRICS, SettingsSchema, SyncRunSchema } from './types.js';
+import { AuditEntrySchema, CrawlSummarySchema, GuildSchema, LinkSchema, MappingSchema, METRICS, SettingsSchema, SyncRunSchema } from './types.js';
 
 export const ConfigFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_VERSION.config),
@@ -45,14 +45,6 @@ export const RepoContributionsFileSchema = z.strictObject({
 });
 export type RepoContributionsFile = z.infer<typeof RepoContributionsFileSchema>;
 
-export const CrawlSummarySchema = z.strictObject({
-  org: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string(),
-  complete: z.boolean(),
-  missing: z.array(z.strictObject({ repo: z.string(), reason: z.string() })),
-  requests: z.number().int().min(0),
-});
 
 export const OrgCrawlsFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_VERSION.contributions),

@@ -22,14 +22,15 @@ export interface RepoCursor {
   etags: Record<string, string>;
 }
 
-export interface CrawlSummary {
-  org: string;
-  startedAt: string;
-  finishedAt: string;
-  complete: boolean;
-  missing: { repo: string; reason: string }[];
-  requests: number;
-}
+export const CrawlSummarySchema = z.strictObject({
+  org: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  complete: z.boolean(),
+  missing: z.array(z.strictObject({ repo: z.string(), reason: z.string() })),
+  requests: z.number().int().min(0),
+});
+export type CrawlSummary = z.infer<typeof CrawlSummarySchema>;
 
 const ianaTimeZone = z.string().refine((tz) => {
   try {

@@ -16,7 +16,7 @@ import { StoreFile } from '../store-file.js';
 import { METRICS } from '../types.js';
 import type { CrawlSummary, DailyCount, Metric, RepoCursor } from '../types.js';
 import { validateInput } from '../validate-input.js';
-import { CrawlSummarySchema } from '../file-schemas.js';
+import { CrawlSummarySchema } from '../types.js';
 import { dayLabel, dayNumber } from './day.js';
 import { addToSeries, forEachDay } from './series.js';
 

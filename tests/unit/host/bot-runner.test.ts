@@ -14,7 +14,7 @@ describe('BotRunner', () => {
     });
     await runner.start('http://127.0.0.1:9/api');
     expect(runner.status.state).toBe('not_configured');
-    expect(runner.status.detail).toMatch(/setup wizard/);
+    expect(runner.status.detail).toMatch(/Settings → Secrets/);
     expect(statuses.at(-1)?.state).toBe('not_configured');
   });
 

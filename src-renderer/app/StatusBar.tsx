@@ -18,7 +18,8 @@ const BOT_LABEL: Record<Health['bot']['state'], [string, Tone]> = {
 
 const SCHEDULER_LABEL: Record<Health['scheduler']['state'], [string, Tone]> = {
   idle: ['Scheduler idle', 'ok'],
-  running: ['Sync running', 'ok'],
+  // The host reports 'running' for a crawl as well as a sync; the crawl has its own bar beside it.
+  running: ['Scheduler busy', 'ok'],
   stopped: ['Scheduler stopped', 'idle'],
   error: ['Scheduler error', 'bad'],
 };

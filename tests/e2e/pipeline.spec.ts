@@ -59,6 +59,7 @@ test('an admin sets the GitHub token, crawls, and reads a hall of fame marked pa
   const crawlError = page.getByTestId('crawl-error');
   await expect(crawlError).toBeVisible();
   await expect(crawlError).toContainText(/token/i);
+  await page.screenshot({ path: test.info().outputPath('stats-no-token.png') });
 
   // Settings → Secrets: set the token; it is marked present and appears nowhere in the page.
   await page.getByTestId('nav-settings').click();
@@ -71,6 +72,7 @@ test('an admin sets the GitHub token, crawls, and reads a hall of fame marked pa
   await expect(tokenRow).toContainText('Saved.');
   await expect(page.getByTestId('secret-github.token-input')).toHaveValue('');
   expect(await page.content()).not.toContain(pipeline.githubToken);
+  await page.getByTestId('secrets').screenshot({ path: test.info().outputPath('secrets.png') });
 
   // Stats → Crawl now: the bar moves (page and status bar), then the tables appear.
   await page.getByTestId('nav-stats').click();
@@ -80,6 +82,7 @@ test('an admin sets the GitHub token, crawls, and reads a hall of fame marked pa
   await expect(page.getByTestId('crawl-now')).toBeDisabled();
   await expect(page.getByTestId('crawl-progress-label')).toContainText(/of \d+ repositories/);
   await expect(page.getByTestId('crawl-progress-detail')).toContainText('requests');
+  await page.screenshot({ path: test.info().outputPath('stats-crawling.png') });
   await expect(page.getByTestId('hall-of-fame')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId('crawl-progress')).toBeHidden();
   await expect(page.getByTestId('status-crawl')).toBeHidden();

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SimUser } from '../scenarios/org.js';
 import type { SimClock } from './clock.js';
 import type { FaultQueue } from './faults.js';
+import { createGraphqlHandler } from './graphql/handler.js';
 import { githubError, HttpError, isList, notFound, sendJson, type JsonResult, type RouteResult } from './http.js';
 import { paginate } from './pagination.js';
 import { PrimaryRateLimiter, type RateWindow } from './rate-limit.js';
@@ -72,9 +73,11 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 export function createApiHandler(deps: ApiServerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const graphql = createGraphqlHandler(deps);
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const method = req.method ?? 'GET';
+    if (method === 'POST' && url.pathname === '/graphql') return graphql(req, res);
     const requestId = randomUUID().slice(0, 18).toUpperCase();
     let viewer: SimUser | null = null;
     let window: RateWindow | null = null;

@@ -8,14 +8,39 @@ interface HttpFailure {
   headers: Record<string, string | undefined>;
 }
 
-/** The HTTP status and headers of an Octokit RequestError, or null for anything else. */
+/** The HTTP status and headers of an Octokit RequestError (or a GraphQL error, see below), or null for anything else. */
 export function httpFailure(error: unknown): HttpFailure | null {
-  if (typeof error !== 'object' || error === null || !('status' in error)) return null;
-  const status = (error as { status: unknown }).status;
-  if (typeof status !== 'number') return null;
+  if (typeof error !== 'object' || error === null) return null;
+  const status = (error as { status?: unknown }).status;
+  if (typeof status !== 'number') return graphqlFailure(error);
   const response = (error as { response?: { headers?: Record<string, string | undefined> } }).response;
   const message = error instanceof Error ? error.message : String(status);
   return { status, message, headers: response?.headers ?? {} };
+}
+
+interface GraphqlErrorLike {
+  errors?: unknown;
+  headers?: Record<string, string | undefined>;
+  response?: { headers?: Record<string, string | undefined>; data?: { errors?: unknown } };
+}
+
+/**
+ * GitHub answers GraphQL failures with HTTP 200 and typed `errors`. @octokit/graphql throws them
+ * as GraphqlResponseError (`errors`, `headers`); the throttling plugin rethrows a rate limit it
+ * would not wait for as an Error carrying the `response`. Mapped to the REST status with the same
+ * meaning, so the crawl reports them like REST failures.
+ */
+function graphqlFailure(error: object): HttpFailure | null {
+  const e = error as GraphqlErrorLike;
+  const errors = Array.isArray(e.errors) ? e.errors : Array.isArray(e.response?.data?.errors) ? e.response.data.errors : null;
+  if (!errors) return null;
+  const types = errors.map((x: unknown) => (typeof x === 'object' && x !== null ? (x as { type?: unknown }).type : undefined));
+  const headers = e.response?.headers ?? e.headers ?? {};
+  const message = error instanceof Error ? error.message : 'GraphQL error';
+  if (types.includes('RATE_LIMITED')) return { status: 403, message: `GraphQL rate limit exceeded: ${message}`, headers: { ...headers, 'x-ratelimit-remaining': '0' } };
+  if (types.includes('NOT_FOUND')) return { status: 404, message, headers };
+  if (types.includes('FORBIDDEN')) return { status: 403, message, headers };
+  return null;
 }
 
 export function isAbort(error: unknown): boolean {

@@ -63,6 +63,12 @@ export interface CrawlOrgOptions {
    * 'metadata': trust pushed_at/updated_at alone (cheapest, misses issue/review-only activity).
    */
   unchangedCheck?: 'etag' | 'metadata';
+  /**
+   * How pull requests and their reviews are read: 'graphql' (default) reads 100 PRs with their
+   * reviews per request; 'rest' lists PRs and then each PR's reviews (one request per PR), kept
+   * as the benchmark's baseline.
+   */
+  pullRequestApi?: 'graphql' | 'rest';
   /** Repos read at once (default 4; the throttling plugin caps concurrency overall). */
   concurrency?: number;
   /** Shared across crawls for conditional repo-list requests; create one per host. */
@@ -130,7 +136,7 @@ export async function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
         }
       }
       const window = new CrawlWindow(cursor?.through ?? null, windowEnd);
-      const read = await crawlRepo({ octokit, owner: org, repo, window, includeBots: settings.includeBots, signal });
+      const read = await crawlRepo({ octokit, owner: org, repo, window, includeBots: settings.includeBots, signal, pullRequestApi: options.pullRequestApi });
       const next: RepoCursor = {
         through: windowEnd,
         pushedAt: repo.pushedAt,

@@ -4,6 +4,7 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import Bottleneck from 'bottleneck';
 import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { createRequestMeter, type RequestMeter } from './request-meter.js';
@@ -23,6 +24,12 @@ export interface CreateOctokitOptions {
   retries?: number;
   /** Base of the retry plugin's quadratic back-off: retry n waits n² × this (default 1000 ms). */
   retryBaseDelayMs?: number;
+  /**
+   * Least time between two GraphQL requests (default 100 ms, one at a time). The throttling
+   * plugin queues GraphQL with writes, at 1 request/s by default; GitGuild only reads, and GitHub's
+   * secondary limit for GraphQL is 2,000 points a minute, which 10 one-point queries/s respect.
+   */
+  graphqlMinIntervalMs?: number;
   /** Called after every HTTP attempt with the running totals. */
   onRequest?: (meter: RequestMeter) => void;
 }
@@ -72,6 +79,9 @@ export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
     throttle: {
       // A per-instance id keeps our Bottleneck queues apart from any other Octokit in the process.
       id: `gitguild-${Math.random().toString(36).slice(2)}`,
+      // The plugin's queue for writes and GraphQL (see graphqlMinIntervalMs). GitGuild makes no
+      // REST writes through this client, so this paces GraphQL reads only.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.graphqlMinIntervalMs ?? 100 }),
       onRateLimit: (retryAfterSeconds, request, _octokit, retryCount) => {
         const route = `${request.method} ${request.url}`;
         if (retryAfterSeconds * 1000 > maxWaitMs || retryCount >= 3) {

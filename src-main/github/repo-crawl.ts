@@ -1,5 +1,8 @@
 // Reads one repository's events inside a crawl window and turns them into daily counts:
 // PRs opened and merged, issues opened, commits on the default branch, reviews submitted.
+// Issues and commits come from REST; pull requests with their reviews from GraphQL (100 PRs and
+// their reviews per request, see pull-request-crawl.ts), or from REST as the measured baseline
+// (a PR-list page per 100 PRs plus one review-list request per PR).
 //
 // Commits: GitHub's `since`/`until` filter by COMMITTER date, while contributions are dated by
 // AUTHOR date. We select commits whose committer date is in the window (so each commit belongs
@@ -7,9 +10,10 @@
 // fast-forward that lands commits committed before the previous crawl is not seen by `since`.
 import type { DailyCount } from '../store/types.js';
 import { httpFailure } from './crawl-errors.js';
-import type { CrawlWindow} from './crawl-window.js';
+import type { CrawlWindow } from './crawl-window.js';
 import { DailyCountAccumulator } from './crawl-window.js';
 import type { GitHubClient } from './octokit.js';
+import { crawlPullRequestsGraphql } from './pull-request-crawl.js';
 import { isBot, type RepoListing } from './repo-selection.js';
 
 interface Actor {
@@ -24,7 +28,9 @@ export interface RepoCrawlInput {
   window: CrawlWindow;
   includeBots: boolean;
   signal?: AbortSignal;
-  /** Review lists fetched at once for one repository. */
+  /** 'graphql' (default): PRs and reviews in one query per 100 PRs. 'rest': the per-PR baseline. */
+  pullRequestApi?: 'graphql' | 'rest';
+  /** REST review lists fetched at once for one repository ('rest' only). */
   reviewConcurrency?: number;
 }
 
@@ -72,28 +78,9 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
     !!actor?.login && (input.includeBots || !isBot({ login: actor.login, type: actor.type }));
   const base = { owner, repo: repo.name, per_page: 100, request: { signal } } as const;
 
-  // Pull requests, newest update first; stop paginating once a page reaches the cursor.
-  const touchedPrs: number[] = [];
-  await octokit.paginate(
-    octokit.rest.pulls.list,
-    { ...base, state: 'all', sort: 'updated', direction: 'desc' },
-    (response, done) => {
-      for (const pr of response.data) {
-        if (!window.mayHoldEvents(pr.updated_at)) {
-          done();
-          break;
-        }
-        touchedPrs.push(pr.number);
-        if (!counted(pr.user)) continue;
-        if (window.contains(pr.created_at)) counts.add(pr.user.login, 'prs_opened', pr.created_at);
-        if (pr.merged_at && window.contains(pr.merged_at)) counts.add(pr.user.login, 'prs_merged', pr.merged_at);
-      }
-      return [];
-    },
-  );
-
-  // Issues (this endpoint also returns PRs, marked by `pull_request`), newest update first. The
-  // first page's ETag is kept: a later 304 on that exact URL proves no issue or PR changed.
+  // Issues first: a REST error here (451, 404) names the repo's problem with its real status.
+  // This endpoint also returns PRs, marked by `pull_request`, newest update first. The first
+  // page's ETag is kept: a later 304 on that exact URL proves no issue or PR changed.
   let issuesEtag: string | undefined;
   await octokit.paginate(octokit.rest.issues.listForRepo, { ...issuesListParams(owner, repo.name), request: { signal } }, (response, done) => {
     issuesEtag ??= response.headers.etag;
@@ -125,6 +112,37 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
     },
   );
 
+  const openPrs =
+    input.pullRequestApi === 'rest'
+      ? await crawlPullRequestsRest(input, counts, counted)
+      : (await crawlPullRequestsGraphql({ octokit, owner, repo: repo.name, window, counts, signal, countable: (actor) => (counted(actor) ? actor.login : null) })).openPrs;
+  return { increments: counts.toDailyCounts(), empty, openPrs, issuesEtag };
+}
+
+/** The REST baseline: the PR list back to the cursor, then every touched PR's review list. Returns the open PR count. */
+async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAccumulator, counted: (actor: { login?: string; type?: string | null } | null | undefined) => actor is Actor): Promise<number> {
+  const { octokit, owner, repo, window, signal } = input;
+  const base = { owner, repo: repo.name, per_page: 100, request: { signal } } as const;
+  // Pull requests, newest update first; stop paginating once a page reaches the cursor.
+  const touchedPrs: number[] = [];
+  await octokit.paginate(
+    octokit.rest.pulls.list,
+    { ...base, state: 'all', sort: 'updated', direction: 'desc' },
+    (response, done) => {
+      for (const pr of response.data) {
+        if (!window.mayHoldEvents(pr.updated_at)) {
+          done();
+          break;
+        }
+        touchedPrs.push(pr.number);
+        if (!counted(pr.user)) continue;
+        if (window.contains(pr.created_at)) counts.add(pr.user.login, 'prs_opened', pr.created_at);
+        if (pr.merged_at && window.contains(pr.merged_at)) counts.add(pr.user.login, 'prs_merged', pr.merged_at);
+      }
+      return [];
+    },
+  );
+
   // Reviews of every PR updated inside the window (a submitted review updates its PR).
   const queue = [...touchedPrs];
   const worker = async (): Promise<void> => {
@@ -139,9 +157,7 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
     }
   };
   await Promise.all(Array.from({ length: input.reviewConcurrency ?? 4 }, worker));
-
-  const openPrs = await countOpenPrs(octokit, owner, repo.name, signal);
-  return { increments: counts.toDailyCounts(), empty, openPrs, issuesEtag };
+  return countOpenPrs(octokit, owner, repo.name, signal);
 }
 
 /** One request: with per_page=1 the `last` page number in the Link header is the count. */

@@ -15,7 +15,10 @@ export interface RequestMeter {
   readonly notModified: number;
   /** Milliseconds spent (or scheduled) waiting for rate limits. */
   readonly waitedMs: number;
+  /** The REST (`core`) budget: what most of a crawl spends. */
   readonly budget: RateLimitBudget | null;
+  /** GitHub's separate GraphQL budget, in points. */
+  readonly graphqlBudget: RateLimitBudget | null;
   record(status: number, headers: Headers): void;
   noteWait(ms: number): void;
 }
@@ -25,6 +28,7 @@ export function createRequestMeter(): RequestMeter {
   let notModified = 0;
   let waitedMs = 0;
   let budget: RateLimitBudget | null = null;
+  let graphqlBudget: RateLimitBudget | null = null;
   return {
     get requests() {
       return requests;
@@ -38,6 +42,9 @@ export function createRequestMeter(): RequestMeter {
     get budget() {
       return budget;
     },
+    get graphqlBudget() {
+      return graphqlBudget;
+    },
     record(status, headers) {
       requests += 1;
       if (status === 304) notModified += 1;
@@ -45,11 +52,18 @@ export function createRequestMeter(): RequestMeter {
       const limit = Number(headers.get('x-ratelimit-limit'));
       const reset = Number(headers.get('x-ratelimit-reset'));
       if (headers.has('x-ratelimit-remaining') && Number.isFinite(remaining)) {
-        budget = {
+        // Each resource (core, graphql, search, ...) has its own budget; a GraphQL response must
+        // not overwrite what is left of the REST budget.
+        const resource = headers.get('x-ratelimit-resource') ?? 'core';
+        if (resource !== 'core' && resource !== 'graphql') return;
+        const previous = resource === 'core' ? budget : graphqlBudget;
+        const next = {
           remaining,
-          limit: Number.isFinite(limit) ? limit : (budget?.limit ?? remaining),
-          resetAt: Number.isFinite(reset) ? new Date(reset * 1000).toISOString() : (budget?.resetAt ?? ''),
+          limit: Number.isFinite(limit) ? limit : (previous?.limit ?? remaining),
+          resetAt: Number.isFinite(reset) ? new Date(reset * 1000).toISOString() : (previous?.resetAt ?? ''),
         };
+        if (resource === 'core') budget = next;
+        else graphqlBudget = next;
       }
     },
     noteWait(ms) {

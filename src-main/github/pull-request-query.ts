@@ -1,0 +1,99 @@
+// The GraphQL queries the crawler sends, and the response types they produce. One request reads
+// 100 pull requests, newest update first, with their first 100 reviews each: what REST needs a
+// PR-list page plus 100 review-list requests for. A fidelity test validates both queries against
+// GitHub's published schema.
+
+/** Pull requests per page, and reviews per pull request in the same page (GitHub's maximum). */
+export const PULL_REQUEST_PAGE_SIZE = 100;
+
+const ACTOR = 'author { __typename login }';
+const REVIEW_PAGE = `pageInfo { hasNextPage endCursor } nodes { ${ACTOR} submittedAt }`;
+
+export const PULL_REQUESTS_QUERY = /* GraphQL */ `
+  query GitGuildPullRequests($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
+    rateLimit { cost remaining resetAt }
+    repository(owner: $owner, name: $name) {
+      openPullRequests: pullRequests(states: [OPEN]) { totalCount }
+      pullRequests(first: $pageSize, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+        pageInfo { hasNextPage endCursor }
+        nodes {
+          number
+          createdAt
+          updatedAt
+          mergedAt
+          ${ACTOR}
+          reviews(first: $pageSize) { ${REVIEW_PAGE} }
+        }
+      }
+    }
+  }
+`;
+
+/** The rest of one pull request's reviews, for the rare PR with more than a page of them. */
+export const PULL_REQUEST_REVIEWS_QUERY = /* GraphQL */ `
+  query GitGuildPullRequestReviews($owner: String!, $name: String!, $number: Int!, $pageSize: Int!, $after: String) {
+    rateLimit { cost remaining resetAt }
+    repository(owner: $owner, name: $name) {
+      pullRequest(number: $number) {
+        reviews(first: $pageSize, after: $after) { ${REVIEW_PAGE} }
+      }
+    }
+  }
+`;
+
+export interface GraphqlActor {
+  __typename: string;
+  login: string;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface GraphqlReview {
+  author: GraphqlActor | null;
+  submittedAt: string | null;
+}
+
+export interface ReviewPage {
+  pageInfo: PageInfo;
+  nodes: (GraphqlReview | null)[] | null;
+}
+
+export interface GraphqlPullRequest {
+  number: number;
+  createdAt: string;
+  updatedAt: string;
+  mergedAt: string | null;
+  author: GraphqlActor | null;
+  reviews: ReviewPage | null;
+}
+
+interface RateLimitFacts {
+  cost: number;
+  remaining: number;
+  resetAt: string;
+}
+
+export interface PullRequestsResponse {
+  rateLimit: RateLimitFacts | null;
+  repository: {
+    openPullRequests: { totalCount: number };
+    pullRequests: { pageInfo: PageInfo; nodes: (GraphqlPullRequest | null)[] | null };
+  } | null;
+}
+
+export interface PullRequestReviewsResponse {
+  rateLimit: RateLimitFacts | null;
+  repository: { pullRequest: { reviews: ReviewPage | null } | null } | null;
+}
+
+/**
+ * REST's login for a GraphQL actor. GraphQL names a GitHub App's bot user without the "[bot]"
+ * suffix REST uses (`dependabot` vs `dependabot[bot]`); the store and orgTruth use REST's.
+ */
+export function restLogin(actor: GraphqlActor): { login: string; type: string } {
+  const bot = actor.__typename === 'Bot';
+  return { login: bot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login, type: bot ? 'Bot' : actor.__typename };
+}

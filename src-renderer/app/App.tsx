@@ -22,7 +22,7 @@ export function App({ client }: { client: GitGuildClient }) {
     <div className="shell" data-transport={client.transport}>
       <Sidebar current={route} />
       <main className="content">
-        <HealthBanners view={health} />
+        <HealthBanners view={health} onStorePage={route === 'store'} />
         <Page route={route} client={client} crawl={crawl} />
       </main>
       <StatusBar view={health} crawl={crawl.progress} />
@@ -30,7 +30,15 @@ export function App({ client }: { client: GitGuildClient }) {
   );
 }
 
-function Page({ route, client, crawl }: { route: RouteId; client: GitGuildClient; crawl: CrawlController }) {
+function Page({
+  route,
+  client,
+  crawl,
+}: {
+  route: RouteId;
+  client: GitGuildClient;
+  crawl: CrawlController;
+}) {
   switch (route) {
     case 'settings':
       return <SettingsPage client={client} />;

@@ -2,7 +2,8 @@
 // file could not be read (with the way to the restore page).
 import type { HealthView } from './use-health';
 
-export function HealthBanners({ view }: { view: HealthView }) {
+/** `onStorePage`: the store banner would repeat the page below it, so it stays away there. */
+export function HealthBanners({ view, onStorePage }: { view: HealthView; onStorePage: boolean }) {
   if (view.state !== 'ok') return null;
   const { keychain, store } = view.health;
   return (
@@ -14,7 +15,7 @@ export function HealthBanners({ view }: { view: HealthView }) {
           else instead.
         </div>
       )}
-      {!store.ok && (
+      {!store.ok && !onStorePage && (
         <div className="banner banner-bad" role="alert" data-testid="banner-store">
           <strong>Some data could not be loaded.</strong> {store.problem}{' '}
           <a href="#/store" data-testid="banner-store-link">

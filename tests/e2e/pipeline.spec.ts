@@ -52,7 +52,9 @@ test('an admin sets the GitHub token, crawls, and reads a hall of fame marked pa
 
   // Before a token: the page says the org has not been crawled and why it cannot be.
   await page.getByTestId('nav-stats').click();
-  await expect(page.getByTestId('stats-empty')).toContainText(`${pipeline.org} has not been crawled yet`);
+  await expect(page.getByTestId('stats-empty')).toContainText(
+    `${pipeline.org} has not been crawled yet`,
+  );
   await expect(page.getByTestId('stats-empty-token')).toContainText('No GitHub token is set');
   await page.getByTestId('crawl-now').click();
   // The host refuses with its own message and hint; the UI shows both.

@@ -14,7 +14,13 @@ type Outcome =
   | { state: 'imported'; fileName: string }
   | { state: 'failed'; error: ApiError; fileName?: string };
 
-export function ConfigTransfer({ client, onImported }: { client: GitGuildClient; onImported: () => void }) {
+export function ConfigTransfer({
+  client,
+  onImported,
+}: {
+  client: GitGuildClient;
+  onImported: () => void;
+}) {
   const [outcome, setOutcome] = useState<Outcome>({ state: 'idle' });
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -46,7 +52,11 @@ export function ConfigTransfer({ client, onImported }: { client: GitGuildClient;
     setOutcome({ state: 'busy' });
     const parsed = parseConfigFile(file.name, file.size, await file.text());
     if (!parsed.ok) {
-      setOutcome({ state: 'failed', error: new ApiError('invalid_input', parsed.message), fileName: file.name });
+      setOutcome({
+        state: 'failed',
+        error: new ApiError('invalid_input', parsed.message),
+        fileName: file.name,
+      });
       return;
     }
     try {
@@ -108,7 +118,11 @@ export function ConfigTransfer({ client, onImported }: { client: GitGuildClient;
           error={outcome.error}
           testId="config-error"
           headline={outcome.fileName ? `${outcome.fileName} was not imported.` : undefined}
-          lines={outcome.fileName ? [outcome.error.message, ...issueLines(outcome.error)] : issueLines(outcome.error)}
+          lines={
+            outcome.fileName
+              ? [outcome.error.message, ...issueLines(outcome.error)]
+              : issueLines(outcome.error)
+          }
         />
       )}
     </fieldset>
@@ -116,5 +130,7 @@ export function ConfigTransfer({ client, onImported }: { client: GitGuildClient;
 }
 
 function issueLines(error: ApiError): string[] {
-  return error.issues.map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message));
+  return error.issues.map((issue) =>
+    issue.path ? `${issue.path}: ${issue.message}` : issue.message,
+  );
 }

@@ -65,7 +65,7 @@ export function SecretsSection({ client }: { client: GitGuildClient }) {
           <strong>Secrets cannot be changed here.</strong>{' '}
           {status.keychain.available
             ? `This host reads them from the ${status.keychain.backend} backend, which is read-only: set the environment variable or secret file and restart GitGuild (README, "Secrets on a server").`
-            : status.keychain.problem ?? 'The secret store is unavailable.'}
+            : (status.keychain.problem ?? 'The secret store is unavailable.')}
         </div>
       )}
       {status &&

@@ -8,7 +8,10 @@ export type ParsedConfigFile = { ok: true; document: unknown } | { ok: false; me
 
 export function parseConfigFile(name: string, size: number, text: string): ParsedConfigFile {
   if (size > MAX_CONFIG_BYTES) {
-    return { ok: false, message: `${name} is ${Math.round(size / 1024)} KB: not a GitGuild configuration export.` };
+    return {
+      ok: false,
+      message: `${name} is ${Math.round(size / 1024)} KB: not a GitGuild configuration export.`,
+    };
   }
   try {
     return { ok: true, document: JSON.parse(text) as unknown };

@@ -80,8 +80,8 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
     <section className="page page-wide" data-testid="page-stats">
       <h1>Stats</h1>
       <p className="lede">
-        Who contributed most to the organisation, per metric, counted from the crawled daily
-        totals. Ranks are shared on ties.
+        Who contributed most to the organisation, per metric, counted from the crawled daily totals.
+        Ranks are shared on ties.
       </p>
 
       <div className="toolbar">

@@ -11,7 +11,10 @@ type BackupList = MethodOutput<'store.backups'>;
 type Problem = BackupList['problems'][number];
 type Restorable = Problem & { kind: 'config' | 'links'; newestGoodBackup: string };
 
-type Load = { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'loaded'; list: BackupList };
+type Load =
+  | { state: 'loading' }
+  | { state: 'failed'; error: ApiError }
+  | { state: 'loaded'; list: BackupList };
 type Restore =
   | { state: 'idle' }
   | { state: 'restoring'; name: string }
@@ -20,7 +23,9 @@ type Restore =
 
 /** Only config and links have rolling backups; the other files are rebuilt by a crawl or sync. */
 function restorable(problem: Problem): problem is Restorable {
-  return (problem.kind === 'config' || problem.kind === 'links') && problem.newestGoodBackup !== null;
+  return (
+    (problem.kind === 'config' || problem.kind === 'links') && problem.newestGoodBackup !== null
+  );
 }
 
 export function StorePage({ client }: { client: GitGuildClient }) {
@@ -63,7 +68,9 @@ export function StorePage({ client }: { client: GitGuildClient }) {
           Restored <code>{restore.name}</code>. The host is using it now.
         </p>
       )}
-      {restore.state === 'failed' && <ErrorBox error={restore.error} testId="store-restore-error" />}
+      {restore.state === 'failed' && (
+        <ErrorBox error={restore.error} testId="store-restore-error" />
+      )}
       {load.state === 'loading' && <p className="muted">Loading…</p>}
       {load.state === 'failed' && <ErrorBox error={load.error} testId="store-load-error" />}
       {load.state === 'loaded' && (
@@ -75,7 +82,11 @@ export function StorePage({ client }: { client: GitGuildClient }) {
           ) : (
             <ul className="problem-list" data-testid="store-problems">
               {load.list.problems.map((problem) => (
-                <li key={problem.file} className="error-box" data-testid={`store-problem-${problem.kind}`}>
+                <li
+                  key={problem.file}
+                  className="error-box"
+                  data-testid={`store-problem-${problem.kind}`}
+                >
                   <strong>{problem.message}</strong>
                   <p>
                     File: <code>{problem.file}</code>

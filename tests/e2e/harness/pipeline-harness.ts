@@ -40,7 +40,13 @@ async function main(): Promise<void> {
   await secrets.set('discord.botToken', discord.botToken);
   github.control.injectFault(CRAWL_LATENCY);
 
-  const running = await startHeadless({ dataDir, logger, secrets: { store: secrets }, port: 0, env: {} });
+  const running = await startHeadless({
+    dataDir,
+    logger,
+    secrets: { store: secrets },
+    port: 0,
+    env: {},
+  });
   const stop = async (): Promise<void> => {
     await running.stop();
     await sims.close();
@@ -66,13 +72,17 @@ async function main(): Promise<void> {
     adminUrl: running.server.adminUrl,
     org: github.org.login,
     githubToken: github.token,
-    blockedRepos: github.org.repos.filter((r) => r.blocked).map((r) => `${github.org.login}/${r.name}`),
+    blockedRepos: github.org.repos
+      .filter((r) => r.blocked)
+      .map((r) => `${github.org.login}/${r.name}`),
     topAllTime,
   };
   console.log(`PIPELINE_READY ${JSON.stringify(ready)}`);
 }
 
 main().catch((error: unknown) => {
-  console.error(`pipeline harness: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `pipeline harness: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 });

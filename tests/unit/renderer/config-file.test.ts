@@ -7,7 +7,10 @@ import {
 
 describe('configuration files', () => {
   it('hands a JSON document to the host unchanged, for the host to validate', () => {
-    const text = JSON.stringify({ format: 'gitguild-config', settings: { syncIntervalMinutes: 1 } });
+    const text = JSON.stringify({
+      format: 'gitguild-config',
+      settings: { syncIntervalMinutes: 1 },
+    });
     expect(parseConfigFile('a.json', text.length, text)).toEqual({
       ok: true,
       document: { format: 'gitguild-config', settings: { syncIntervalMinutes: 1 } },

@@ -14,7 +14,9 @@ const summary = (org: string, complete = true): CrawlSummary => ({
   startedAt: '2026-01-31T10:00:00Z',
   finishedAt: '2026-01-31T10:01:00Z',
   complete,
-  missing: complete ? [] : [{ repo: `${org}/takedown`, reason: 'unavailable for legal reasons (451)' }],
+  missing: complete
+    ? []
+    : [{ repo: `${org}/takedown`, reason: 'unavailable for legal reasons (451)' }],
   requests: 42,
 });
 const idle: CrawlStatus = { running: null, orgs: [summary('acme')], lastError: null };
@@ -63,7 +65,11 @@ describe('the crawl state', () => {
   });
 
   it('does not show a bar for a crawl that already finished before crawl.run answered', () => {
-    let state = crawlReducer(loaded(), { type: 'crawl-finished', summary: summary('acme'), error: null });
+    let state = crawlReducer(loaded(), {
+      type: 'crawl-finished',
+      summary: summary('acme'),
+      error: null,
+    });
     state = crawlReducer(state, { type: 'started', finishedBefore: 0 });
     expect(state.progress).toBeNull();
   });

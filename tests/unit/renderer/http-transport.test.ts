@@ -176,7 +176,11 @@ describe('the HTTP event stream', () => {
 
   it('delivers the crawl-finished event the server names by its type', () => {
     const { received, source } = subscribeWithFake();
-    const finished = { type: 'crawl-finished', summary: null, error: 'The token cannot read acme.' };
+    const finished = {
+      type: 'crawl-finished',
+      summary: null,
+      error: 'The token cannot read acme.',
+    };
     source.emit('crawl-finished', JSON.stringify(finished));
     expect(received).toEqual([finished]);
   });

@@ -14,13 +14,24 @@ const now = new Date('2026-01-31T12:00:00Z');
 describe('the stats page helpers', () => {
   it('offers every window in order and every metric', () => {
     expect(WINDOW_OPTIONS.map((w) => w.id)).toEqual(['24h', '7d', '30d', '90d', 'month', 'all']);
-    expect(METRIC_OPTIONS.map((m) => m.id).sort()).toEqual(
-      ['commits', 'issues', 'prs_merged', 'prs_opened', 'reviews'],
-    );
+    expect(METRIC_OPTIONS.map((m) => m.id).sort()).toEqual([
+      'commits',
+      'issues',
+      'prs_merged',
+      'prs_opened',
+      'reviews',
+    ]);
   });
 
   it('marks only the ranks that more than one contributor shares', () => {
-    const ties = tiedRanks([{ rank: 1 }, { rank: 2 }, { rank: 2 }, { rank: 4 }, { rank: 5 }, { rank: 5 }]);
+    const ties = tiedRanks([
+      { rank: 1 },
+      { rank: 2 },
+      { rank: 2 },
+      { rank: 4 },
+      { rank: 5 },
+      { rank: 5 },
+    ]);
     expect([...ties].sort()).toEqual([2, 5]);
   });
 
@@ -49,9 +60,12 @@ describe('the stats page helpers', () => {
 
   it('counts the missing repositories in the partial-data banner', () => {
     expect(missingSummary([{ repo: 'acme/a', reason: '451' }])).toContain('1 repository');
-    expect(missingSummary([{ repo: 'a', reason: 'x' }, { repo: 'b', reason: 'y' }])).toContain(
-      '2 repositories',
-    );
+    expect(
+      missingSummary([
+        { repo: 'a', reason: 'x' },
+        { repo: 'b', reason: 'y' },
+      ]),
+    ).toContain('2 repositories');
     expect(missingSummary([])).toContain('did not finish');
   });
 });

@@ -4,7 +4,7 @@ import { createOctokit } from '../../../src-main/github/octokit.js';
 import { crawlOrg } from '../../../src-main/github/crawler.js';
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { DEFAULT_SETTINGS } from '../../../src-main/store/types.js';
-import { startCrawlRig, type CrawlRig } from './crawl-rig.js';
+import { sortCounts, startCrawlRig, type CrawlRig } from './crawl-rig.js';
 
 let rig: CrawlRig | undefined;
 afterEach(async () => {
@@ -134,6 +134,50 @@ describe('org crawl against the GitHub simulator', () => {
     expect([...result.crawled, ...result.summary.missing.map((m) => m.repo)].sort()).toEqual(selected.sort());
     expect(result.summary.missing.filter((m) => m.reason.startsWith('rate limit exhausted until')).length).toBeGreaterThan(0);
     expect(result.crawled.length).toBe(2);
+  });
+
+  it('reads pull requests and reviews through GraphQL, with no REST review lists, and counts a PR with more than 100 reviews exactly', async () => {
+    rig = await startCrawlRig();
+    const control = rig.sim.control;
+    const repo = control.orgs[0]!.repos.find((r) => !r.blocked && !r.empty && !r.archived && !r.fork)!;
+    const pull = repo.pulls[0]!;
+    const start = control.now() - 3 * 86_400_000;
+    for (let i = 0; i < 230; i++) {
+      control.addReview(`${rig.org}/${repo.name}`, { pullNumber: pull.number, reviewer: `marathon-reviewer-${i % 3}`, submittedAt: new Date(start + i * 60_000).toISOString() });
+    }
+    control.resetRequests();
+
+    await rig.crawl();
+
+    expect(rig.stored()).toEqual(rig.truth());
+    const marathon = rig.stored().filter((c) => c.login.startsWith('marathon-reviewer-') && c.metric === 'reviews');
+    expect(marathon.reduce((sum, c) => sum + c.count, 0)).toBe(230);
+    const paths = control.requests().map((r) => r.path);
+    expect(paths.filter((p) => /\/pulls\/\d+\/reviews$/.test(p))).toEqual([]);
+    expect(paths.filter((p) => /\/pulls$/.test(p))).toEqual([]);
+    // Per repo: at least one PR page; plus two pages of the marathon PR's remaining 130 reviews.
+    const graphql = paths.filter((p) => p === '/graphql').length;
+    const repos = control.orgs[0]!.repos.filter((r) => !r.blocked && !r.archived && !r.fork);
+    expect(graphql).toBe(repos.reduce((n, r) => n + Math.max(1, Math.ceil(r.pulls.length / 100)), 0) + 2);
+  });
+
+  it('counts bots under their REST login when bots are included, though GraphQL drops the "[bot]" suffix', async () => {
+    rig = await startCrawlRig();
+    await rig.crawl({ settings: { ...DEFAULT_SETTINGS.crawl, includeBots: true } });
+    const truth = sortCounts(rig.sim.control.truth({ now: rig.sim.control.now(), includeBots: true }));
+    expect(rig.stored()).toEqual(truth);
+    expect(rig.stored().some((c) => c.login.endsWith('[bot]') && (c.metric === 'prs_opened' || c.metric === 'reviews'))).toBe(true);
+  });
+
+  it('arrives at the same counts through the REST baseline, at several times the requests', async () => {
+    rig = await startCrawlRig();
+    const rest = await rig.crawl({ pullRequestApi: 'rest' });
+    expect(rig.stored()).toEqual(rig.truth());
+    await rig.close();
+    rig = await startCrawlRig();
+    const graphql = await rig.crawl();
+    expect(rig.stored()).toEqual(rig.truth());
+    expect(graphql.summary.requests * 3).toBeLessThan(rest.summary.requests);
   });
 
   it('fails with clear errors for an unknown org and a rejected token', async () => {

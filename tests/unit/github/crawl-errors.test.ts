@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+// @octokit/graphql comes with @octokit/rest; its error class is what octokit.graphql throws.
+import { GraphqlResponseError } from '@octokit/graphql';
 import { orgLevelError, repoMissingReason } from '../../../src-main/github/crawl-errors.js';
 
 function httpError(status: number, message = 'x', headers: Record<string, string> = {}): Error {
@@ -25,5 +27,16 @@ describe('crawl errors', () => {
 
   it('leaves non-HTTP errors to the caller', () => {
     expect(orgLevelError(new Error('boom'), 'acme')).toBeNull();
+  });
+
+  it('reads GraphQL failures (HTTP 200 with typed errors) like the REST statuses that mean the same', () => {
+    const graphqlError = (type: string, headers: Record<string, string> = {}) =>
+      new GraphqlResponseError({ method: 'POST', url: '/graphql' }, headers, { data: { repository: null }, errors: [{ type, message: `${type} happened`, path: ['repository'], locations: [{ line: 1, column: 3 }], extensions: {} }] });
+    expect(repoMissingReason(graphqlError('NOT_FOUND'))).toBe('not found (404): deleted or renamed during the crawl');
+    expect(repoMissingReason(graphqlError('RATE_LIMITED', { 'x-ratelimit-reset': '1715000000' }))).toBe('rate limit exhausted until 2024-05-06T12:53:20.000Z');
+    // The throttling plugin's own error when it gives up waiting carries the raw response.
+    const gaveUp = Object.assign(new Error('GraphQL Rate Limit Exceeded'), { response: { headers: { 'x-ratelimit-reset': '1715000000' }, data: { errors: [{ type: 'RATE_LIMITED' }] } } });
+    expect(orgLevelError(gaveUp, 'acme')).toMatchObject({ identifier: 'rate_limited' });
+    expect(repoMissingReason(graphqlError('SOMETHING_ELSE'))).toMatch(/^failed: /);
   });
 });

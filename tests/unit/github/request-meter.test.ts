@@ -12,6 +12,16 @@ describe('request meter', () => {
     expect(meter.notModified).toBe(1);
     expect(meter.budget).toEqual({ limit: 5000, remaining: 4999, resetAt: '2024-05-06T12:53:20.000Z' });
   });
+
+  it('keeps the GraphQL points budget apart from the REST budget', () => {
+    const meter = createRequestMeter();
+    meter.record(200, new Headers({ 'x-ratelimit-remaining': '4000', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': '1715000000', 'x-ratelimit-resource': 'core' }));
+    meter.record(200, new Headers({ 'x-ratelimit-remaining': '4990', 'x-ratelimit-limit': '5000', 'x-ratelimit-reset': '1715000000', 'x-ratelimit-resource': 'graphql' }));
+    meter.record(200, new Headers({ 'x-ratelimit-remaining': '29', 'x-ratelimit-limit': '30', 'x-ratelimit-resource': 'search' }));
+    expect(meter.requests).toBe(3);
+    expect(meter.budget?.remaining).toBe(4000);
+    expect(meter.graphqlBudget?.remaining).toBe(4990);
+  });
 });
 
 describe('octokit factory', () => {

@@ -16,10 +16,20 @@ export interface RunningHost {
   stop: () => Promise<void>;
 }
 
-export async function startHeadlessHost(dataDir: string): Promise<RunningHost> {
+export interface HeadlessHostOptions {
+  /** Extra command-line flags, e.g. `['--secrets', 'keytar']`. */
+  args?: string[];
+  /** Extra environment, e.g. a D-Bus address with no Secret Service behind it. */
+  env?: Record<string, string>;
+}
+
+export async function startHeadlessHost(
+  dataDir: string,
+  options: HeadlessHostOptions = {},
+): Promise<RunningHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/main/headless.js', '--port', '0', '--data-dir', dataDir],
+    ['dist/main/headless.js', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     {
       cwd: root,
       // No secrets in the environment: the host must start with the bot "not configured".
@@ -27,6 +37,7 @@ export async function startHeadlessHost(dataDir: string): Promise<RunningHost> {
         PATH: process.env['PATH'] ?? '',
         HOME: process.env['HOME'] ?? '',
         GITGUILD_LOG_LEVEL: 'info',
+        ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },

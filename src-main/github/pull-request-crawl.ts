@@ -33,9 +33,12 @@ export interface PullRequestCrawlOutput {
   requests: number;
 }
 
-export async function crawlPullRequestsGraphql(input: PullRequestCrawlInput): Promise<PullRequestCrawlOutput> {
+export async function crawlPullRequestsGraphql(
+  input: PullRequestCrawlInput,
+): Promise<PullRequestCrawlOutput> {
   const { octokit, owner, repo, window, counts, signal } = input;
-  const who = (actor: GraphqlActor | null): string | null => input.countable(actor ? restLogin(actor) : null);
+  const who = (actor: GraphqlActor | null): string | null =>
+    input.countable(actor ? restLogin(actor) : null);
   const countReviews = (page: ReviewPage | null): void => {
     for (const review of page?.nodes ?? []) {
       if (!review?.submittedAt || !window.contains(review.submittedAt)) continue;
@@ -49,7 +52,10 @@ export async function crawlPullRequestsGraphql(input: PullRequestCrawlInput): Pr
   const moreReviews: { number: number; after: string | null }[] = [];
   let after: string | null = null;
   for (let page = 0; ; page++) {
-    const data: PullRequestsResponse = await octokit.graphql<PullRequestsResponse>(PULL_REQUESTS_QUERY, { owner, name: repo, pageSize: PULL_REQUEST_PAGE_SIZE, after, request: { signal } });
+    const data: PullRequestsResponse = await octokit.graphql<PullRequestsResponse>(
+      PULL_REQUESTS_QUERY,
+      { owner, name: repo, pageSize: PULL_REQUEST_PAGE_SIZE, after, request: { signal } },
+    );
     requests += 1;
     const repository = data.repository;
     if (!repository) throw new Error(`GitHub returned no repository for ${owner}/${repo}`);
@@ -63,9 +69,11 @@ export async function crawlPullRequestsGraphql(input: PullRequestCrawlInput): Pr
       }
       const author = who(pr.author);
       if (author && window.contains(pr.createdAt)) counts.add(author, 'prs_opened', pr.createdAt);
-      if (author && pr.mergedAt && window.contains(pr.mergedAt)) counts.add(author, 'prs_merged', pr.mergedAt);
+      if (author && pr.mergedAt && window.contains(pr.mergedAt))
+        counts.add(author, 'prs_merged', pr.mergedAt);
       countReviews(pr.reviews);
-      if (pr.reviews?.pageInfo.hasNextPage) moreReviews.push({ number: pr.number, after: pr.reviews.pageInfo.endCursor });
+      if (pr.reviews?.pageInfo.hasNextPage)
+        moreReviews.push({ number: pr.number, after: pr.reviews.pageInfo.endCursor });
     }
     const { hasNextPage, endCursor } = repository.pullRequests.pageInfo;
     if (reachedCursor || !hasNextPage) break;
@@ -73,8 +81,18 @@ export async function crawlPullRequestsGraphql(input: PullRequestCrawlInput): Pr
   }
 
   for (const pr of moreReviews) {
-    for (let cursor = pr.after; ; ) {
-      const data: PullRequestReviewsResponse = await octokit.graphql<PullRequestReviewsResponse>(PULL_REQUEST_REVIEWS_QUERY, { owner, name: repo, number: pr.number, pageSize: PULL_REQUEST_PAGE_SIZE, after: cursor, request: { signal } });
+    for (let cursor = pr.after; ;) {
+      const data: PullRequestReviewsResponse = await octokit.graphql<PullRequestReviewsResponse>(
+        PULL_REQUEST_REVIEWS_QUERY,
+        {
+          owner,
+          name: repo,
+          number: pr.number,
+          pageSize: PULL_REQUEST_PAGE_SIZE,
+          after: cursor,
+          request: { signal },
+        },
+      );
       requests += 1;
       const reviews = data.repository?.pullRequest?.reviews ?? null;
       countReviews(reviews);

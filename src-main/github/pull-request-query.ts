@@ -95,5 +95,8 @@ export interface PullRequestReviewsResponse {
  */
 export function restLogin(actor: GraphqlActor): { login: string; type: string } {
   const bot = actor.__typename === 'Bot';
-  return { login: bot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login, type: bot ? 'Bot' : actor.__typename };
+  return {
+    login: bot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login,
+    type: bot ? 'Bot' : actor.__typename,
+  };
 }

@@ -15,7 +15,12 @@ export interface Connection<T> {
   totalCount: number;
   nodes: T[];
   edges: { cursor: string; node: T }[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 /** Position of an item in the connection's order; compared element by element. */
@@ -37,7 +42,10 @@ function decodeCursor(cursor: string): SortKey {
     key = undefined;
   }
   if (!Array.isArray(key) || !key.every((k) => typeof k === 'string' || typeof k === 'number')) {
-    throw new GitHubFieldError('INVALID_CURSOR_ARGUMENTS', `\`${cursor}\` does not appear to be a valid cursor.`);
+    throw new GitHubFieldError(
+      'INVALID_CURSOR_ARGUMENTS',
+      `\`${cursor}\` does not appear to be a valid cursor.`,
+    );
   }
   return key as SortKey;
 }
@@ -56,18 +64,36 @@ function compareKeys(a: SortKey, b: SortKey): number {
 
 function selectsItems(info: GraphQLResolveInfo): boolean {
   const names = (nodes: readonly FieldNode[]): string[] =>
-    nodes.flatMap((n) => n.selectionSet?.selections ?? []).flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
+    nodes
+      .flatMap((n) => n.selectionSet?.selections ?? [])
+      .flatMap((s) => (s.kind === 'Field' ? [s.name.value] : []));
   return names(info.fieldNodes).some((n) => n === 'nodes' || n === 'edges');
 }
 
-function checkBound(value: number | null | undefined, which: 'first' | 'last', field: string): void {
+function checkBound(
+  value: number | null | undefined,
+  which: 'first' | 'last',
+  field: string,
+): void {
   if (value === null || value === undefined) return;
-  if (value < 0) throw new GitHubFieldError('EXCESSIVE_PAGINATION', `\`${which}\` on the \`${field}\` connection cannot be less than zero.`);
-  if (value > MAX_PAGE_SIZE) throw new GitHubFieldError('EXCESSIVE_PAGINATION', `Requesting ${value} records on the \`${field}\` connection exceeds the \`${which}\` limit of ${MAX_PAGE_SIZE} records.`);
+  if (value < 0)
+    throw new GitHubFieldError(
+      'EXCESSIVE_PAGINATION',
+      `\`${which}\` on the \`${field}\` connection cannot be less than zero.`,
+    );
+  if (value > MAX_PAGE_SIZE)
+    throw new GitHubFieldError(
+      'EXCESSIVE_PAGINATION',
+      `Requesting ${value} records on the \`${field}\` connection exceeds the \`${which}\` limit of ${MAX_PAGE_SIZE} records.`,
+    );
 }
 
 /** Sorts items by their key in the given direction: the order {@link connection} expects. */
-export function sortByKey<T>(items: readonly T[], key: (item: T) => SortKey, direction: 'ASC' | 'DESC'): T[] {
+export function sortByKey<T>(
+  items: readonly T[],
+  key: (item: T) => SortKey,
+  direction: 'ASC' | 'DESC',
+): T[] {
   const sign = direction === 'ASC' ? 1 : -1;
   return [...items].sort((a, b) => sign * compareKeys(key(a), key(b)));
 }
@@ -76,17 +102,29 @@ export function sortByKey<T>(items: readonly T[], key: (item: T) => SortKey, dir
  * Pages `items`, which must already be sorted by `key` in `direction` (see {@link sortByKey}); the
  * key ends in a unique id so positions never tie.
  */
-export function connection<T>(items: readonly T[], key: (item: T) => SortKey, direction: 'ASC' | 'DESC', args: ConnectionArgs, info: GraphQLResolveInfo): Connection<T> {
+export function connection<T>(
+  items: readonly T[],
+  key: (item: T) => SortKey,
+  direction: 'ASC' | 'DESC',
+  args: ConnectionArgs,
+  info: GraphQLResolveInfo,
+): Connection<T> {
   const field = info.fieldName;
   const sign = direction === 'ASC' ? 1 : -1;
   const cmp = (item: T, cursor: SortKey): number => sign * compareKeys(key(item), cursor);
   checkBound(args.first, 'first', field);
   checkBound(args.last, 'last', field);
   if ((args.first ?? null) === null && (args.last ?? null) === null && selectsItems(info)) {
-    throw new GitHubFieldError('MISSING_PAGINATION_BOUNDARIES', `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`);
+    throw new GitHubFieldError(
+      'MISSING_PAGINATION_BOUNDARIES',
+      `You must provide a \`first\` or \`last\` value to properly paginate the \`${field}\` connection.`,
+    );
   }
   if (args.first != null && args.last != null) {
-    throw new GitHubFieldError('EXCESSIVE_PAGINATION', `Passing both \`first\` and \`last\` to paginate the \`${field}\` connection is not supported.`);
+    throw new GitHubFieldError(
+      'EXCESSIVE_PAGINATION',
+      `Passing both \`first\` and \`last\` to paginate the \`${field}\` connection is not supported.`,
+    );
   }
   let start = 0;
   let end = items.length;
@@ -106,6 +144,11 @@ export function connection<T>(items: readonly T[], key: (item: T) => SortKey, di
     totalCount: items.length,
     nodes: page,
     edges,
-    pageInfo: { hasNextPage: end < items.length, hasPreviousPage: start > 0, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: end < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
   };
 }

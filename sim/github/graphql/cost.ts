@@ -26,21 +26,43 @@ export interface QueryCost {
   nodeCount: number;
 }
 
-export function operationOf(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-  return operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+export function operationOf(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  return operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
 }
 
-export function queryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): QueryCost {
+export function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): QueryCost {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   let requests = 0;
   let nodeCount = 0;
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLNamedType, multiplier: number, seen: ReadonlySet<string>): void => {
+  const walk = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLNamedType,
+    multiplier: number,
+    seen: ReadonlySet<string>,
+  ): void => {
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        const type = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
         if (type) walk(selection.selectionSet, type, multiplier, seen);
         continue;
       }
@@ -49,7 +71,8 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
         const fragment = fragments.get(name);
         const type = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
         // Validation already rejects fragment cycles; `seen` only guards this walk.
-        if (fragment && type && !seen.has(name)) walk(fragment.selectionSet, type, multiplier, new Set([...seen, name]));
+        if (fragment && type && !seen.has(name))
+          walk(fragment.selectionSet, type, multiplier, new Set([...seen, name]));
         continue;
       }
       if (!selection.selectionSet || !(isObjectType(parent) || isInterfaceType(parent))) continue;

@@ -33,6 +33,12 @@ export interface GitHubGraphQLErrorJson {
 export function toGitHubError(error: GraphQLFormattedError): GitHubGraphQLErrorJson {
   const { extensions, ...rest } = error;
   const type = typeof extensions?.type === 'string' ? extensions.type : undefined;
-  const others = extensions ? Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'type')) : {};
-  return { ...(type ? { type } : {}), ...rest, ...(Object.keys(others).length > 0 ? { extensions: others } : {}) };
+  const others = extensions
+    ? Object.fromEntries(Object.entries(extensions).filter(([k]) => k !== 'type'))
+    : {};
+  return {
+    ...(type ? { type } : {}),
+    ...rest,
+    ...(Object.keys(others).length > 0 ? { extensions: others } : {}),
+  };
 }

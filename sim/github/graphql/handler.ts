@@ -3,7 +3,15 @@
 // resource limits, execution over the world, and the request log.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { buildSchema, execute, parse, validate, type DocumentNode, type GraphQLError, type GraphQLFormattedError } from 'graphql';
+import {
+  buildSchema,
+  execute,
+  parse,
+  validate,
+  type DocumentNode,
+  type GraphQLError,
+  type GraphQLFormattedError,
+} from 'graphql';
 import type { SimUser } from '../../scenarios/org.js';
 import type { ApiServerDeps } from '../api-server.js';
 import { githubError, HttpError, readBody, sendJson, type JsonResult } from '../http.js';
@@ -22,16 +30,28 @@ interface Outcome {
   cost: number;
 }
 
-const errorsOnly = (errors: readonly GitHubGraphQLErrorJson[]): JsonResult => ({ status: 200, body: { errors } });
-const formatted = (errors: readonly GraphQLError[]): GitHubGraphQLErrorJson[] => errors.map((e) => toGitHubError(e.toJSON() as GraphQLFormattedError));
+const errorsOnly = (errors: readonly GitHubGraphQLErrorJson[]): JsonResult => ({
+  status: 200,
+  body: { errors },
+});
+const formatted = (errors: readonly GraphQLError[]): GitHubGraphQLErrorJson[] =>
+  errors.map((e) => toGitHubError(e.toJSON() as GraphQLFormattedError));
 
 function viewerOf(deps: ApiServerDeps, header: string | undefined): SimUser {
   // Unlike REST, GitHub's GraphQL API has no anonymous access.
-  if (!header) throw new HttpError(githubError(401, 'This endpoint requires you to be authenticated.', `${GRAPHQL_DOCS}/guides/forming-calls-with-graphql#authenticating-with-graphql`));
+  if (!header)
+    throw new HttpError(
+      githubError(
+        401,
+        'This endpoint requires you to be authenticated.',
+        `${GRAPHQL_DOCS}/guides/forming-calls-with-graphql#authenticating-with-graphql`,
+      ),
+    );
   const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
   const login = m?.[1] ? deps.world.tokenLogin(m[1]) : undefined;
   const user = login ? deps.world.user(login) : undefined;
-  if (!user) throw new HttpError(githubError(401, 'Bad credentials', 'https://docs.github.com/rest'));
+  if (!user)
+    throw new HttpError(githubError(401, 'Bad credentials', 'https://docs.github.com/rest'));
   return user;
 }
 
@@ -48,30 +68,67 @@ function parseBody(raw: string): GraphqlBody | JsonResult {
   } catch {
     return githubError(400, 'Problems parsing JSON', GRAPHQL_DOCS);
   }
-  if (typeof body !== 'object' || body === null) return githubError(400, 'Problems parsing JSON', GRAPHQL_DOCS);
+  if (typeof body !== 'object' || body === null)
+    return githubError(400, 'Problems parsing JSON', GRAPHQL_DOCS);
   const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== 'string' || query.trim() === '') return errorsOnly([{ message: 'A query attribute must be specified and must be a string.' }]);
-  if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return errorsOnly([{ message: 'Variables must be a JSON object.' }]);
-  return { query, variables: (variables ?? {}) as Record<string, unknown>, operationName: typeof operationName === 'string' ? operationName : null };
+  if (typeof query !== 'string' || query.trim() === '')
+    return errorsOnly([{ message: 'A query attribute must be specified and must be a string.' }]);
+  if (
+    variables !== undefined &&
+    variables !== null &&
+    (typeof variables !== 'object' || Array.isArray(variables))
+  )
+    return errorsOnly([{ message: 'Variables must be a JSON object.' }]);
+  return {
+    query,
+    variables: (variables ?? {}) as Record<string, unknown>,
+    operationName: typeof operationName === 'string' ? operationName : null,
+  };
 }
 
 /**
  * The GraphQL endpoint. Its budget is separate from REST's, as on GitHub, and as large as the
  * simulator's configured REST limit (GitHub gives 5,000 of each per hour).
  */
-export function createGraphqlHandler(deps: ApiServerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const limiter = new PrimaryRateLimiter(deps.clock, { limit: deps.limiter.options.limit, windowSeconds: deps.limiter.options.windowSeconds });
+export function createGraphqlHandler(
+  deps: ApiServerDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const limiter = new PrimaryRateLimiter(deps.clock, {
+    limit: deps.limiter.options.limit,
+    windowSeconds: deps.limiter.options.windowSeconds,
+  });
 
-  const answer = async (req: IncomingMessage, viewer: SimUser, window: RateWindow, requestId: string): Promise<Outcome> => {
+  const answer = async (
+    req: IncomingMessage,
+    viewer: SimUser,
+    window: RateWindow,
+    requestId: string,
+  ): Promise<Outcome> => {
     const fault = deps.faults.take();
     if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
     if (fault?.kind === 'secondary') {
       const message = `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
-      return { cost: 0, result: { ...githubError(403, message, 'https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits'), headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) } } };
+      return {
+        cost: 0,
+        result: {
+          ...githubError(
+            403,
+            message,
+            'https://docs.github.com/graphql/overview/rate-limits-and-node-limits-for-the-graphql-api#secondary-rate-limits',
+          ),
+          headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
+        },
+      };
     }
     if (fault?.kind === 'server-error') {
       const status = fault.status ?? 502;
-      return { cost: 0, result: { status, body: { message: status === 502 ? 'Server Error' : 'Service Unavailable' } } };
+      return {
+        cost: 0,
+        result: {
+          status,
+          body: { message: status === 502 ? 'Server Error' : 'Service Unavailable' },
+        },
+      };
     }
 
     const body = parseBody(await readBody(req));
@@ -85,26 +142,75 @@ export function createGraphqlHandler(deps: ApiServerDeps): (req: IncomingMessage
     const invalid = validate(simGraphqlSchema, document);
     if (invalid.length > 0) return { cost: 0, result: errorsOnly(formatted(invalid)) };
     const operation = operationOf(document, body.operationName);
-    if (!operation) return { cost: 0, result: errorsOnly([{ message: body.operationName ? `No operation named "${body.operationName}"` : 'An operation name is required' }]) };
-    if (operation.operation !== 'query') return { cost: 0, result: errorsOnly([{ message: `The simulator serves queries only, not ${operation.operation}s.` }]) };
+    if (!operation)
+      return {
+        cost: 0,
+        result: errorsOnly([
+          {
+            message: body.operationName
+              ? `No operation named "${body.operationName}"`
+              : 'An operation name is required',
+          },
+        ]),
+      };
+    if (operation.operation !== 'query')
+      return {
+        cost: 0,
+        result: errorsOnly([
+          { message: `The simulator serves queries only, not ${operation.operation}s.` },
+        ]),
+      };
 
     const { cost, nodeCount } = queryCost(simGraphqlSchema, document, operation, body.variables);
     if (nodeCount > MAX_NODE_COUNT) {
-      return { cost: 0, result: errorsOnly([{ type: 'MAX_NODE_LIMIT_EXCEEDED', message: `By the time this query traverses to the nodes connection, it is requesting up to ${nodeCount.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODE_COUNT.toLocaleString('en-US')}.` }]) };
+      return {
+        cost: 0,
+        result: errorsOnly([
+          {
+            type: 'MAX_NODE_LIMIT_EXCEEDED',
+            message: `By the time this query traverses to the nodes connection, it is requesting up to ${nodeCount.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODE_COUNT.toLocaleString('en-US')}.`,
+          },
+        ]),
+      };
     }
     if (window.limit - window.used < cost) {
-      return { cost: 0, result: errorsOnly([{ type: 'RATE_LIMITED', message: `API rate limit already exceeded for user ID ${viewer.id}.` }]) };
+      return {
+        cost: 0,
+        result: errorsOnly([
+          {
+            type: 'RATE_LIMITED',
+            message: `API rate limit already exceeded for user ID ${viewer.id}.`,
+          },
+        ]),
+      };
     }
     window.used += cost;
     const context: GraphqlContext = {
       world: deps.world,
       urls: deps.urls(),
       reviewIndex: new Map(),
-      rateLimit: { cost, limit: window.limit, nodeCount, remaining: Math.max(0, window.limit - window.used), used: Math.min(window.used, window.limit), resetAt: new Date(window.resetAt).toISOString().replace('.000Z', 'Z') },
+      rateLimit: {
+        cost,
+        limit: window.limit,
+        nodeCount,
+        remaining: Math.max(0, window.limit - window.used),
+        used: Math.min(window.used, window.limit),
+        resetAt: new Date(window.resetAt).toISOString().replace('.000Z', 'Z'),
+      },
     };
-    const executed = await execute({ schema: simGraphqlSchema, document, rootValue: queryRoot, contextValue: context, variableValues: body.variables, operationName: body.operationName });
+    const executed = await execute({
+      schema: simGraphqlSchema,
+      document,
+      rootValue: queryRoot,
+      contextValue: context,
+      variableValues: body.variables,
+      operationName: body.operationName,
+    });
     const errors = executed.errors ? formatted(executed.errors) : undefined;
-    return { cost, result: { status: 200, body: { data: executed.data ?? null, ...(errors ? { errors } : {}) } } };
+    return {
+      cost,
+      result: { status: 200, body: { data: executed.data ?? null, ...(errors ? { errors } : {}) } },
+    };
   };
 
   return async (req, res) => {
@@ -117,17 +223,40 @@ export function createGraphqlHandler(deps: ApiServerDeps): (req: IncomingMessage
       window = limiter.window(`user:${viewer.id}`, false);
       outcome = await answer(req, viewer, window, requestId);
     } catch (err) {
-      outcome = { cost: 0, result: err instanceof HttpError ? err.result : githubError(500, `Simulator error: ${err instanceof Error ? err.message : String(err)}`) };
+      outcome = {
+        cost: 0,
+        result:
+          err instanceof HttpError
+            ? err.result
+            : githubError(
+                500,
+                `Simulator error: ${err instanceof Error ? err.message : String(err)}`,
+              ),
+      };
     }
     const headers: Record<string, string> = {
       ...(window ? PrimaryRateLimiter.headers(window, 'graphql') : {}),
       'x-github-request-id': requestId,
       'x-github-media-type': 'github.v4; format=json',
-      ...(viewer ? { 'x-oauth-scopes': 'read:org, read:user', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' } : { vary: 'Accept' }),
+      ...(viewer
+        ? {
+            'x-oauth-scopes': 'read:org, read:user',
+            vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+          }
+        : { vary: 'Accept' }),
       ...outcome.result.headers,
     };
     sendJson(res, { ...outcome.result, headers });
     const url = new URL(req.url ?? '/graphql', 'http://sim.invalid');
-    deps.log.add({ at: new Date(deps.clock.now()).toISOString(), method: req.method ?? 'POST', path: url.pathname, query: Object.fromEntries(url.searchParams), status: outcome.result.status, counted: outcome.cost > 0, login: viewer?.login ?? null, surface: 'api' });
+    deps.log.add({
+      at: new Date(deps.clock.now()).toISOString(),
+      method: req.method ?? 'POST',
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: outcome.result.status,
+      counted: outcome.cost > 0,
+      login: viewer?.login ?? null,
+      surface: 'api',
+    });
   };
 }

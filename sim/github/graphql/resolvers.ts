@@ -6,7 +6,13 @@ import type { SimPull, SimReview, SimUser } from '../../scenarios/org.js';
 import type { SimUrls } from '../shapes/urls.js';
 import { nodeId } from '../shapes/urls.js';
 import type { RepoRef, SimWorld } from '../state.js';
-import { connection, sortByKey, type Connection, type ConnectionArgs, type SortKey } from './connection.js';
+import {
+  connection,
+  sortByKey,
+  type Connection,
+  type ConnectionArgs,
+  type SortKey,
+} from './connection.js';
 import { GitHubFieldError } from './errors.js';
 
 export interface RateLimitFacts {
@@ -54,7 +60,8 @@ function actor(world: SimWorld, urls: SimUrls, login: string): Record<string, un
     id: nodeId(bot ? 'Bot' : 'User', user.id),
     login: name,
     ...(bot ? {} : { name: user.name }),
-    avatarUrl: ({ size }: { size?: number | null }) => `${urls.web}/avatars/u/${user.id}?v=4${size ? `&s=${size}` : ''}`,
+    avatarUrl: ({ size }: { size?: number | null }) =>
+      `${urls.web}/avatars/u/${user.id}?v=4${size ? `&s=${size}` : ''}`,
     resourcePath,
     url: `${urls.web}${resourcePath}`,
   };
@@ -120,7 +127,11 @@ class PullRequestNode {
   author(_args: unknown, ctx: GraphqlContext): Record<string, unknown> | null {
     return actor(ctx.world, ctx.urls, this.pull.author);
   }
-  reviews(args: ReviewsArgs, ctx: GraphqlContext, info: GraphQLResolveInfo): Connection<ReviewNode> {
+  reviews(
+    args: ReviewsArgs,
+    ctx: GraphqlContext,
+    info: GraphQLResolveInfo,
+  ): Connection<ReviewNode> {
     let index = ctx.reviewIndex.get(this.ref);
     if (!index) {
       index = new Map();
@@ -148,7 +159,11 @@ function stateOf(pull: SimPull): PullRequestState {
 }
 
 function mapConnection<T, U>(page: Connection<T>, map: (item: T) => U): Connection<U> {
-  return { ...page, nodes: page.nodes.map(map), edges: page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })) };
+  return {
+    ...page,
+    nodes: page.nodes.map(map),
+    edges: page.edges.map((e) => ({ cursor: e.cursor, node: map(e.node) })),
+  };
 }
 
 class RepositoryNode {
@@ -166,16 +181,24 @@ class RepositoryNode {
     const pull = this.ref.repo.pulls.find((p) => p.number === number);
     return pull ? new PullRequestNode(this.ref, pull) : null;
   }
-  pullRequests(args: PullRequestsArgs, _ctx: GraphqlContext, info: GraphQLResolveInfo): Connection<PullRequestNode> {
+  pullRequests(
+    args: PullRequestsArgs,
+    _ctx: GraphqlContext,
+    info: GraphQLResolveInfo,
+  ): Connection<PullRequestNode> {
     let list: readonly SimPull[] = this.ref.repo.pulls;
-    if (args.states && args.states.length > 0) list = list.filter((p) => args.states?.includes(stateOf(p)));
+    if (args.states && args.states.length > 0)
+      list = list.filter((p) => args.states?.includes(stateOf(p)));
     if (args.baseRefName && args.baseRefName !== this.ref.repo.defaultBranch) list = [];
     // The simulator's PRs carry no head branches or labels: such filters match nothing.
     if (args.headRefName || (args.labels && args.labels.length > 0)) list = [];
     // GitHub's default order is oldest first.
     const field = args.orderBy?.field ?? 'CREATED_AT';
     const direction = args.orderBy?.direction ?? 'ASC';
-    const key = (p: SimPull): SortKey => [field === 'UPDATED_AT' ? p.updatedAt : field === 'COMMENTS' ? p.comments : p.createdAt, p.id];
+    const key = (p: SimPull): SortKey => [
+      field === 'UPDATED_AT' ? p.updatedAt : field === 'COMMENTS' ? p.comments : p.createdAt,
+      p.id,
+    ];
     const page = connection(sortByKey(list, key, direction), key, direction, args, info);
     return mapConnection(page, (p) => new PullRequestNode(this.ref, p));
   }
@@ -183,9 +206,16 @@ class RepositoryNode {
 
 /** The root value: Query's fields. */
 export const queryRoot = {
-  repository({ owner, name }: { owner: string; name: string }, ctx: GraphqlContext): RepositoryNode {
+  repository(
+    { owner, name }: { owner: string; name: string },
+    ctx: GraphqlContext,
+  ): RepositoryNode {
     const ref = ctx.world.repo(owner, name);
-    if (!ref) throw new GitHubFieldError('NOT_FOUND', `Could not resolve to a Repository with the name '${owner}/${name}'.`);
+    if (!ref)
+      throw new GitHubFieldError(
+        'NOT_FOUND',
+        `Could not resolve to a Repository with the name '${owner}/${name}'.`,
+      );
     // REST answers 451 for a DMCA-blocked repository; GraphQL has no status per field, so the
     // simulator reports it as a FORBIDDEN field error with REST's message.
     if (ref.repo.blocked) throw new GitHubFieldError('FORBIDDEN', 'Repository access blocked');

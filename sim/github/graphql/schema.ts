@@ -103,7 +103,14 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
     merged: Boolean!
     mergedAt: DateTime
     number: Int!
-    reviews(after: String, author: String, before: String, first: Int, last: Int, states: [PullRequestReviewState!]): PullRequestReviewConnection
+    reviews(
+      after: String
+      author: String
+      before: String
+      first: Int
+      last: Int
+      states: [PullRequestReviewState!]
+    ): PullRequestReviewConnection
     state: PullRequestState!
     title: String!
     updatedAt: DateTime!
@@ -126,7 +133,17 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
     name: String!
     nameWithOwner: String!
     pullRequest(number: Int!): PullRequest
-    pullRequests(after: String, baseRefName: String, before: String, first: Int, headRefName: String, labels: [String!], last: Int, orderBy: IssueOrder, states: [PullRequestState!]): PullRequestConnection!
+    pullRequests(
+      after: String
+      baseRefName: String
+      before: String
+      first: Int
+      headRefName: String
+      labels: [String!]
+      last: Int
+      orderBy: IssueOrder
+      states: [PullRequestState!]
+    ): PullRequestConnection!
   }
 
   type RateLimit {

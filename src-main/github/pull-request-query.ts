@@ -7,7 +7,8 @@
 export const PULL_REQUEST_PAGE_SIZE = 100;
 
 const ACTOR = 'author { __typename login }';
-const REVIEW_PAGE = `pageInfo { hasNextPage endCursor } nodes { ${ACTOR} submittedAt }`;
+// `id`: the review's identity, so a review read twice in one crawl is counted once.
+const REVIEW_PAGE = `pageInfo { hasNextPage endCursor } nodes { id ${ACTOR} submittedAt }`;
 
 export const PULL_REQUESTS_QUERY = /* GraphQL */ `
   query GitGuildPullRequests($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
@@ -52,6 +53,8 @@ export interface PageInfo {
 }
 
 export interface GraphqlReview {
+  /** GraphQL node ID (GitHub's `ID!`). */
+  id: string;
   author: GraphqlActor | null;
   submittedAt: string | null;
 }

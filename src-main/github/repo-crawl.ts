@@ -8,13 +8,17 @@
 // AUTHOR date. We select commits whose committer date is in the window (so each commit belongs
 // to exactly one window) and attribute them to the UTC day of their author date. Known gap: a
 // fast-forward that lands commits committed before the previous crawl is not seen by `since`.
+import type { RestEndpointMethodTypes } from '@octokit/rest';
 import type { DailyCount } from '../store/types.js';
 import { httpFailure } from './crawl-errors.js';
 import type { CrawlWindow } from './crawl-window.js';
 import { DailyCountAccumulator } from './crawl-window.js';
 import type { GitHubClient } from './octokit.js';
 import { crawlPullRequestsGraphql } from './pull-request-crawl.js';
+import { readMovingList } from './moving-list.js';
 import { isBot, type RepoListing } from './repo-selection.js';
+
+type IssueListItem = RestEndpointMethodTypes['issues']['listForRepo']['response']['data'][number];
 
 interface Actor {
   login: string;
@@ -79,20 +83,24 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
   const base = { owner, repo: repo.name, per_page: 100, request: { signal } } as const;
 
   // Issues first: a REST error here (451, 404) names the repo's problem with its real status.
-  // This endpoint also returns PRs, marked by `pull_request`, newest update first. The first
-  // page's ETag is kept: a later 304 on that exact URL proves no issue or PR changed.
+  // This endpoint also returns PRs, marked by `pull_request`, newest update first; items updated
+  // while we page are caught by a re-read of the head (moving-list.ts). The first page's ETag is
+  // kept: a later 304 on that exact URL proves no issue or PR changed.
   let issuesEtag: string | undefined;
-  await octokit.paginate(octokit.rest.issues.listForRepo, { ...issuesListParams(owner, repo.name), request: { signal } }, (response, done) => {
-    issuesEtag ??= response.headers.etag;
-    for (const issue of response.data) {
-      if (!window.mayHoldEvents(issue.updated_at)) {
-        done();
-        break;
-      }
-      if (issue.pull_request || !counted(issue.user)) continue;
-      if (window.contains(issue.created_at)) counts.add(issue.user.login, 'issues', issue.created_at);
-    }
-    return [];
+  await readMovingList<IssueListItem>({
+    readPages: async (onPage) => {
+      await octokit.paginate(octokit.rest.issues.listForRepo, { ...issuesListParams(owner, repo.name), request: { signal } }, (response, done) => {
+        issuesEtag ??= response.headers.etag;
+        if (!onPage(response.data)) done();
+        return [];
+      });
+    },
+    updatedAt: (issue) => issue.updated_at,
+    mayHoldEvents: (updatedAt) => window.mayHoldEvents(updatedAt),
+    visit: (issue) => {
+      if (issue.pull_request || !counted(issue.user)) return;
+      if (window.contains(issue.created_at)) counts.add(`issue#${issue.number}`, issue.user.login, 'issues', issue.created_at);
+    },
   });
 
   // Commits on the default branch, selected by committer date (see the header comment).
@@ -106,7 +114,7 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
       for (const commit of response.data) {
         const committedAt = commit.commit.committer?.date;
         if (!window.contains(committedAt) || !counted(commit.author)) continue;
-        counts.add(commit.author.login, 'commits', commit.commit.author?.date ?? committedAt!);
+        counts.add(`commit:${commit.sha}`, commit.author.login, 'commits', commit.commit.author?.date ?? committedAt!);
       }
       return [];
     },
@@ -123,8 +131,11 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
 async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAccumulator, counted: (actor: { login?: string; type?: string | null } | null | undefined) => actor is Actor): Promise<number> {
   const { octokit, owner, repo, window, signal } = input;
   const base = { owner, repo: repo.name, per_page: 100, request: { signal } } as const;
-  // Pull requests, newest update first; stop paginating once a page reaches the cursor.
-  const touchedPrs: number[] = [];
+  // Pull requests, newest update first; stop paginating once a page reaches the cursor. This
+  // baseline keeps the single pass (no re-read of the head, unlike the issue list and the GraphQL
+  // pass): a PR updated while we page can be missed here. A PR read twice at a page boundary is
+  // counted once (event identities) and its reviews are listed once (a set of numbers).
+  const touchedPrs = new Set<number>();
   await octokit.paginate(
     octokit.rest.pulls.list,
     { ...base, state: 'all', sort: 'updated', direction: 'desc' },
@@ -134,10 +145,10 @@ async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAc
           done();
           break;
         }
-        touchedPrs.push(pr.number);
+        touchedPrs.add(pr.number);
         if (!counted(pr.user)) continue;
-        if (window.contains(pr.created_at)) counts.add(pr.user.login, 'prs_opened', pr.created_at);
-        if (pr.merged_at && window.contains(pr.merged_at)) counts.add(pr.user.login, 'prs_merged', pr.merged_at);
+        if (window.contains(pr.created_at)) counts.add(`pr#${pr.number}`, pr.user.login, 'prs_opened', pr.created_at);
+        if (pr.merged_at && window.contains(pr.merged_at)) counts.add(`pr#${pr.number}`, pr.user.login, 'prs_merged', pr.merged_at);
       }
       return [];
     },
@@ -150,7 +161,7 @@ async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAc
       await octokit.paginate(octokit.rest.pulls.listReviews, { ...base, pull_number: n }, (response) => {
         for (const review of response.data) {
           if (!review.submitted_at || !window.contains(review.submitted_at) || !counted(review.user)) continue;
-          counts.add(review.user.login, 'reviews', review.submitted_at);
+          counts.add(`review:${review.id}`, review.user.login, 'reviews', review.submitted_at);
         }
         return [];
       });

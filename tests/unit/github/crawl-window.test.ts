@@ -32,12 +32,36 @@ describe('crawl window', () => {
 describe('daily count accumulator', () => {
   it('sums events per login, metric and UTC day, converting offsets to UTC', () => {
     const acc = new DailyCountAccumulator('org/repo');
-    acc.add('ana', 'commits', '2024-05-01T23:30:00Z');
-    acc.add('ana', 'commits', '2024-05-02T01:30:00+02:00');
-    acc.add('ana', 'reviews', '2024-05-01T10:00:00Z');
+    acc.add('commit:a1', 'ana', 'commits', '2024-05-01T23:30:00Z');
+    acc.add('commit:b2', 'ana', 'commits', '2024-05-02T01:30:00+02:00');
+    acc.add('review:1', 'ana', 'reviews', '2024-05-01T10:00:00Z');
     expect(acc.toDailyCounts()).toEqual([
       { login: 'ana', repo: 'org/repo', metric: 'commits', day: '2024-05-01', count: 2 },
       { login: 'ana', repo: 'org/repo', metric: 'reviews', day: '2024-05-01', count: 1 },
     ]);
+  });
+
+  it('counts an event read twice in one crawl once', () => {
+    const acc = new DailyCountAccumulator('org/repo');
+    expect(acc.add('issue#7', 'ana', 'issues', '2024-05-01T10:00:00Z')).toBe(true);
+    expect(acc.add('issue#7', 'ana', 'issues', '2024-05-01T10:00:00Z')).toBe(false);
+    expect(acc.add('issue#8', 'ana', 'issues', '2024-05-01T11:00:00Z')).toBe(true);
+    expect(acc.toDailyCounts()).toEqual([{ login: 'ana', repo: 'org/repo', metric: 'issues', day: '2024-05-01', count: 2 }]);
+  });
+
+  it('counts one identity once per metric, so a PR is both opened and merged', () => {
+    const acc = new DailyCountAccumulator('org/repo');
+    acc.add('pr#3', 'ana', 'prs_opened', '2024-05-01T10:00:00Z');
+    acc.add('pr#3', 'ana', 'prs_merged', '2024-05-02T10:00:00Z');
+    acc.add('pr#3', 'ana', 'prs_merged', '2024-05-02T10:00:00Z');
+    acc.add('pr#3', 'ana', 'prs_opened', '2024-05-01T10:00:00Z');
+    expect(acc.toDailyCounts()).toEqual([
+      { login: 'ana', repo: 'org/repo', metric: 'prs_opened', day: '2024-05-01', count: 1 },
+      { login: 'ana', repo: 'org/repo', metric: 'prs_merged', day: '2024-05-02', count: 1 },
+    ]);
+  });
+
+  it('refuses an event without an identity rather than counting it unguarded', () => {
+    expect(() => new DailyCountAccumulator('org/repo').add('', 'ana', 'issues', '2024-05-01T10:00:00Z')).toThrow(/identity/);
   });
 });

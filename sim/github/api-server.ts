@@ -9,6 +9,7 @@ import { createGraphqlHandler } from './graphql/handler.js';
 import { githubError, HttpError, isList, notFound, sendJson, type JsonResult, type RouteResult } from './http.js';
 import { paginate } from './pagination.js';
 import { PrimaryRateLimiter, type RateWindow } from './rate-limit.js';
+import type { RequestHooks } from './request-hooks.js';
 import type { RequestLog } from './request-log.js';
 import { orgRoutes } from './routes/orgs.js';
 import { repoRoutes } from './routes/repos.js';
@@ -23,6 +24,8 @@ export interface ApiServerDeps {
   limiter: PrimaryRateLimiter;
   faults: FaultQueue;
   log: RequestLog;
+  /** Test callbacks run just before a matching request is served. */
+  hooks: RequestHooks;
   urls: () => SimUrls;
 }
 
@@ -78,6 +81,7 @@ export function createApiHandler(deps: ApiServerDeps): (req: IncomingMessage, re
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const method = req.method ?? 'GET';
     if (method === 'POST' && url.pathname === '/graphql') return graphql(req, res);
+    await deps.hooks.before({ method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
     const requestId = randomUUID().slice(0, 18).toUpperCase();
     let viewer: SimUser | null = null;
     let window: RateWindow | null = null;

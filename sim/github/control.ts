@@ -11,6 +11,7 @@ import type { FaultQueue, SimFault } from './faults.js';
 import { githubError, HttpError, readBody, sendJson, type JsonResult } from './http.js';
 import type { OAuthProvider } from './oauth.js';
 import type { PrimaryRateLimiter } from './rate-limit.js';
+import type { BeforeRequestOptions, HookedRequest, RequestHooks } from './request-hooks.js';
 import type { LoggedRequest, RequestLog } from './request-log.js';
 import type { RepoRef, SimWorld } from './state.js';
 
@@ -40,12 +41,25 @@ export interface SimControl {
   /** `author: null` is a commit whose email links to no account. */
   addCommit(repo: string, input: { author: string | null; authorDate?: string; committerDate?: string; message?: string }): SimCommit;
   addReview(repo: string, input: { pullNumber: number; reviewer: string; state?: SimReview['state']; submittedAt?: string }): SimReview;
+  /**
+   * Something updates an issue (a comment, a label): its `updated_at` moves to `at` (default now),
+   * so it jumps to the head of lists sorted by update. No contribution event is added.
+   */
+  touchIssue(repo: string, number: number, at?: string): SimIssue;
+  /** The same for a pull request (a comment, a push to its branch). */
+  touchPull(repo: string, number: number, at?: string): SimPull;
+  /**
+   * In process only: runs `run` once, just before the simulator serves the Nth request (default
+   * the first) that `match` accepts, REST or POST /graphql (which carries its operation and
+   * variables), so a test can change the world between two pages of a client's read.
+   */
+  beforeRequest(options: BeforeRequestOptions, run: (request: HookedRequest) => void | Promise<void>): void;
   /** The daily counts a correct crawl of the org must produce now. */
   truth(options?: OrgTruthOptions & { org?: string }): DailyCount[];
 }
 
-export function createControl(deps: { world: SimWorld; clock: SimClock; limiter: PrimaryRateLimiter; faults: FaultQueue; log: RequestLog; oauth: OAuthProvider }): SimControl {
-  const { world, clock, limiter, faults, log, oauth } = deps;
+export function createControl(deps: { world: SimWorld; clock: SimClock; limiter: PrimaryRateLimiter; faults: FaultQueue; log: RequestLog; oauth: OAuthProvider; hooks: RequestHooks }): SimControl {
+  const { world, clock, limiter, faults, log, oauth, hooks } = deps;
   const ref = (full: string): RepoRef => {
     const [owner, name, ...rest] = full.split('/');
     const found = owner && name && rest.length === 0 ? world.repo(owner, name) : undefined;
@@ -80,6 +94,9 @@ export function createControl(deps: { world: SimWorld; clock: SimClock; limiter:
     addIssue: (repo, input) => world.addIssue(ref(repo), input),
     addCommit: (repo, input) => world.addCommit(ref(repo), input),
     addReview: (repo, input) => world.addReview(ref(repo), input),
+    touchIssue: (repo, number, at) => world.touchIssue(ref(repo), number, at),
+    touchPull: (repo, number, at) => world.touchPull(ref(repo), number, at),
+    beforeRequest: (options, run) => hooks.add(options, run),
     truth: (options = {}) => {
       const org = options.org ? world.org(options.org) : world.orgs[0];
       if (!org) throw new Error(`unknown org "${options.org}"`);

@@ -10,6 +10,7 @@ import { createControl, handleControlHttp, type SimControl } from './control.js'
 import { FaultQueue } from './faults.js';
 import { OAuthProvider, type DeviceFlowOptions, type OAuthApp } from './oauth.js';
 import { PrimaryRateLimiter, type RateLimitOptions } from './rate-limit.js';
+import { RequestHooks } from './request-hooks.js';
 import { RequestLog } from './request-log.js';
 import type { SimUrls } from './shapes/urls.js';
 import { SimWorld } from './state.js';
@@ -18,6 +19,7 @@ import { createWebHandler } from './web-server.js';
 export type { SimControl } from './control.js';
 export type { SimFault } from './faults.js';
 export type { LoggedRequest } from './request-log.js';
+export type { BeforeRequestOptions, HookedRequest } from './request-hooks.js';
 export type { OAuthApp } from './oauth.js';
 
 export interface GitHubSimOptions {
@@ -84,10 +86,11 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
   const log = new RequestLog();
   const oauthApps = options.oauthApps ?? [DEFAULT_OAUTH_APP];
   const oauth = new OAuthProvider(world, clock, oauthApps, { interval: options.deviceFlow?.interval ?? 5, expiresIn: options.deviceFlow?.expiresIn ?? 900 }, tokenLogin);
-  const control = createControl({ world, clock, limiter, faults, log, oauth });
+  const hooks = new RequestHooks();
+  const control = createControl({ world, clock, limiter, faults, log, oauth, hooks });
 
   let urls: SimUrls = { api: '', web: '' };
-  const api = createApiHandler({ world, clock, limiter, faults, log, urls: () => urls });
+  const api = createApiHandler({ world, clock, limiter, faults, log, hooks, urls: () => urls });
   const web = createWebHandler({ oauth, clock, log, urls: () => urls });
   const onError = (res: ServerResponse) => (err: unknown) => {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

@@ -145,6 +145,20 @@ export class SimWorld {
     return review;
   }
 
+  touchIssue(ref: RepoRef, number: number, at?: string): SimIssue {
+    const issue = ref.repo.issues.find((i) => i.number === number);
+    if (!issue) throw new Error(`${ref.org.login}/${ref.repo.name} has no issue #${number}`);
+    issue.updatedAt = this.nowIso(at);
+    return issue;
+  }
+
+  touchPull(ref: RepoRef, number: number, at?: string): SimPull {
+    const pull = ref.repo.pulls.find((p) => p.number === number);
+    if (!pull) throw new Error(`${ref.org.login}/${ref.repo.name} has no pull request #${number}`);
+    pull.updatedAt = this.nowIso(at);
+    return pull;
+  }
+
   /** Deterministic, so two runs of the same test see the same shas. */
   private sha(): string {
     return createHash('sha1').update(`sim-commit-${this.nextId++}`).digest('hex');

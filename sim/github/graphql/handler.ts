@@ -133,6 +133,12 @@ export function createGraphqlHandler(
 
     const body = parseBody(await readBody(req));
     if ('status' in body) return { cost: 0, result: body };
+    await deps.hooks.before({
+      method: 'POST',
+      path: '/graphql',
+      query: {},
+      graphql: { query: body.query, operationName: body.operationName, variables: body.variables },
+    });
     let document: DocumentNode;
     try {
       document = parse(body.query);

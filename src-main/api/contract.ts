@@ -108,6 +108,11 @@ export const adminApi = {
     }),
     output: BackupListSchema,
   },
+  /** Sets a damaged contributions or history file aside (kept as *.corrupt-*); a crawl rebuilds contributions. */
+  'store.discard': {
+    input: z.strictObject({ kind: z.enum(['contributions', 'history']) }),
+    output: BackupListSchema,
+  },
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   /** Write-only: the value goes to the SecretStore and is never returned or logged. */
   'secrets.set': {

@@ -21,4 +21,8 @@ export class ContributionIndexes {
   invalidate(org: string): void {
     this.byOrg.delete(org.toLowerCase());
   }
+
+  invalidateAll(): void {
+    this.byOrg.clear();
+  }
 }

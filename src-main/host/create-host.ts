@@ -138,7 +138,14 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
-    store: { store, onRestored: () => publishStatus() },
+    store: {
+      store,
+      onRestored: () => publishStatus(),
+      onDiscarded: () => {
+        indexes.invalidateAll();
+        publishStatus();
+      },
+    },
     secrets: {
       secrets,
       logger,

@@ -62,3 +62,19 @@ test('a truncated config file is reported on every page and restored from its ba
   await expect(banner).toBeHidden();
   await expect(page.getByTestId('setting-timeZone')).toHaveValue('Europe/Berlin');
 });
+
+test('a damaged history file, which has no backups, is set aside from the Data page', async ({
+  page,
+}) => {
+  await writeFile(join(dataDir, 'history.json'), '{"schemaVersion": 1, "runs": [');
+  host = await startHeadlessHost(dataDir);
+  await page.goto(host.adminUrl);
+  await page.getByTestId('banner-store-link').click();
+  await expect(page.getByTestId('store-problem-history')).toContainText('history.json');
+  await page.getByTestId('store-discard-history').click();
+
+  await expect(page.getByTestId('store-discarded')).toContainText('set aside');
+  await expect(page.getByTestId('store-ok')).toBeVisible();
+  // The damaged bytes are kept for inspection, never silently overwritten.
+  expect((await readdir(dataDir)).some((name) => /^history\.json\.corrupt-/.test(name))).toBe(true);
+});

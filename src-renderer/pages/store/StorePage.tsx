@@ -10,6 +10,7 @@ import { ErrorBox } from '../ErrorBox';
 type BackupList = MethodOutput<'store.backups'>;
 type Problem = BackupList['problems'][number];
 type Restorable = Problem & { kind: 'config' | 'links'; newestGoodBackup: string };
+type Discardable = Problem & { kind: 'contributions' | 'history' };
 
 type Load =
   | { state: 'loading' }
@@ -19,6 +20,7 @@ type Restore =
   | { state: 'idle' }
   | { state: 'restoring'; name: string }
   | { state: 'restored'; name: string }
+  | { state: 'discarded'; kind: Discardable['kind'] }
   | { state: 'failed'; error: ApiError };
 
 /** Only config and links have rolling backups; the other files are rebuilt by a crawl or sync. */
@@ -26,6 +28,11 @@ function restorable(problem: Problem): problem is Restorable {
   return (
     (problem.kind === 'config' || problem.kind === 'links') && problem.newestGoodBackup !== null
   );
+}
+
+/** Contributions are rebuilt by the next crawl; history is a log that may start over. */
+function discardable(problem: Problem): problem is Discardable {
+  return problem.kind === 'contributions' || problem.kind === 'history';
 }
 
 export function StorePage({ client }: { client: GitGuildClient }) {
@@ -55,6 +62,17 @@ export function StorePage({ client }: { client: GitGuildClient }) {
     }
   }
 
+  async function discardFile(problem: Discardable): Promise<void> {
+    setRestore({ state: 'restoring', name: problem.kind });
+    try {
+      const list = await client.api['store.discard']({ kind: problem.kind });
+      setLoad({ state: 'loaded', list });
+      setRestore({ state: 'discarded', kind: problem.kind });
+    } catch (error) {
+      setRestore({ state: 'failed', error: asApiError(error) });
+    }
+  }
+
   return (
     <section className="page" data-testid="page-store">
       <h1>Data &amp; backups</h1>
@@ -66,6 +84,12 @@ export function StorePage({ client }: { client: GitGuildClient }) {
       {restore.state === 'restored' && (
         <p className="ok-box" role="status" data-testid="store-restored">
           Restored <code>{restore.name}</code>. The host is using it now.
+        </p>
+      )}
+      {restore.state === 'discarded' && (
+        <p className="ok-box" role="status" data-testid="store-discarded">
+          The damaged {restore.kind} file was set aside (kept beside it as <code>*.corrupt-*</code>).
+          {restore.kind === 'contributions' && ' The next crawl reads those repositories again.'}
         </p>
       )}
       {restore.state === 'failed' && (
@@ -107,6 +131,23 @@ export function StorePage({ client }: { client: GitGuildClient }) {
                         {restore.state === 'restoring' && restore.name === problem.newestGoodBackup
                           ? 'Restoring…'
                           : 'Restore'}
+                      </button>
+                    </div>
+                  ) : discardable(problem) ? (
+                    <div className="form-row">
+                      <span>
+                        {problem.kind === 'contributions'
+                          ? 'No backup is kept: set it aside and the next crawl rebuilds it.'
+                          : 'No backup is kept: set it aside and the history starts over.'}
+                      </span>
+                      <button
+                        type="button"
+                        className="primary"
+                        disabled={restore.state === 'restoring'}
+                        onClick={() => void discardFile(problem)}
+                        data-testid={`store-discard-${problem.kind}`}
+                      >
+                        Set aside and rebuild
                       </button>
                     </div>
                   ) : (

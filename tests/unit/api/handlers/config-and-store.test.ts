@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { storeHandlers } from '../../../../src-main/api/handlers/store.js';
@@ -65,6 +65,29 @@ describe('store handlers', () => {
     const after = await invokeMethod(g.handlers, 'store.restore', { kind: 'config', name });
     expect(after).toMatchObject({ problems: [] });
     expect(reopened.settings.get().timeZone).toBe('Asia/Tokyo');
+    await reopened.close();
+  });
+
+  it('set a damaged contributions file aside so the next crawl rebuilds it', async () => {
+    f = await handlerFixture();
+    const cursor = { through: '2026-01-02T00:00:00.000Z', pushedAt: null, updatedAt: null, etags: {} };
+    await f.store.contributions.commitRepoCrawl('acme-oss', 'acme-oss/api', [{ login: 'ana', repo: 'acme-oss/api', metric: 'commits', day: '2026-01-01', count: 3 }], cursor);
+    await f.store.close();
+    const reposDir = join(f.dir, 'contributions', 'acme-oss', 'repos');
+    const [repoFile] = await readdir(reposDir);
+    await writeFile(join(reposDir, repoFile!), '{"schemaVersion": 1, "series": {', 'utf8');
+    const reopened = await openStore({ dataDir: f.dir, logger: silentLogger });
+    const discarded: string[] = [];
+    const g = { handlers: { ...f.handlers, ...storeHandlers({ store: reopened, onDiscarded: (kind) => discarded.push(kind) }) } };
+    const before = (await invokeMethod(g.handlers, 'store.backups', undefined)) as { problems: { kind: string }[] };
+    expect(before.problems).toMatchObject([{ kind: 'contributions' }]);
+
+    const after = await invokeMethod(g.handlers, 'store.discard', { kind: 'contributions' });
+    expect(after).toMatchObject({ problems: [] });
+    expect(discarded).toEqual(['contributions']);
+    // The damaged bytes are kept beside the data, and the repo starts over from no cursor.
+    expect((await readdir(reposDir)).some((name) => name.includes('.corrupt-'))).toBe(true);
+    expect(reopened.contributions.getCursor('acme-oss', 'acme-oss/api')).toBeUndefined();
     await reopened.close();
   });
 

@@ -88,7 +88,8 @@ export function StorePage({ client }: { client: GitGuildClient }) {
       )}
       {restore.state === 'discarded' && (
         <p className="ok-box" role="status" data-testid="store-discarded">
-          The damaged {restore.kind} file was set aside (kept beside it as <code>*.corrupt-*</code>).
+          The damaged {restore.kind} file was set aside (kept beside it as <code>*.corrupt-*</code>
+          ).
           {restore.kind === 'contributions' && ' The next crawl reads those repositories again.'}
         </p>
       )}

@@ -5,7 +5,7 @@ import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startSimulators } from '../sim/index.js';
+import { settingsForSimulators, startSimulators } from '../sim/index.js';
 import { createLogger, type LogLevel } from '../src-main/log/logger.js';
 import { openSecretStore } from '../src-main/secrets/index.js';
 import { openStore } from '../src-main/store/index.js';
@@ -52,13 +52,7 @@ async function main(): Promise<void> {
   await rm(dataDir, { recursive: true, force: true });
   // Settings go in before the host starts, so the bot's first connection already goes to the simulator.
   const store = await openStore({ dataDir, logger });
-  await store.settings.update({
-    githubOrgs: [github.org.login],
-    githubApiBaseUrl: github.apiUrl,
-    githubWebBaseUrl: github.webUrl,
-    discordApiBaseUrl: discord.restUrl,
-    discordClientId: discord.applicationId,
-  });
+  await store.settings.update(settingsForSimulators(sims));
   await store.close();
 
   const secrets = await openSecretStore({ backend: 'memory', logger });

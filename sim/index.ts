@@ -45,3 +45,17 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     },
   };
 }
+
+/**
+ * The non-secret settings that point a GitGuild host at these simulators (a settings patch for
+ * `store.settings.update`); the demo and the e2e harness both start from it.
+ */
+export function settingsForSimulators(sims: Simulators) {
+  return {
+    githubOrgs: [sims.github.org.login],
+    githubApiBaseUrl: sims.github.apiUrl,
+    githubWebBaseUrl: sims.github.webUrl,
+    discordApiBaseUrl: sims.discord.restUrl,
+    discordClientId: sims.discord.applicationId,
+  };
+}

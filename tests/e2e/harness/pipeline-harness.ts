@@ -4,7 +4,7 @@
 // Usage: node --import tsx tests/e2e/harness/pipeline-harness.ts --data-dir DIR
 // Its own folder and tsconfig: the simulators are Node code, the specs' tsconfig adds DOM types.
 import { parseArgs } from 'node:util';
-import { startSimulators } from '../../../sim/index.js';
+import { settingsForSimulators, startSimulators } from '../../../sim/index.js';
 import { createLogger } from '../../../src-main/log/logger.js';
 import { openSecretStore } from '../../../src-main/secrets/index.js';
 import { openStore } from '../../../src-main/store/index.js';
@@ -27,13 +27,7 @@ async function main(): Promise<void> {
   logger.addSecret(discord.botToken);
 
   const store = await openStore({ dataDir, logger });
-  await store.settings.update({
-    githubOrgs: [github.org.login],
-    githubApiBaseUrl: github.apiUrl,
-    githubWebBaseUrl: github.webUrl,
-    discordApiBaseUrl: discord.restUrl,
-    discordClientId: discord.applicationId,
-  });
+  await store.settings.update(settingsForSimulators(sims));
   await store.close();
 
   const secrets = await openSecretStore({ backend: 'memory', logger });

@@ -15,6 +15,9 @@ import { BodyTooLargeError, parseJsonBody, readBody } from './request-body.js';
 import { createStaticHandler } from './static-files.js';
 import { bearerToken, streamToken, tokensMatch } from './token-check.js';
 
+/** How long in-flight requests may finish when the server stops. */
+const SHUTDOWN_GRACE_MS = 1_000;
+
 export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
 const RPC_PREFIX = '/api/rpc/';
 
@@ -232,6 +235,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       await new Promise<void>((resolve) => {
         listening.close(() => resolve());
         listening.closeIdleConnections();
+        // A busy keep-alive connection (a request half-sent, or one that goes idle after this
+        // moment) would hold close() for the server's header or keep-alive timeouts. In-flight
+        // requests get a short grace, then every connection is ended.
+        setTimeout(() => listening.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
       });
     },
   };

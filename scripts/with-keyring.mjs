@@ -32,7 +32,9 @@ function onPath(name) {
   return false;
 }
 
-const missing = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'].filter((tool) => !onPath(tool));
+const missing = ['dbus-run-session', 'dbus-send', 'gnome-keyring-daemon'].filter(
+  (tool) => !onPath(tool),
+);
 const env = { ...process.env, GITGUILD_TEST_KEYRING: '1' };
 let tempDir = null;
 let child;
@@ -73,7 +75,11 @@ if (missing.length > 0) {
   ].join('\n');
   // Its own process group, so a signal can reach every process of the session: dbus-run-session
   // does not pass signals on to its child.
-  child = spawn('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], { stdio: 'inherit', env, detached: true });
+  child = spawn('dbus-run-session', ['--', 'sh', '-c', script, 'sh', ...command], {
+    stdio: 'inherit',
+    env,
+    detached: true,
+  });
 }
 
 function cleanUp() {
@@ -97,7 +103,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 
 child.on('error', (error) => {
-  console.error(`with-keyring: could not start ${missing.length > 0 ? command[0] : 'dbus-run-session'}: ${error.message}`);
+  console.error(
+    `with-keyring: could not start ${missing.length > 0 ? command[0] : 'dbus-run-session'}: ${error.message}`,
+  );
   cleanUp();
   process.exit(127);
 });

@@ -9,7 +9,8 @@ const USAGE = `Usage: npm run sim -- [--seed N] [--preset demo|large|tiny] [--gi
 function port(raw: string | undefined, name: string): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--${name} must be a port number (0-65535), got "${raw}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--${name} must be a port number (0-65535), got "${raw}"`);
   return n;
 }
 
@@ -31,10 +32,17 @@ async function main(): Promise<void> {
   const seed = values.seed === undefined ? 1 : Number(values.seed);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got "${values.seed}"`);
   const preset = (values.preset ?? 'demo') as OrgPreset;
-  if (!['demo', 'large', 'tiny'].includes(preset)) throw new Error(`--preset must be demo, large or tiny, got "${values.preset}"`);
+  if (!['demo', 'large', 'tiny'].includes(preset))
+    throw new Error(`--preset must be demo, large or tiny, got "${values.preset}"`);
 
   const started = Date.now();
-  const sims = await startSimulators({ seed, preset, githubPort: port(values['github-port'], 'github-port'), githubWebPort: port(values['github-web-port'], 'github-web-port'), discordPort: port(values['discord-port'], 'discord-port') });
+  const sims = await startSimulators({
+    seed,
+    preset,
+    githubPort: port(values['github-port'], 'github-port'),
+    githubWebPort: port(values['github-web-port'], 'github-web-port'),
+    discordPort: port(values['discord-port'], 'discord-port'),
+  });
   const { github, discord } = sims;
   const repos = github.org.repos.length;
   const pulls = github.org.repos.reduce((n, r) => n + r.pulls.length, 0);
@@ -48,7 +56,9 @@ async function main(): Promise<void> {
       `  Web (OAuth, device)     ${github.webUrl}`,
       `  Control                 ${github.controlUrl}`,
       `  Token (fake, for ${github.tokenLogin})  ${github.token}`,
-      app ? `  OAuth app               client_id ${app.clientId}  client_secret ${app.clientSecret}  callback ${app.callbackUrl} (any loopback port)` : null,
+      app
+        ? `  OAuth app               client_id ${app.clientId}  client_secret ${app.clientSecret}  callback ${app.callbackUrl} (any loopback port)`
+        : null,
       `  Org                     ${github.org.login}: ${repos} repos, ${github.org.users.length} users, ${pulls} pull requests`,
       '',
       'Discord',

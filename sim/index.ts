@@ -28,8 +28,19 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   const now = options.now ?? Date.now();
   const org = generateOrg({ seed, preset, now });
   // The guild has no tiny preset: tiny runs get the demo guild trimmed to a handful of members.
-  const guild = generateGuild({ seed, preset: preset === 'large' ? 'large' : 'demo', githubLogins: contributorLogins(org), ...(preset === 'tiny' ? { memberCount: 10 } : {}) });
-  const github = await startGitHubSim({ ...options.github, org, now, port: options.githubPort ?? 0, webPort: options.githubWebPort ?? 0 });
+  const guild = generateGuild({
+    seed,
+    preset: preset === 'large' ? 'large' : 'demo',
+    githubLogins: contributorLogins(org),
+    ...(preset === 'tiny' ? { memberCount: 10 } : {}),
+  });
+  const github = await startGitHubSim({
+    ...options.github,
+    org,
+    now,
+    port: options.githubPort ?? 0,
+    webPort: options.githubWebPort ?? 0,
+  });
   let discord: DiscordSim;
   try {
     discord = await startDiscordSim({ guild, seed, port: options.discordPort ?? 0 });

@@ -1,6 +1,14 @@
 // The control surface tests and demos use to drive the simulator: inject interactions and
 // member changes, read state and call logs, and inject faults (drops, 5xx, latency, 429s).
-import { GatewayDispatchEvents, GatewayIntentBits, type APIChatInputApplicationCommandGuildInteraction, type APIGuildMember, type APIMessage, type APIRole, type APIUser } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  type APIChatInputApplicationCommandGuildInteraction,
+  type APIGuildMember,
+  type APIMessage,
+  type APIRole,
+  type APIUser,
+} from 'discord-api-types/v10';
 import type { ScenarioChannel } from '../scenarios/guild.js';
 import type { SimContext } from './context.js';
 import type { DiscordGateway, GatewayOpRecord } from './gateway.js';
@@ -63,10 +71,17 @@ export interface Faults {
 }
 
 export interface DiscordSimControl {
-  injectInteraction(input: InjectInteractionInput): { id: string; token: string; payload: APIChatInputApplicationCommandGuildInteraction };
+  injectInteraction(input: InjectInteractionInput): {
+    id: string;
+    token: string;
+    payload: APIChatInputApplicationCommandGuildInteraction;
+  };
   interaction(id: string): InteractionView;
   /** Resolves once the interaction has a callback (and, if `edited`, an edit of @original). */
-  waitForResponse(id: string, options?: { timeoutMs?: number; edited?: boolean }): Promise<InteractionView>;
+  waitForResponse(
+    id: string,
+    options?: { timeoutMs?: number; edited?: boolean },
+  ): Promise<InteractionView>;
   guild(guildId?: string): GuildSnapshot;
   member(userId: string, guildId?: string): APIGuildMember;
   messages(channelId: string): APIMessage[];
@@ -81,15 +96,34 @@ export interface DiscordSimControl {
   failNext(fault: FailureFault): void;
   addLatency(fault: LatencyFault): void;
   clearFaults(): void;
-  exhaustBucket(input: { method: string; route: string; major?: string; retryAfterMs?: number }): void;
+  exhaustBucket(input: {
+    method: string;
+    route: string;
+    major?: string;
+    retryAfterMs?: number;
+  }): void;
   setRateLimits(config: Partial<RateLimitConfig>): void;
   expireOAuthTokens(): void;
 }
 
-export function createControl(ctx: SimContext, gateway: DiscordGateway, limiter: RateLimiter, calls: CallRecord[], faults: Faults): DiscordSimControl {
+export function createControl(
+  ctx: SimContext,
+  gateway: DiscordGateway,
+  limiter: RateLimiter,
+  calls: CallRecord[],
+  faults: Faults,
+): DiscordSimControl {
   const { state } = ctx;
   const guildOf = (guildId?: string) => state.guild(guildId ?? state.scenario.guild.id);
-  const view = (i: SimInteraction): InteractionView => ({ id: i.id, token: i.token, commandName: i.commandName, callback: i.callback, original: i.original && publicMessage(i.original), followUps: i.followUps.map(publicMessage), history: i.history });
+  const view = (i: SimInteraction): InteractionView => ({
+    id: i.id,
+    token: i.token,
+    commandName: i.commandName,
+    callback: i.callback,
+    original: i.original && publicMessage(i.original),
+    followUps: i.followUps.map(publicMessage),
+    history: i.history,
+  });
 
   const control: DiscordSimControl = {
     injectInteraction(input) {
@@ -107,15 +141,27 @@ export function createControl(ctx: SimContext, gateway: DiscordGateway, limiter:
       const deadline = Date.now() + (options.timeoutMs ?? 5000);
       for (;;) {
         const current = control.interaction(id);
-        const done = current.callback !== null && (!options.edited || current.history.some((h) => h.kind === 'edit-original'));
+        const done =
+          current.callback !== null &&
+          (!options.edited || current.history.some((h) => h.kind === 'edit-original'));
         if (done) return current;
-        if (Date.now() > deadline) throw new GitGuildSimError(`interaction ${id} got no ${options.edited ? 'edited ' : ''}response in time`);
+        if (Date.now() > deadline)
+          throw new GitGuildSimError(
+            `interaction ${id} got no ${options.edited ? 'edited ' : ''}response in time`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
     guild(guildId) {
       const guild = guildOf(guildId);
-      return { id: guild.id, name: guild.name, ownerId: guild.ownerId, roles: structuredClone(state.sortedRoles(guild)), members: structuredClone(state.sortedMembers(guild)), channels: structuredClone([...guild.channels.values()]) };
+      return {
+        id: guild.id,
+        name: guild.name,
+        ownerId: guild.ownerId,
+        roles: structuredClone(state.sortedRoles(guild)),
+        members: structuredClone(state.sortedMembers(guild)),
+        channels: structuredClone([...guild.channels.values()]),
+      };
     },
     member(userId, guildId) {
       return structuredClone(state.member(guildOf(guildId), userId));
@@ -126,25 +172,50 @@ export function createControl(ctx: SimContext, gateway: DiscordGateway, limiter:
     },
     addMember(user, roles = [], guildId) {
       const guild = guildOf(guildId);
-      if (guild.members.has(user.id)) throw new GitGuildSimError(`user ${user.id} is already a member`);
-      const member: APIGuildMember = { user, nick: null, avatar: null, banner: null, roles, joined_at: new Date().toISOString(), premium_since: null, deaf: false, mute: false, flags: 0 as APIGuildMember['flags'], pending: false };
+      if (guild.members.has(user.id))
+        throw new GitGuildSimError(`user ${user.id} is already a member`);
+      const member: APIGuildMember = {
+        user,
+        nick: null,
+        avatar: null,
+        banner: null,
+        roles,
+        joined_at: new Date().toISOString(),
+        premium_since: null,
+        deaf: false,
+        mute: false,
+        flags: 0 as APIGuildMember['flags'],
+        pending: false,
+      };
       guild.members.set(user.id, member);
       state.users.set(user.id, user);
-      state.emit(GatewayDispatchEvents.GuildMemberAdd, { ...member, guild_id: guild.id }, GatewayIntentBits.GuildMembers);
+      state.emit(
+        GatewayDispatchEvents.GuildMemberAdd,
+        { ...member, guild_id: guild.id },
+        GatewayIntentBits.GuildMembers,
+      );
       return structuredClone(member);
     },
     removeMember(userId, guildId) {
       const guild = guildOf(guildId);
       const member = state.member(guild, userId);
       guild.members.delete(userId);
-      state.emit(GatewayDispatchEvents.GuildMemberRemove, { guild_id: guild.id, user: member.user }, GatewayIntentBits.GuildMembers);
+      state.emit(
+        GatewayDispatchEvents.GuildMemberRemove,
+        { guild_id: guild.id, user: member.user },
+        GatewayIntentBits.GuildMembers,
+      );
     },
     setMemberRoles(userId, roles, guildId) {
       const guild = guildOf(guildId);
       const member = state.member(guild, userId);
       for (const id of roles) state.role(guild, id);
       member.roles = [...roles];
-      state.emit(GatewayDispatchEvents.GuildMemberUpdate, memberUpdateData(guild.id, member), GatewayIntentBits.GuildMembers);
+      state.emit(
+        GatewayDispatchEvents.GuildMemberUpdate,
+        memberUpdateData(guild.id, member),
+        GatewayIntentBits.GuildMembers,
+      );
       return structuredClone(member);
     },
     callLog: () => [...calls],
@@ -155,7 +226,8 @@ export function createControl(ctx: SimContext, gateway: DiscordGateway, limiter:
     dropGateway: (options) => gateway.drop(options),
     requestReconnect: () => gateway.requestReconnect(),
     failNext(fault) {
-      if (!Number.isInteger(fault.count) || fault.count < 1) throw new GitGuildSimError('failNext needs a positive integer count');
+      if (!Number.isInteger(fault.count) || fault.count < 1)
+        throw new GitGuildSimError('failNext needs a positive integer count');
       faults.failures.push({ ...fault });
     },
     addLatency(fault) {
@@ -166,7 +238,12 @@ export function createControl(ctx: SimContext, gateway: DiscordGateway, limiter:
       faults.latency.length = 0;
     },
     exhaustBucket({ method, route, major, retryAfterMs }) {
-      limiter.exhaust(`${method.toUpperCase()} ${route}`, major ?? state.scenario.guild.id, Date.now(), retryAfterMs);
+      limiter.exhaust(
+        `${method.toUpperCase()} ${route}`,
+        major ?? state.scenario.guild.id,
+        Date.now(),
+        retryAfterMs,
+      );
     },
     setRateLimits(config) {
       limiter.update(config);

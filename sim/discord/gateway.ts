@@ -19,8 +19,14 @@ import { applicationFlags } from './routes/meta.js';
 import { guildObject } from './serialize.js';
 import type { SimGuild } from './state.js';
 
-const PRIVILEGED = { members: GatewayIntentBits.GuildMembers, presences: GatewayIntentBits.GuildPresences, content: GatewayIntentBits.MessageContent };
-const KNOWN_INTENTS = Object.values(GatewayIntentBits).filter((v): v is number => typeof v === 'number').reduce((all, bit) => all | bit, 0);
+const PRIVILEGED = {
+  members: GatewayIntentBits.GuildMembers,
+  presences: GatewayIntentBits.GuildPresences,
+  content: GatewayIntentBits.MessageContent,
+};
+const KNOWN_INTENTS = Object.values(GatewayIntentBits)
+  .filter((v): v is number => typeof v === 'number')
+  .reduce((all, bit) => all | bit, 0);
 const BUFFER_LIMIT = 5000;
 const CHUNK_SIZE = 1000;
 
@@ -78,9 +84,16 @@ export class DiscordGateway {
     });
     // discord.js sends v=10&encoding=json and, only when zlib-sync is installed, compress=zlib-stream.
     // We never compress; text frames are parsed as JSON by the client either way.
-    if (url.searchParams.get('v') !== '10') return ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
-    if ((url.searchParams.get('encoding') ?? 'json') !== 'json') return ws.close(GatewayCloseCodes.DecodeError, 'Only JSON encoding is simulated');
-    this.send(ws, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.ctx.options.heartbeatIntervalMs }, s: null, t: null });
+    if (url.searchParams.get('v') !== '10')
+      return ws.close(GatewayCloseCodes.InvalidAPIVersion, 'Invalid API version');
+    if ((url.searchParams.get('encoding') ?? 'json') !== 'json')
+      return ws.close(GatewayCloseCodes.DecodeError, 'Only JSON encoding is simulated');
+    this.send(ws, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.ctx.options.heartbeatIntervalMs },
+      s: null,
+      t: null,
+    });
 
     ws.on('message', (raw, isBinary) => {
       let payload: { op?: unknown; d?: unknown };
@@ -92,18 +105,25 @@ export class DiscordGateway {
         return;
       }
       const op = typeof payload.op === 'number' ? payload.op : -1;
-      this.received.push({ at: Date.now(), op, sessionId: session?.id ?? null, path: url.pathname });
+      this.received.push({
+        at: Date.now(),
+        op,
+        sessionId: session?.id ?? null,
+        path: url.pathname,
+      });
       const d = (payload.d ?? {}) as Record<string, unknown>;
       switch (op) {
         case GatewayOpcodes.Heartbeat:
           this.send(ws, { op: GatewayOpcodes.HeartbeatAck });
           return;
         case GatewayOpcodes.Identify:
-          if (session) return ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+          if (session)
+            return ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
           session = this.identify(ws, d);
           return;
         case GatewayOpcodes.Resume:
-          if (session) return ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
+          if (session)
+            return ws.close(GatewayCloseCodes.AlreadyAuthenticated, 'Already authenticated.');
           session = this.resume(ws, d);
           return;
         case GatewayOpcodes.RequestGuildMembers:
@@ -131,13 +151,27 @@ export class DiscordGateway {
       return null;
     }
     const { privileged } = this.ctx.options;
-    if (((intents & PRIVILEGED.members) && !privileged.guildMembers) || ((intents & PRIVILEGED.presences) && !privileged.guildPresences) || ((intents & PRIVILEGED.content) && !privileged.messageContent)) {
+    if (
+      (intents & PRIVILEGED.members && !privileged.guildMembers) ||
+      (intents & PRIVILEGED.presences && !privileged.guildPresences) ||
+      (intents & PRIVILEGED.content && !privileged.messageContent)
+    ) {
       ws.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return null;
     }
     this.ctx.sessionStarts.used += 1;
-    const largeThreshold = typeof d.large_threshold === 'number' ? Math.min(250, Math.max(50, d.large_threshold)) : 50;
-    const session: GatewaySession = { id: randomBytes(16).toString('hex'), intents, seq: 0, buffer: [], socket: ws, closedAt: null, largeThreshold, lastFullMemberRequest: new Map() };
+    const largeThreshold =
+      typeof d.large_threshold === 'number' ? Math.min(250, Math.max(50, d.large_threshold)) : 50;
+    const session: GatewaySession = {
+      id: randomBytes(16).toString('hex'),
+      intents,
+      seq: 0,
+      buffer: [],
+      socket: ws,
+      closedAt: null,
+      largeThreshold,
+      lastFullMemberRequest: new Map(),
+    };
     this.sessions.set(session.id, session);
     const { state } = this.ctx;
     const ready: GatewayReadyDispatchData = {
@@ -147,11 +181,21 @@ export class DiscordGateway {
       session_id: session.id,
       resume_gateway_url: this.ctx.urls.resumeGateway,
       shard: [0, 1],
-      application: { id: state.application.id, flags: applicationFlags(this.ctx.options), flags_new: String(applicationFlags(this.ctx.options)) },
+      application: {
+        id: state.application.id,
+        flags: applicationFlags(this.ctx.options),
+        flags_new: String(applicationFlags(this.ctx.options)),
+      },
     };
     this.sendDispatch(session, GatewayDispatchEvents.Ready, ready);
     // Without the Guilds intent Discord sends no GUILD_CREATE; guilds stay unavailable in READY.
-    if (intents & GatewayIntentBits.Guilds) for (const guild of state.guilds.values()) this.sendDispatch(session, GatewayDispatchEvents.GuildCreate, this.guildCreate(session, guild));
+    if (intents & GatewayIntentBits.Guilds)
+      for (const guild of state.guilds.values())
+        this.sendDispatch(
+          session,
+          GatewayDispatchEvents.GuildCreate,
+          this.guildCreate(session, guild),
+        );
     return session;
   }
 
@@ -160,7 +204,10 @@ export class DiscordGateway {
     const large = guild.members.size > session.largeThreshold;
     // Discord only sends the full member list for small guilds with GuildPresences; otherwise
     // the bot itself (and people in voice, who the sim does not model).
-    const members: APIGuildMember[] = !large && session.intents & GatewayIntentBits.GuildPresences ? [...guild.members.values()] : [state.member(guild, state.botUser.id)];
+    const members: APIGuildMember[] =
+      !large && session.intents & GatewayIntentBits.GuildPresences
+        ? [...guild.members.values()]
+        : [state.member(guild, state.botUser.id)];
     return {
       ...guildObject(state, guild),
       joined_at: state.member(guild, state.botUser.id).joined_at ?? guild.createdAt,
@@ -181,7 +228,10 @@ export class DiscordGateway {
   private resume(ws: WebSocket, d: Record<string, unknown>): GatewaySession | null {
     const session = this.sessions.get(typeof d.session_id === 'string' ? d.session_id : '');
     const seq = typeof d.seq === 'number' ? d.seq : -1;
-    const expired = session?.closedAt !== null && session?.closedAt !== undefined && Date.now() - session.closedAt > this.ctx.options.resumeWindowMs;
+    const expired =
+      session?.closedAt !== null &&
+      session?.closedAt !== undefined &&
+      Date.now() - session.closedAt > this.ctx.options.resumeWindowMs;
     const oldest = session?.buffer[0]?.s ?? (session ? session.seq + 1 : 0);
     if (d.token !== this.ctx.options.botToken) {
       ws.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
@@ -195,7 +245,9 @@ export class DiscordGateway {
     if (session.socket && session.socket !== ws) session.socket.terminate();
     session.socket = ws;
     session.closedAt = null;
-    for (const event of session.buffer) if (event.s > seq) this.send(ws, { op: GatewayOpcodes.Dispatch, t: event.t, s: event.s, d: event.d });
+    for (const event of session.buffer)
+      if (event.s > seq)
+        this.send(ws, { op: GatewayOpcodes.Dispatch, t: event.t, s: event.s, d: event.d });
     this.sendDispatch(session, GatewayDispatchEvents.Resumed, {});
     return session;
   }
@@ -207,7 +259,11 @@ export class DiscordGateway {
     if (!guild) return;
     const nonce = typeof d.nonce === 'string' ? d.nonce.slice(0, 32) : undefined;
     const query = typeof d.query === 'string' ? d.query.toLowerCase() : undefined;
-    const userIds = Array.isArray(d.user_ids) ? d.user_ids.map(String) : typeof d.user_ids === 'string' ? [d.user_ids] : undefined;
+    const userIds = Array.isArray(d.user_ids)
+      ? d.user_ids.map(String)
+      : typeof d.user_ids === 'string'
+        ? [d.user_ids]
+        : undefined;
     const limit = typeof d.limit === 'number' ? d.limit : 0;
     const full = userIds === undefined && query === '' && limit === 0;
     if (full && !(session.intents & GatewayIntentBits.GuildMembers)) {
@@ -220,7 +276,11 @@ export class DiscordGateway {
       const window = this.ctx.options.rateLimits.requestGuildMembersWindowMs;
       const now = Date.now();
       if (this.ctx.options.rateLimits.enabled && last !== undefined && now - last < window) {
-        this.sendDispatch(session, GatewayDispatchEvents.RateLimited, { opcode: GatewayOpcodes.RequestGuildMembers, retry_after: (last + window - now) / 1000, meta: { guild_id: guildId, ...(nonce ? { nonce } : {}) } });
+        this.sendDispatch(session, GatewayDispatchEvents.RateLimited, {
+          opcode: GatewayOpcodes.RequestGuildMembers,
+          retry_after: (last + window - now) / 1000,
+          meta: { guild_id: guildId, ...(nonce ? { nonce } : {}) },
+        });
         return;
       }
       session.lastFullMemberRequest.set(guildId, now);
@@ -232,7 +292,13 @@ export class DiscordGateway {
       notFound = wanted.filter((id) => !guild.members.has(id));
       members = members.filter((m) => wanted.includes(m.user.id));
     } else if (query) {
-      members = members.filter((m) => m.user.username.toLowerCase().startsWith(query) || (m.nick ?? '').toLowerCase().startsWith(query)).slice(0, Math.min(100, limit || 100));
+      members = members
+        .filter(
+          (m) =>
+            m.user.username.toLowerCase().startsWith(query) ||
+            (m.nick ?? '').toLowerCase().startsWith(query),
+        )
+        .slice(0, Math.min(100, limit || 100));
     } else if (limit > 0) {
       members = members.slice(0, limit);
     }
@@ -254,7 +320,11 @@ export class DiscordGateway {
   dispatch(event: GatewayDispatchEvents, data: unknown, intent: number | null): void {
     for (const session of this.sessions.values()) {
       if (intent !== null && (session.intents & intent) === 0) continue;
-      if (session.closedAt !== null && Date.now() - session.closedAt > this.ctx.options.resumeWindowMs) continue;
+      if (
+        session.closedAt !== null &&
+        Date.now() - session.closedAt > this.ctx.options.resumeWindowMs
+      )
+        continue;
       this.sendDispatch(session, event, data);
     }
   }

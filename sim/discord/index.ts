@@ -19,10 +19,22 @@ import { metaRoutes } from './routes/meta.js';
 import { roleRoutes } from './routes/roles.js';
 import { DiscordSimState } from './state.js';
 
-export type { DiscordSimControl, CallRecord, GuildSnapshot, InteractionView, FailureFault, LatencyFault } from './control.js';
+export type {
+  DiscordSimControl,
+  CallRecord,
+  GuildSnapshot,
+  InteractionView,
+  FailureFault,
+  LatencyFault,
+} from './control.js';
 export type { GatewayOpRecord } from './gateway.js';
 export type { InjectInteractionInput } from './interaction-factory.js';
-export { DEFAULT_RATE_LIMITS, type RateLimitConfig, type BucketLimit, type StartDiscordSimOptions } from './options.js';
+export {
+  DEFAULT_RATE_LIMITS,
+  type RateLimitConfig,
+  type BucketLimit,
+  type StartDiscordSimOptions,
+} from './options.js';
 
 export interface DiscordSim {
   /** Pass as discord.js `rest: { api: restUrl }`; discord.js appends /v10 itself. */
@@ -46,20 +58,39 @@ export async function startDiscordSim(options: StartDiscordSimOptions = {}): Pro
   const ctx: SimContext = {
     state,
     options: resolved,
-    oauth: new OAuthStore(scenario.application.id, resolved.oauth.clientSecret, resolved.oauth.redirectUris),
+    oauth: new OAuthStore(
+      scenario.application.id,
+      resolved.oauth.clientSecret,
+      resolved.oauth.redirectUris,
+    ),
     urls: { gateway: '', resumeGateway: '', api: '' },
     sessionStarts: { used: 0 },
   };
   const router = new Router();
   // Literal segments (@me, @original) are registered before the parameterised routes they shadow.
-  router.addAll([...metaRoutes(ctx), ...roleRoutes(ctx), ...memberRoutes(ctx), ...channelRoutes(ctx), ...commandRoutes(ctx), ...interactionRoutes(ctx)]);
+  router.addAll([
+    ...metaRoutes(ctx),
+    ...roleRoutes(ctx),
+    ...memberRoutes(ctx),
+    ...channelRoutes(ctx),
+    ...commandRoutes(ctx),
+    ...interactionRoutes(ctx),
+  ]);
   const limiter = new RateLimiter(resolved.rateLimits);
   const gateway = new DiscordGateway(ctx);
   const calls: CallRecord[] = [];
   const faults: Faults = { failures: [], latency: [] };
   const control = createControl(ctx, gateway, limiter, calls, faults);
   const handleControl = createControlHandler(control);
-  const server = createSimServer({ ctx, router, limiter, gateway, calls, faults, control: (req, path, body) => handleControl(req.method ?? 'GET', path, body) });
+  const server = createSimServer({
+    ctx,
+    router,
+    limiter,
+    gateway,
+    calls,
+    faults,
+    control: (req, path, body) => handleControl(req.method ?? 'GET', path, body),
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

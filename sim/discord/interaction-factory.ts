@@ -34,19 +34,29 @@ export interface InjectInteractionInput {
 
 function inferType(value: InteractionOptionValue): ApplicationCommandOptionType {
   if (typeof value === 'boolean') return ApplicationCommandOptionType.Boolean;
-  if (typeof value === 'number') return Number.isInteger(value) ? ApplicationCommandOptionType.Integer : ApplicationCommandOptionType.Number;
+  if (typeof value === 'number')
+    return Number.isInteger(value)
+      ? ApplicationCommandOptionType.Integer
+      : ApplicationCommandOptionType.Number;
   return ApplicationCommandOptionType.String;
 }
 
-export function buildCommandInteraction(state: DiscordSimState, input: InjectInteractionInput): { record: SimInteraction; payload: APIChatInputApplicationCommandGuildInteraction } {
+export function buildCommandInteraction(
+  state: DiscordSimState,
+  input: InjectInteractionInput,
+): { record: SimInteraction; payload: APIChatInputApplicationCommandGuildInteraction } {
   const guild = state.guild(input.guildId ?? state.scenario.guild.id);
   const member = guild.members.get(input.userId);
-  if (!member) throw new GitGuildSimError(`user ${input.userId} is not a member of guild ${guild.id}`);
+  if (!member)
+    throw new GitGuildSimError(`user ${input.userId} is not a member of guild ${guild.id}`);
   const channelId = input.channelId ?? state.scenario.channelIds.general;
   const channel = guild.channels.get(channelId);
   if (!channel) throw new GitGuildSimError(`channel ${channelId} is not in guild ${guild.id}`);
 
-  const registered: APIApplicationCommand | undefined = [...(state.guildCommands.get(guild.id) ?? []), ...state.globalCommands].find((c) => c.name === input.commandName && c.type === ApplicationCommandType.ChatInput);
+  const registered: APIApplicationCommand | undefined = [
+    ...(state.guildCommands.get(guild.id) ?? []),
+    ...state.globalCommands,
+  ].find((c) => c.name === input.commandName && c.type === ApplicationCommandType.ChatInput);
   let definitions: readonly APIApplicationCommandOption[] = registered?.options ?? [];
   const descend = (name: string | undefined): void => {
     if (!name) return;
@@ -57,7 +67,9 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
   descend(input.subcommand);
 
   const resolved: APIInteractionDataResolved = {};
-  const leafOptions: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(input.options ?? {}).map(([name, value]) => {
+  const leafOptions: APIApplicationCommandInteractionDataBasicOption[] = Object.entries(
+    input.options ?? {},
+  ).map(([name, value]) => {
     const type = definitions.find((o) => o.name === name)?.type ?? inferType(value);
     if (type === ApplicationCommandOptionType.User) {
       const target = state.users.get(String(value));
@@ -65,7 +77,17 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
       if (target) resolved.users = { ...resolved.users, [target.id]: target };
       if (targetMember) {
         const { user: _user, deaf: _deaf, mute: _mute, ...rest } = targetMember;
-        resolved.members = { ...resolved.members, [targetMember.user.id]: { ...rest, permissions: channelPermissions(guild, targetMember, channel.permission_overwrites ?? []).toString() } };
+        resolved.members = {
+          ...resolved.members,
+          [targetMember.user.id]: {
+            ...rest,
+            permissions: channelPermissions(
+              guild,
+              targetMember,
+              channel.permission_overwrites ?? [],
+            ).toString(),
+          },
+        };
       }
     }
     if (type === ApplicationCommandOptionType.Role) {
@@ -76,8 +98,20 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
   });
   let options: APIApplicationCommandInteractionDataOption[] = leafOptions;
   if (input.subcommand) {
-    const sub: APIApplicationCommandInteractionDataSubcommandOption = { name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options: leafOptions };
-    options = input.subcommandGroup ? [{ name: input.subcommandGroup, type: ApplicationCommandOptionType.SubcommandGroup, options: [sub] }] : [sub];
+    const sub: APIApplicationCommandInteractionDataSubcommandOption = {
+      name: input.subcommand,
+      type: ApplicationCommandOptionType.Subcommand,
+      options: leafOptions,
+    };
+    options = input.subcommandGroup
+      ? [
+          {
+            name: input.subcommandGroup,
+            type: ApplicationCommandOptionType.SubcommandGroup,
+            options: [sub],
+          },
+        ]
+      : [sub];
   }
 
   const id = state.nextId();
@@ -98,8 +132,22 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
     guild_id: guild.id,
     guild: { id: guild.id, locale: Locale.EnglishUS, features: [] },
     channel_id: channel.id,
-    channel: { id: channel.id, type: channel.type, name: channel.name, guild_id: guild.id, permission_overwrites: channel.permission_overwrites ?? [], position: channel.position },
-    member: { ...member, permissions: channelPermissions(guild, member, channel.permission_overwrites ?? []).toString() },
+    channel: {
+      id: channel.id,
+      type: channel.type,
+      name: channel.name,
+      guild_id: guild.id,
+      permission_overwrites: channel.permission_overwrites ?? [],
+      position: channel.position,
+    },
+    member: {
+      ...member,
+      permissions: channelPermissions(
+        guild,
+        member,
+        channel.permission_overwrites ?? [],
+      ).toString(),
+    },
     token,
     version: 1,
     app_permissions: channelPermissions(guild, bot, channel.permission_overwrites ?? []).toString(),
@@ -110,6 +158,18 @@ export function buildCommandInteraction(state: DiscordSimState, input: InjectInt
     context: InteractionContextType.Guild,
     attachment_size_limit: 10 * 1024 * 1024,
   } as APIChatInputApplicationCommandGuildInteraction;
-  const record: SimInteraction = { id, token, guildId: guild.id, channelId: channel.id, userId: member.user.id, commandName: input.commandName, createdAt: Date.now(), callback: null, original: null, followUps: [], history: [] };
+  const record: SimInteraction = {
+    id,
+    token,
+    guildId: guild.id,
+    channelId: channel.id,
+    userId: member.user.id,
+    commandName: input.commandName,
+    createdAt: Date.now(),
+    callback: null,
+    original: null,
+    followUps: [],
+    history: [],
+  };
   return { record, payload };
 }

@@ -1,6 +1,14 @@
 // Turns a create/edit-message body (JSON or multipart) into the APIMessage Discord would store,
 // with Discord's validation for empty messages and over-long content.
-import { MessageType, type APIAttachment, type APIEmbed, type APIMessage, type APIMessageTopLevelComponent, type APIUser, type MessageFlags } from 'discord-api-types/v10';
+import {
+  MessageType,
+  type APIAttachment,
+  type APIEmbed,
+  type APIMessage,
+  type APIMessageTopLevelComponent,
+  type APIUser,
+  type MessageFlags,
+} from 'discord-api-types/v10';
 import { cannotSendEmptyMessage, invalidFormBody, type FieldProblem } from './errors.js';
 import type { UploadedFile } from './http/body.js';
 
@@ -20,7 +28,14 @@ export interface StoredAttachment extends APIAttachment {
 
 function asBody(json: unknown): MessageBody {
   if (json === undefined || json === null) return {};
-  if (typeof json !== 'object' || Array.isArray(json)) throw invalidFormBody([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
+  if (typeof json !== 'object' || Array.isArray(json))
+    throw invalidFormBody([
+      {
+        path: [],
+        code: 'DICT_TYPE_CONVERT',
+        message: 'Only dictionaries may be used in a DictType',
+      },
+    ]);
   return json as MessageBody;
 }
 
@@ -28,19 +43,38 @@ export function validateMessageBody(json: unknown): MessageBody {
   const body = asBody(json);
   const problems: FieldProblem[] = [];
   if (body.content !== undefined && body.content !== null) {
-    if (typeof body.content !== 'string') problems.push({ path: ['content'], code: 'BASE_TYPE_STRING', message: 'Must be a string.' });
-    else if (body.content.length > 2000) problems.push({ path: ['content'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' });
+    if (typeof body.content !== 'string')
+      problems.push({ path: ['content'], code: 'BASE_TYPE_STRING', message: 'Must be a string.' });
+    else if (body.content.length > 2000)
+      problems.push({
+        path: ['content'],
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: 'Must be 2000 or fewer in length.',
+      });
   }
   if (body.embeds !== undefined && body.embeds !== null) {
-    if (!Array.isArray(body.embeds)) problems.push({ path: ['embeds'], code: 'BASE_TYPE_LIST', message: 'Must be a list.' });
-    else if (body.embeds.length > 10) problems.push({ path: ['embeds'], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 10 or fewer in length.' });
+    if (!Array.isArray(body.embeds))
+      problems.push({ path: ['embeds'], code: 'BASE_TYPE_LIST', message: 'Must be a list.' });
+    else if (body.embeds.length > 10)
+      problems.push({
+        path: ['embeds'],
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: 'Must be 10 or fewer in length.',
+      });
   }
   if (problems.length > 0) throw invalidFormBody(problems);
   return body;
 }
 
-function attachmentsFrom(body: MessageBody, files: UploadedFile[], nextId: () => string, channelId: string): StoredAttachment[] {
-  const declared = Array.isArray(body.attachments) ? (body.attachments as { id?: unknown; filename?: unknown; description?: unknown }[]) : [];
+function attachmentsFrom(
+  body: MessageBody,
+  files: UploadedFile[],
+  nextId: () => string,
+  channelId: string,
+): StoredAttachment[] {
+  const declared = Array.isArray(body.attachments)
+    ? (body.attachments as { id?: unknown; filename?: unknown; description?: unknown }[])
+    : [];
   return files.map((file, index) => {
     const fieldIndex = Number(/^files\[(\d+)\]$/.exec(file.field)?.[1] ?? index);
     const meta = declared.find((a) => Number(a.id) === fieldIndex);
@@ -80,8 +114,17 @@ export function buildMessage(input: BuildMessageInput): APIMessage {
   const attachments = attachmentsFrom(body, input.files, input.nextId, input.channelId);
   const content = typeof body.content === 'string' ? body.content : '';
   const embeds = Array.isArray(body.embeds) ? (body.embeds as APIEmbed[]) : [];
-  const components = Array.isArray(body.components) ? (body.components as APIMessageTopLevelComponent[]) : [];
-  if (!input.allowEmpty && content === '' && embeds.length === 0 && attachments.length === 0 && components.length === 0) throw cannotSendEmptyMessage();
+  const components = Array.isArray(body.components)
+    ? (body.components as APIMessageTopLevelComponent[])
+    : [];
+  if (
+    !input.allowEmpty &&
+    content === '' &&
+    embeds.length === 0 &&
+    attachments.length === 0 &&
+    components.length === 0
+  )
+    throw cannotSendEmptyMessage();
   return {
     id: input.id,
     channel_id: input.channelId,
@@ -102,26 +145,49 @@ export function buildMessage(input: BuildMessageInput): APIMessage {
     flags: (typeof body.flags === 'number' ? body.flags : 0) as MessageFlags,
     ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
     ...(input.applicationId ? { application_id: input.applicationId } : {}),
-    ...(input.interaction ? { interaction_metadata: { id: input.interaction.id, type: 2, user: input.interaction.user, authorizing_integration_owners: {} } } : {}),
+    ...(input.interaction
+      ? {
+          interaction_metadata: {
+            id: input.interaction.id,
+            type: 2,
+            user: input.interaction.user,
+            authorizing_integration_owners: {},
+          },
+        }
+      : {}),
   } as APIMessage;
 }
 
 /** Applies an edit body to a stored message (content/embeds/components/attachments replace). */
-export function editMessage(message: APIMessage, json: unknown, files: UploadedFile[], nextId: () => string): APIMessage {
+export function editMessage(
+  message: APIMessage,
+  json: unknown,
+  files: UploadedFile[],
+  nextId: () => string,
+): APIMessage {
   const body = validateMessageBody(json);
   const next: APIMessage = { ...message, edited_timestamp: new Date().toISOString() };
   if (typeof body.content === 'string' || body.content === null) next.content = body.content ?? '';
   if (Array.isArray(body.embeds)) next.embeds = body.embeds as APIEmbed[];
-  if (Array.isArray(body.components)) next.components = body.components as APIMessageTopLevelComponent[];
+  if (Array.isArray(body.components))
+    next.components = body.components as APIMessageTopLevelComponent[];
   if (typeof body.flags === 'number') next.flags = body.flags as MessageFlags;
   if (Array.isArray(body.attachments) || files.length > 0) {
-    const keep = Array.isArray(body.attachments) ? (body.attachments as { id?: unknown }[]).map((a) => String(a.id)) : message.attachments.map((a) => a.id);
-    next.attachments = [...message.attachments.filter((a) => keep.includes(a.id)), ...attachmentsFrom(body, files, nextId, message.channel_id)];
+    const keep = Array.isArray(body.attachments)
+      ? (body.attachments as { id?: unknown }[]).map((a) => String(a.id))
+      : message.attachments.map((a) => a.id);
+    next.attachments = [
+      ...message.attachments.filter((a) => keep.includes(a.id)),
+      ...attachmentsFrom(body, files, nextId, message.channel_id),
+    ];
   }
   return next;
 }
 
 /** Strips stored upload bytes before a message goes over the wire. */
 export function publicMessage(message: APIMessage): APIMessage {
-  return { ...message, attachments: message.attachments.map(({ data: _data, ...rest }: StoredAttachment) => rest) };
+  return {
+    ...message,
+    attachments: message.attachments.map(({ data: _data, ...rest }: StoredAttachment) => rest),
+  };
 }

@@ -51,14 +51,25 @@ export class OAuthStore {
   authorize(query: URLSearchParams, userId: string): string {
     const clientId = query.get('client_id') ?? '';
     const redirectUri = query.get('redirect_uri') ?? '';
-    if (clientId !== this.clientId) throw new OAuthError(400, 'invalid_client', 'Unknown Application');
-    if (!this.redirectAllowed(redirectUri)) throw new OAuthError(400, 'invalid_request', 'Invalid OAuth2 redirect_uri');
-    if (query.get('response_type') !== 'code') throw new OAuthError(400, 'unsupported_response_type', 'response_type must be code');
+    if (clientId !== this.clientId)
+      throw new OAuthError(400, 'invalid_client', 'Unknown Application');
+    if (!this.redirectAllowed(redirectUri))
+      throw new OAuthError(400, 'invalid_request', 'Invalid OAuth2 redirect_uri');
+    if (query.get('response_type') !== 'code')
+      throw new OAuthError(400, 'unsupported_response_type', 'response_type must be code');
     const method = query.get('code_challenge_method');
     const challenge = query.get('code_challenge');
-    if (challenge && method !== 'S256') throw new OAuthError(400, 'invalid_request', 'code_challenge_method must be S256');
+    if (challenge && method !== 'S256')
+      throw new OAuthError(400, 'invalid_request', 'code_challenge_method must be S256');
     const code = token();
-    this.codes.set(code, { clientId, redirectUri, scopes: (query.get('scope') ?? '').split(/[ +]/).filter(Boolean), userId, challenge, expiresAt: Date.now() + 600_000 });
+    this.codes.set(code, {
+      clientId,
+      redirectUri,
+      scopes: (query.get('scope') ?? '').split(/[ +]/).filter(Boolean),
+      userId,
+      challenge,
+      expiresAt: Date.now() + 600_000,
+    });
     const target = new URL(redirectUri);
     target.searchParams.set('code', code);
     const state = query.get('state');
@@ -70,25 +81,34 @@ export class OAuthStore {
     let id = form.get('client_id');
     let secret = form.get('client_secret');
     if (authorization?.startsWith('Basic ')) {
-      const [user, pass] = Buffer.from(authorization.slice(6), 'base64').toString('utf8').split(':');
+      const [user, pass] = Buffer.from(authorization.slice(6), 'base64')
+        .toString('utf8')
+        .split(':');
       id = decodeURIComponent(user ?? '');
       secret = decodeURIComponent(pass ?? '');
     }
-    if (id !== this.clientId || secret !== this.clientSecret) throw new OAuthError(401, 'invalid_client', 'Invalid client');
+    if (id !== this.clientId || secret !== this.clientSecret)
+      throw new OAuthError(401, 'invalid_client', 'Invalid client');
   }
 
-  exchange(form: URLSearchParams, authorization: string | undefined): RESTPostOAuth2AccessTokenResult {
+  exchange(
+    form: URLSearchParams,
+    authorization: string | undefined,
+  ): RESTPostOAuth2AccessTokenResult {
     this.authenticateClient(form, authorization);
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') {
       const code = this.codes.get(form.get('code') ?? '');
-      if (!code || code.expiresAt < Date.now()) throw new OAuthError(400, 'invalid_grant', 'Invalid "code" in request.');
+      if (!code || code.expiresAt < Date.now())
+        throw new OAuthError(400, 'invalid_grant', 'Invalid "code" in request.');
       this.codes.delete(form.get('code') ?? '');
-      if (form.get('redirect_uri') !== code.redirectUri) throw new OAuthError(400, 'invalid_grant', 'Invalid "redirect_uri" in request.');
+      if (form.get('redirect_uri') !== code.redirectUri)
+        throw new OAuthError(400, 'invalid_grant', 'Invalid "redirect_uri" in request.');
       if (code.challenge) {
         const verifier = form.get('code_verifier') ?? '';
         const digest = createHash('sha256').update(verifier).digest('base64url');
-        if (digest !== code.challenge) throw new OAuthError(400, 'invalid_grant', 'Invalid "code_verifier"');
+        if (digest !== code.challenge)
+          throw new OAuthError(400, 'invalid_grant', 'Invalid "code_verifier"');
       }
       return this.issue(code.userId, code.scopes);
     }
@@ -107,7 +127,13 @@ export class OAuthStore {
     const refreshToken = token();
     this.access.set(accessToken, { userId, scopes, expiresAt: Date.now() + ACCESS_TTL_S * 1000 });
     this.refresh.set(refreshToken, { userId, scopes });
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: ACCESS_TTL_S, refresh_token: refreshToken, scope: scopes.join(' ') };
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: ACCESS_TTL_S,
+      refresh_token: refreshToken,
+      scope: scopes.join(' '),
+    };
   }
 
   lookup(accessToken: string): Grant | null {

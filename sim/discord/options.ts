@@ -55,7 +55,11 @@ export interface StartDiscordSimOptions {
   botToken?: string;
   heartbeatIntervalMs?: number;
   /** Privileged intents the application has switched on in the (imaginary) developer portal. */
-  privilegedIntents?: { guildMembers?: boolean; guildPresences?: boolean; messageContent?: boolean };
+  privilegedIntents?: {
+    guildMembers?: boolean;
+    guildPresences?: boolean;
+    messageContent?: boolean;
+  };
   /** How long an interaction may go unanswered before callbacks get 10062 (3 s on Discord). */
   interactionDeadlineMs?: number;
   oauth?: OAuthOptions;
@@ -75,11 +79,16 @@ export interface ResolvedSimOptions {
 
 export type SimUser = APIUser;
 
-export function resolveOptions(options: StartDiscordSimOptions, applicationId: string): ResolvedSimOptions {
+export function resolveOptions(
+  options: StartDiscordSimOptions,
+  applicationId: string,
+): ResolvedSimOptions {
   const rl = options.rateLimits ?? {};
   return {
     // Shaped like a real token (base64 id . timestamp . hmac) so token parsers accept it.
-    botToken: options.botToken ?? `${Buffer.from(applicationId).toString('base64url')}.SIMSIM.simulated-bot-token-not-a-secret`,
+    botToken:
+      options.botToken ??
+      `${Buffer.from(applicationId).toString('base64url')}.SIMSIM.simulated-bot-token-not-a-secret`,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     privileged: {
       guildMembers: options.privilegedIntents?.guildMembers ?? true,
@@ -88,7 +97,15 @@ export function resolveOptions(options: StartDiscordSimOptions, applicationId: s
     },
     interactionDeadlineMs: options.interactionDeadlineMs ?? 3000,
     resumeWindowMs: options.resumeWindowMs ?? 120_000,
-    rateLimits: { ...DEFAULT_RATE_LIMITS, ...rl, routes: { ...DEFAULT_RATE_LIMITS.routes, ...(rl.routes ?? {}) } },
-    oauth: { clientSecret: options.oauth?.clientSecret ?? 'sim-client-secret', redirectUris: options.oauth?.redirectUris ?? [], userId: options.oauth?.userId },
+    rateLimits: {
+      ...DEFAULT_RATE_LIMITS,
+      ...rl,
+      routes: { ...DEFAULT_RATE_LIMITS.routes, ...(rl.routes ?? {}) },
+    },
+    oauth: {
+      clientSecret: options.oauth?.clientSecret ?? 'sim-client-secret',
+      redirectUris: options.oauth?.redirectUris ?? [],
+      userId: options.oauth?.userId,
+    },
   };
 }

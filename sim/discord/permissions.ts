@@ -14,7 +14,11 @@ export function basePermissions(guild: SimGuild, member: APIGuildMember): bigint
 }
 
 /** Applies channel overwrites in Discord's order: @everyone, then roles together, then the member. */
-export function channelPermissions(guild: SimGuild, member: APIGuildMember, overwrites: readonly APIOverwrite[]): bigint {
+export function channelPermissions(
+  guild: SimGuild,
+  member: APIGuildMember,
+  overwrites: readonly APIOverwrite[],
+): bigint {
   let bits = basePermissions(guild, member);
   if ((bits & PermissionFlagsBits.Administrator) !== 0n) return bits;
   const everyone = overwrites.find((o) => o.id === guild.id);
@@ -35,16 +39,25 @@ export function channelPermissions(guild: SimGuild, member: APIGuildMember, over
 
 export function highestRolePosition(guild: SimGuild, member: APIGuildMember): number {
   let highest = 0;
-  for (const roleId of member.roles) highest = Math.max(highest, guild.roles.get(roleId)?.position ?? 0);
+  for (const roleId of member.roles)
+    highest = Math.max(highest, guild.roles.get(roleId)?.position ?? 0);
   return highest;
 }
 
-export function requirePermission(guild: SimGuild, actor: APIGuildMember, permission: bigint): void {
+export function requirePermission(
+  guild: SimGuild,
+  actor: APIGuildMember,
+  permission: bigint,
+): void {
   if ((basePermissions(guild, actor) & permission) !== permission) throw missingPermissions();
 }
 
 /** A role the actor may touch must sit strictly below the actor's highest role (owners excepted). */
-export function requireBelowActor(guild: SimGuild, actor: APIGuildMember, rolePosition: number): void {
+export function requireBelowActor(
+  guild: SimGuild,
+  actor: APIGuildMember,
+  rolePosition: number,
+): void {
   if (actor.user.id === guild.ownerId) return;
   if (rolePosition >= highestRolePosition(guild, actor)) throw missingPermissions();
 }

@@ -32,7 +32,11 @@ export class RateLimiter {
   constructor(private config: RateLimitConfig) {}
 
   update(config: Partial<RateLimitConfig>): void {
-    this.config = { ...this.config, ...config, routes: { ...this.config.routes, ...(config.routes ?? {}) } };
+    this.config = {
+      ...this.config,
+      ...config,
+      routes: { ...this.config.routes, ...(config.routes ?? {}) },
+    };
     this.buckets.clear();
   }
 
@@ -47,10 +51,24 @@ export class RateLimiter {
   /** Counts one request against the global cap; interaction endpoints skip this (as on Discord). */
   takeGlobal(now: number): RateLimitVerdict | null {
     if (!this.config.enabled) return null;
-    if (now >= this.global.resetAt) this.global = { remaining: this.config.global.limit, resetAt: now + this.config.global.windowMs, limit: this.config.global.limit };
+    if (now >= this.global.resetAt)
+      this.global = {
+        remaining: this.config.global.limit,
+        resetAt: now + this.config.global.windowMs,
+        limit: this.config.global.limit,
+      };
     if (this.global.remaining <= 0) {
       const retryAfterMs = this.global.resetAt - now;
-      return { limited: true, scope: 'global', retryAfterMs, headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) } };
+      return {
+        limited: true,
+        scope: 'global',
+        retryAfterMs,
+        headers: {
+          'X-RateLimit-Global': 'true',
+          'X-RateLimit-Scope': 'global',
+          'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
+        },
+      };
     }
     this.global.remaining -= 1;
     return null;
@@ -59,7 +77,8 @@ export class RateLimiter {
   /** Counts one request against the route bucket and returns headers for the response. */
   takeRoute(routeKey: string, major: string, now: number): RateLimitVerdict {
     const hash = bucketHash(routeKey);
-    if (!this.config.enabled) return { limited: false, scope: 'user', retryAfterMs: 0, headers: {} };
+    if (!this.config.enabled)
+      return { limited: false, scope: 'user', retryAfterMs: 0, headers: {} };
     const limit = this.limitFor(routeKey);
     const key = `${routeKey}:${major}`;
     let state = this.buckets.get(key);
@@ -92,7 +111,15 @@ export class RateLimiter {
     if (recent.length >= limit) {
       this.renames.set(channelId, recent);
       const retryAfterMs = (recent[0] as number) + windowMs - now;
-      return { limited: true, scope: 'shared', retryAfterMs, headers: { 'X-RateLimit-Scope': 'shared', 'Retry-After': String(Math.ceil(retryAfterMs / 1000)) } };
+      return {
+        limited: true,
+        scope: 'shared',
+        retryAfterMs,
+        headers: {
+          'X-RateLimit-Scope': 'shared',
+          'Retry-After': String(Math.ceil(retryAfterMs / 1000)),
+        },
+      };
     }
     recent.push(now);
     this.renames.set(channelId, recent);
@@ -102,6 +129,10 @@ export class RateLimiter {
   /** Fault injection: empties a bucket so the next request on it is answered with 429. */
   exhaust(routeKey: string, major: string, now: number, retryAfterMs?: number): void {
     const limit = this.limitFor(routeKey);
-    this.buckets.set(`${routeKey}:${major}`, { remaining: 0, resetAt: now + (retryAfterMs ?? limit.windowMs), limit: limit.limit });
+    this.buckets.set(`${routeKey}:${major}`, {
+      remaining: 0,
+      resetAt: now + (retryAfterMs ?? limit.windowMs),
+      limit: limit.limit,
+    });
   }
 }

@@ -1,6 +1,16 @@
 // Wire shapes built from the stored world: full guild objects and gateway member payloads.
-import type { GuildSystemChannelFlags} from 'discord-api-types/v10';
-import { GuildDefaultMessageNotifications, GuildExplicitContentFilter, GuildMFALevel, GuildNSFWLevel, GuildPremiumTier, GuildVerificationLevel, type APIGuild, type APIGuildMember, type GatewayGuildMemberUpdateDispatchData } from 'discord-api-types/v10';
+import type { GuildSystemChannelFlags } from 'discord-api-types/v10';
+import {
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildVerificationLevel,
+  type APIGuild,
+  type APIGuildMember,
+  type GatewayGuildMemberUpdateDispatchData,
+} from 'discord-api-types/v10';
 import type { DiscordSimState, SimGuild } from './state.js';
 
 export function guildObject(state: DiscordSimState, guild: SimGuild): APIGuild {
@@ -43,6 +53,9 @@ export function guildObject(state: DiscordSimState, guild: SimGuild): APIGuild {
   } as APIGuild;
 }
 
-export function memberUpdateData(guildId: string, member: APIGuildMember): GatewayGuildMemberUpdateDispatchData {
+export function memberUpdateData(
+  guildId: string,
+  member: APIGuildMember,
+): GatewayGuildMemberUpdateDispatchData {
   return { ...member, guild_id: guildId } as GatewayGuildMemberUpdateDispatchData;
 }

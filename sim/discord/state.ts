@@ -1,6 +1,13 @@
 // The simulator's in-memory world: guilds (roles, members, channels), messages, commands and
 // interactions. Routes mutate it and announce changes through `emit`, which the gateway fans out.
-import type { APIApplicationCommand, APIGuildMember, APIMessage, APIRole, APIUser, GatewayDispatchEvents } from 'discord-api-types/v10';
+import type {
+  APIApplicationCommand,
+  APIGuildMember,
+  APIMessage,
+  APIRole,
+  APIUser,
+  GatewayDispatchEvents,
+} from 'discord-api-types/v10';
 import type { GuildScenario, ScenarioChannel } from '../scenarios/guild.js';
 import { unknownChannel, unknownGuild, unknownMember, unknownRole } from './errors.js';
 
@@ -27,11 +34,19 @@ export interface SimInteraction {
   original: APIMessage | null;
   followUps: APIMessage[];
   /** Every response-side call in order, for tests that check the exact sequence. */
-  history: { kind: 'callback' | 'edit-original' | 'follow-up' | 'delete-original'; at: number; body: unknown }[];
+  history: {
+    kind: 'callback' | 'edit-original' | 'follow-up' | 'delete-original';
+    at: number;
+    body: unknown;
+  }[];
 }
 
 /** A dispatch that should reach gateway sessions holding `intent` (null: every session). */
-export type EmitDispatch = (event: GatewayDispatchEvents, data: unknown, intent: number | null) => void;
+export type EmitDispatch = (
+  event: GatewayDispatchEvents,
+  data: unknown,
+  intent: number | null,
+) => void;
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 
@@ -67,7 +82,11 @@ export class DiscordSimState {
   /** Fresh snowflake from the wall clock, for objects created while the simulator runs. */
   nextId(): string {
     this.increment = (this.increment + 1n) & 0xfffn;
-    return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | (2n << 17n) | this.increment).toString();
+    return (
+      ((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) |
+      (2n << 17n) |
+      this.increment
+    ).toString();
   }
 
   guild(id: string): SimGuild {
@@ -103,7 +122,9 @@ export class DiscordSimState {
   }
 
   sortedRoles(guild: SimGuild): APIRole[] {
-    return [...guild.roles.values()].sort((a, b) => a.position - b.position || compareSnowflakes(a.id, b.id));
+    return [...guild.roles.values()].sort(
+      (a, b) => a.position - b.position || compareSnowflakes(a.id, b.id),
+    );
   }
 
   channelMessages(channelId: string): APIMessage[] {

@@ -6,7 +6,15 @@ import type { SimUser } from '../scenarios/org.js';
 import type { SimClock } from './clock.js';
 import type { FaultQueue } from './faults.js';
 import { createGraphqlHandler } from './graphql/handler.js';
-import { githubError, HttpError, isList, notFound, sendJson, type JsonResult, type RouteResult } from './http.js';
+import {
+  githubError,
+  HttpError,
+  isList,
+  notFound,
+  sendJson,
+  type JsonResult,
+  type RouteResult,
+} from './http.js';
 import { paginate } from './pagination.js';
 import { PrimaryRateLimiter, type RateWindow } from './rate-limit.js';
 import type { RequestHooks } from './request-hooks.js';
@@ -34,7 +42,10 @@ interface CompiledRoute {
   segments: string[];
 }
 
-const ROUTES: CompiledRoute[] = [...orgRoutes, ...repoRoutes, ...userRoutes].map((route) => ({ route, segments: route.path.split('/').slice(1) }));
+const ROUTES: CompiledRoute[] = [...orgRoutes, ...repoRoutes, ...userRoutes].map((route) => ({
+  route,
+  segments: route.path.split('/').slice(1),
+}));
 
 function match(path: string): { route: Route; params: Record<string, string> } | null {
   const parts = path.split('/').slice(1);
@@ -61,7 +72,8 @@ function identify(world: SimWorld, header: string | undefined): SimUser | null {
   const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
   const login = m?.[1] ? world.tokenLogin(m[1]) : undefined;
   const user = login ? world.user(login) : undefined;
-  if (!user) throw new HttpError(githubError(401, 'Bad credentials', 'https://docs.github.com/rest'));
+  if (!user)
+    throw new HttpError(githubError(401, 'Bad credentials', 'https://docs.github.com/rest'));
   return user;
 }
 
@@ -75,13 +87,19 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   return header.split(',').some((t) => t.trim() === '*' || strip(t) === strip(etag));
 }
 
-export function createApiHandler(deps: ApiServerDeps): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createApiHandler(
+  deps: ApiServerDeps,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const graphql = createGraphqlHandler(deps);
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const method = req.method ?? 'GET';
     if (method === 'POST' && url.pathname === '/graphql') return graphql(req, res);
-    await deps.hooks.before({ method, path: url.pathname, query: Object.fromEntries(url.searchParams) });
+    await deps.hooks.before({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+    });
     const requestId = randomUUID().slice(0, 18).toUpperCase();
     let viewer: SimUser | null = null;
     let window: RateWindow | null = null;
@@ -90,14 +108,31 @@ export function createApiHandler(deps: ApiServerDeps): (req: IncomingMessage, re
     try {
       viewer = identify(deps.world, req.headers.authorization);
       const anonymous = viewer === null;
-      window = deps.limiter.window(anonymous ? `ip:${req.socket.remoteAddress ?? '127.0.0.1'}` : `user:${viewer?.id}`, anonymous);
-      const answered = await answer(deps, { method, url, viewer, window, requestId, ifNoneMatch: req.headers['if-none-match'] });
+      window = deps.limiter.window(
+        anonymous ? `ip:${req.socket.remoteAddress ?? '127.0.0.1'}` : `user:${viewer?.id}`,
+        anonymous,
+      );
+      const answered = await answer(deps, {
+        method,
+        url,
+        viewer,
+        window,
+        requestId,
+        ifNoneMatch: req.headers['if-none-match'],
+      });
       result = answered.result;
       counted = answered.counts;
       if (counted) deps.limiter.consume(window);
     } catch (err) {
-      result = err instanceof HttpError ? err.result : githubError(500, `Simulator error: ${err instanceof Error ? err.message : String(err)}`);
-      if (!window) window = deps.limiter.window(`ip:${req.socket.remoteAddress ?? '127.0.0.1'}`, true);
+      result =
+        err instanceof HttpError
+          ? err.result
+          : githubError(
+              500,
+              `Simulator error: ${err instanceof Error ? err.message : String(err)}`,
+            );
+      if (!window)
+        window = deps.limiter.window(`ip:${req.socket.remoteAddress ?? '127.0.0.1'}`, true);
     }
     const headers: Record<string, string> = {
       ...PrimaryRateLimiter.headers(window),
@@ -105,11 +140,25 @@ export function createApiHandler(deps: ApiServerDeps): (req: IncomingMessage, re
       'x-github-media-type': 'github.v3; format=json',
       'x-github-api-version-selected': '2022-11-28',
       'x-accepted-oauth-scopes': '',
-      ...(viewer ? { 'x-oauth-scopes': 'read:org, read:user', vary: 'Accept, Authorization, Cookie, X-GitHub-OTP' } : { vary: 'Accept' }),
+      ...(viewer
+        ? {
+            'x-oauth-scopes': 'read:org, read:user',
+            vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
+          }
+        : { vary: 'Accept' }),
       ...result.headers,
     };
     sendJson(res, { ...result, headers });
-    deps.log.add({ at: new Date(deps.clock.now()).toISOString(), method, path: url.pathname, query: Object.fromEntries(url.searchParams), status: result.status, counted, login: viewer?.login ?? null, surface: 'api' });
+    deps.log.add({
+      at: new Date(deps.clock.now()).toISOString(),
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: result.status,
+      counted,
+      login: viewer?.login ?? null,
+      surface: 'api',
+    });
   };
 }
 
@@ -135,34 +184,83 @@ async function answer(deps: ApiServerDeps, inc: Incoming): Promise<Answer> {
   const fault = deps.faults.take();
   if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
   if (fault?.kind === 'secondary') {
-    const body = githubError(403, `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${inc.requestId}.`, `${RATE_DOCS}#about-secondary-rate-limits`).body;
-    return free({ status: 403, body, headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) } });
+    const body = githubError(
+      403,
+      `You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID ${inc.requestId}.`,
+      `${RATE_DOCS}#about-secondary-rate-limits`,
+    ).body;
+    return free({
+      status: 403,
+      body,
+      headers: { 'retry-after': String(fault.retryAfterSeconds ?? 1) },
+    });
   }
   if (fault?.kind === 'server-error') {
     const status = fault.status ?? 502;
-    return free({ status, body: { message: status === 502 ? 'Server Error' : 'Service Unavailable' } });
+    return free({
+      status,
+      body: { message: status === 502 ? 'Server Error' : 'Service Unavailable' },
+    });
   }
 
   const { method, url } = inc;
   if (method !== 'GET' && method !== 'HEAD') return paid(notFound());
   const urls = deps.urls();
   if (url.pathname === '/rate_limit') {
-    const core = { limit: inc.window.limit, remaining: Math.max(0, inc.window.limit - inc.window.used), reset: Math.ceil(inc.window.resetAt / 1000), used: Math.min(inc.window.used, inc.window.limit), resource: 'core' };
+    const core = {
+      limit: inc.window.limit,
+      remaining: Math.max(0, inc.window.limit - inc.window.used),
+      reset: Math.ceil(inc.window.resetAt / 1000),
+      used: Math.min(inc.window.used, inc.window.limit),
+      resource: 'core',
+    };
     const reset = Math.ceil(deps.clock.now() / 1000) + 60;
-    const other = (limit: number, resource: string) => ({ limit, remaining: limit, reset, used: 0, resource });
+    const other = (limit: number, resource: string) => ({
+      limit,
+      remaining: limit,
+      reset,
+      used: 0,
+      resource,
+    });
     // GitHub does not count calls to /rate_limit.
-    return free({ status: 200, body: { resources: { core, search: other(30, 'search'), graphql: other(5000, 'graphql'), integration_manifest: other(5000, 'integration_manifest'), code_search: other(10, 'code_search') }, rate: core } });
+    return free({
+      status: 200,
+      body: {
+        resources: {
+          core,
+          search: other(30, 'search'),
+          graphql: other(5000, 'graphql'),
+          integration_manifest: other(5000, 'integration_manifest'),
+          code_search: other(10, 'code_search'),
+        },
+        rate: core,
+      },
+    });
   }
   if (deps.limiter.exhausted(inc.window)) {
     const who = inc.viewer ? `user ID ${inc.viewer.id}` : '127.0.0.1';
-    const extra = inc.viewer ? '' : " (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)";
+    const extra = inc.viewer
+      ? ''
+      : " (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)";
     const message = `API rate limit exceeded for ${who}.${extra} If you reach out to GitHub Support for help, please include the request ID ${inc.requestId} and timestamp ${new Date(deps.clock.now()).toISOString().replace('T', ' ').slice(0, 19)} UTC.`;
-    return free(githubError(deps.limiter.options.exhaustedStatus ?? 403, message, `${RATE_DOCS}#exceeding-the-rate-limit`));
+    return free(
+      githubError(
+        deps.limiter.options.exhaustedStatus ?? 403,
+        message,
+        `${RATE_DOCS}#exceeding-the-rate-limit`,
+      ),
+    );
   }
 
   const found = match(url.pathname);
   if (!found) return paid(notFound());
-  const apiReq: ApiRequest = { world: deps.world, urls, clock: deps.clock, viewer: inc.viewer, query: url.searchParams };
+  const apiReq: ApiRequest = {
+    world: deps.world,
+    urls,
+    clock: deps.clock,
+    viewer: inc.viewer,
+    query: url.searchParams,
+  };
   let routed: RouteResult;
   try {
     routed = found.route.handle(apiReq, found.params);
@@ -173,12 +271,21 @@ async function answer(deps: ApiServerDeps, inc: Incoming): Promise<Answer> {
   let result: JsonResult;
   if (isList(routed)) {
     const page = paginate(routed.list, urls.api, url.pathname, url.searchParams);
-    result = { status: 200, body: page.items.map((item) => routed.shape(item)), headers: page.link ? { link: page.link } : {} };
+    result = {
+      status: 200,
+      body: page.items.map((item) => routed.shape(item)),
+      headers: page.link ? { link: page.link } : {},
+    };
   } else result = routed;
 
   if (result.status === 200 && result.body !== undefined) {
     const etag = weakEtag(JSON.stringify(result.body) + (result.headers?.link ?? ''));
-    const cache = { etag, 'cache-control': inc.viewer ? 'private, max-age=60, s-maxage=60' : 'public, max-age=60, s-maxage=60' };
+    const cache = {
+      etag,
+      'cache-control': inc.viewer
+        ? 'private, max-age=60, s-maxage=60'
+        : 'public, max-age=60, s-maxage=60',
+    };
     // A conditional request that matches costs nothing, as GitHub promises.
     if (etagMatches(inc.ifNoneMatch, etag)) return free({ status: 304, headers: cache });
     result = { ...result, headers: { ...result.headers, ...cache } };

@@ -13,7 +13,8 @@ export class SimClock {
   }
 
   advance(seconds: number): void {
-    if (!Number.isFinite(seconds) || seconds < 0) throw new Error(`advance the clock by a non-negative number of seconds, not ${seconds}`);
+    if (!Number.isFinite(seconds) || seconds < 0)
+      throw new Error(`advance the clock by a non-negative number of seconds, not ${seconds}`);
     this.offsetMs += seconds * 1000;
   }
 }

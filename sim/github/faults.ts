@@ -9,8 +9,10 @@ export class FaultQueue {
   private queue: { fault: SimFault; left: number }[] = [];
 
   add(fault: SimFault): void {
-    if (!Number.isInteger(fault.count) || fault.count < 1) throw new Error(`a fault needs a positive integer count, got ${fault.count}`);
-    if (fault.kind === 'latency' && !(fault.ms >= 0)) throw new Error('a latency fault needs ms >= 0');
+    if (!Number.isInteger(fault.count) || fault.count < 1)
+      throw new Error(`a fault needs a positive integer count, got ${fault.count}`);
+    if (fault.kind === 'latency' && !(fault.ms >= 0))
+      throw new Error('a latency fault needs ms >= 0');
     this.queue.push({ fault, left: fault.count });
   }
 

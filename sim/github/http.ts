@@ -61,9 +61,11 @@ export function parseFields(raw: string, contentType: string | undefined): Recor
     } catch {
       throw new HttpError(githubError(400, 'Problems parsing JSON'));
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HttpError(githubError(400, 'Body should be a JSON object'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new HttpError(githubError(400, 'Body should be a JSON object'));
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(parsed)) if (v !== null && v !== undefined) out[k] = String(v);
+    for (const [k, v] of Object.entries(parsed))
+      if (v !== null && v !== undefined) out[k] = String(v);
     return out;
   }
   return Object.fromEntries(new URLSearchParams(raw));

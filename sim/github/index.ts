@@ -54,7 +54,11 @@ export interface GitHubSim {
 }
 
 export const DEFAULT_SIM_TOKEN = 'ghp_sim_0000000000000000000000000000000000';
-export const DEFAULT_OAUTH_APP: OAuthApp = { clientId: 'Iv1.gitguildsim00001', clientSecret: 'sim_client_secret_not_a_real_secret_0001', callbackUrl: 'http://127.0.0.1/cb' };
+export const DEFAULT_OAUTH_APP: OAuthApp = {
+  clientId: 'Iv1.gitguildsim00001',
+  clientSecret: 'sim_client_secret_not_a_real_secret_0001',
+  callbackUrl: 'http://127.0.0.1/cb',
+};
 
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -72,20 +76,36 @@ function closeServer(server: Server): Promise<void> {
 
 export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubSim> {
   const orgs = options.orgs ?? (options.org ? [options.org] : []);
-  if (orgs.length === 0) throw new Error('startGitHubSim needs `org` or `orgs` (see sim/scenarios/org.ts generateOrg)');
+  if (orgs.length === 0)
+    throw new Error('startGitHubSim needs `org` or `orgs` (see sim/scenarios/org.ts generateOrg)');
   const clock = new SimClock(options.now);
   const world = new SimWorld(orgs, clock);
   const first = orgs[0] as SimOrg;
-  const tokenLogin = options.tokenLogin ?? first.teams[0]?.members[0] ?? first.members[0] ?? 'octocat';
+  const tokenLogin =
+    options.tokenLogin ?? first.teams[0]?.members[0] ?? first.members[0] ?? 'octocat';
   world.ensureUser(tokenLogin);
   const token = options.token ?? DEFAULT_SIM_TOKEN;
   world.issueToken(token, tokenLogin);
 
-  const limiter = new PrimaryRateLimiter(clock, { limit: options.rateLimit?.limit ?? 5000, windowSeconds: options.rateLimit?.windowSeconds ?? 3600, anonymousLimit: options.rateLimit?.anonymousLimit ?? 60, exhaustedStatus: options.rateLimit?.exhaustedStatus ?? 403 });
+  const limiter = new PrimaryRateLimiter(clock, {
+    limit: options.rateLimit?.limit ?? 5000,
+    windowSeconds: options.rateLimit?.windowSeconds ?? 3600,
+    anonymousLimit: options.rateLimit?.anonymousLimit ?? 60,
+    exhaustedStatus: options.rateLimit?.exhaustedStatus ?? 403,
+  });
   const faults = new FaultQueue();
   const log = new RequestLog();
   const oauthApps = options.oauthApps ?? [DEFAULT_OAUTH_APP];
-  const oauth = new OAuthProvider(world, clock, oauthApps, { interval: options.deviceFlow?.interval ?? 5, expiresIn: options.deviceFlow?.expiresIn ?? 900 }, tokenLogin);
+  const oauth = new OAuthProvider(
+    world,
+    clock,
+    oauthApps,
+    {
+      interval: options.deviceFlow?.interval ?? 5,
+      expiresIn: options.deviceFlow?.expiresIn ?? 900,
+    },
+    tokenLogin,
+  );
   const hooks = new RequestHooks();
   const control = createControl({ world, clock, limiter, faults, log, oauth, hooks });
 
@@ -94,11 +114,17 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
   const web = createWebHandler({ oauth, clock, log, urls: () => urls });
   const onError = (res: ServerResponse) => (err: unknown) => {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ message: `Simulator error: ${err instanceof Error ? err.message : String(err)}` }));
+    res.end(
+      JSON.stringify({
+        message: `Simulator error: ${err instanceof Error ? err.message : String(err)}`,
+      }),
+    );
   };
   const apiServer = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
-    const work = url.pathname.startsWith('/_control/') ? handleControlHttp(control, req, res, url) : api(req, res);
+    const work = url.pathname.startsWith('/_control/')
+      ? handleControlHttp(control, req, res, url)
+      : api(req, res);
     work.catch(onError(res));
   });
   const webServer = createServer((req, res) => {

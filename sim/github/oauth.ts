@@ -41,11 +41,17 @@ interface PendingDevice {
 /** What GitHub sends back from the token endpoint: fields rendered as JSON or form by `Accept`. */
 export type TokenResponse = Record<string, string | number>;
 
-const ERROR_DOCS = 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors';
+const ERROR_DOCS =
+  'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-oauth-app-access-token-request-errors';
 const DEVICE_GRANT = 'urn:ietf:params:oauth:grant-type:device_code';
 
 function oauthError(error: string, description: string, extra: TokenResponse = {}): TokenResponse {
-  return { error, error_description: description, error_uri: `${ERROR_DOCS}/#${error.replace(/_/g, '-')}`, ...extra };
+  return {
+    error,
+    error_description: description,
+    error_uri: `${ERROR_DOCS}/#${error.replace(/_/g, '-')}`,
+    ...extra,
+  };
 }
 
 function isLoopback(host: string): boolean {
@@ -94,43 +100,82 @@ export class OAuthProvider {
   }
 
   /** GET /login/oauth/authorize: the redirect GitHub sends the browser to after consent. */
-  authorize(query: URLSearchParams): { status: 302; location: string } | { status: 400 | 404; message: string } {
+  authorize(
+    query: URLSearchParams,
+  ): { status: 302; location: string } | { status: 400 | 404; message: string } {
     const app = this.app(query.get('client_id') ?? undefined);
     if (!app) return { status: 404, message: 'No OAuth application with this client_id.' };
     const requested = query.get('redirect_uri');
     const state = query.get('state');
-    const back = (target: string, params: Record<string, string>): { status: 302; location: string } => {
+    const back = (
+      target: string,
+      params: Record<string, string>,
+    ): { status: 302; location: string } => {
       const u = new URL(target);
       for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
       if (state !== null) u.searchParams.set('state', state);
       return { status: 302, location: u.toString() };
     };
     if (requested !== null && !redirectMatches(app.callbackUrl, requested)) {
-      return back(app.callbackUrl, { error: 'redirect_uri_mismatch', error_description: 'The redirect_uri MUST match the registered callback URL for this application.', error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#redirect-uri-mismatch' });
+      return back(app.callbackUrl, {
+        error: 'redirect_uri_mismatch',
+        error_description:
+          'The redirect_uri MUST match the registered callback URL for this application.',
+        error_uri:
+          'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#redirect-uri-mismatch',
+      });
     }
     const target = requested ?? app.callbackUrl;
     const challenge = query.get('code_challenge');
     const method = query.get('code_challenge_method');
     if (challenge !== null && method !== 'S256') {
-      return back(target, { error: 'invalid_request', error_description: 'code_challenge_method must be S256.' });
+      return back(target, {
+        error: 'invalid_request',
+        error_description: 'code_challenge_method must be S256.',
+      });
     }
-    if (this.authorizeAs === null) return back(target, { error: 'access_denied', error_description: 'The user has denied your application access.', error_uri: 'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#access-denied' });
+    if (this.authorizeAs === null)
+      return back(target, {
+        error: 'access_denied',
+        error_description: 'The user has denied your application access.',
+        error_uri:
+          'https://docs.github.com/apps/managing-oauth-apps/troubleshooting-authorization-request-errors/#access-denied',
+      });
     const code = randomBytes(10).toString('hex');
-    this.codes.set(code, { clientId: app.clientId, redirectUri: requested, challenge, login: query.get('login') ?? this.authorizeAs, scope: query.get('scope') ?? '', expiresAt: this.clock.now() + 10 * 60_000 });
+    this.codes.set(code, {
+      clientId: app.clientId,
+      redirectUri: requested,
+      challenge,
+      login: query.get('login') ?? this.authorizeAs,
+      scope: query.get('scope') ?? '',
+      expiresAt: this.clock.now() + 10 * 60_000,
+    });
     return back(target, { code });
   }
 
   /** POST /login/oauth/access_token: both the web-flow code exchange and device-flow polling. */
   token(fields: Record<string, string>): TokenResponse {
     if (fields.grant_type === DEVICE_GRANT) return this.pollDevice(fields);
-    if (fields.grant_type !== undefined && fields.grant_type !== 'authorization_code') return oauthError('unsupported_grant_type', 'The grant type is not supported.');
+    if (fields.grant_type !== undefined && fields.grant_type !== 'authorization_code')
+      return oauthError('unsupported_grant_type', 'The grant type is not supported.');
     const app = this.app(fields.client_id);
-    if (!app || fields.client_secret !== app.clientSecret) return oauthError('incorrect_client_credentials', 'The client_id and/or client_secret passed are incorrect.');
+    if (!app || fields.client_secret !== app.clientSecret)
+      return oauthError(
+        'incorrect_client_credentials',
+        'The client_id and/or client_secret passed are incorrect.',
+      );
     const code = fields.code === undefined ? undefined : this.codes.get(fields.code);
     const bad = oauthError('bad_verification_code', 'The code passed is incorrect or expired.');
     if (!code || code.clientId !== app.clientId || code.expiresAt < this.clock.now()) return bad;
-    if (fields.redirect_uri !== undefined && code.redirectUri !== null && fields.redirect_uri !== code.redirectUri) {
-      return oauthError('redirect_uri_mismatch', 'The redirect_uri MUST match the registered callback URL for this application.');
+    if (
+      fields.redirect_uri !== undefined &&
+      code.redirectUri !== null &&
+      fields.redirect_uri !== code.redirectUri
+    ) {
+      return oauthError(
+        'redirect_uri_mismatch',
+        'The redirect_uri MUST match the registered callback URL for this application.',
+      );
     }
     if (code.challenge !== null) {
       const verifier = fields.code_verifier ?? '';
@@ -144,32 +189,56 @@ export class OAuthProvider {
 
   startDevice(fields: Record<string, string>, verificationUri: string): TokenResponse {
     const app = this.app(fields.client_id);
-    if (!app) return oauthError('incorrect_client_credentials', 'The client_id passed is incorrect.');
+    if (!app)
+      return oauthError('incorrect_client_credentials', 'The client_id passed is incorrect.');
     const deviceCode = randomBytes(20).toString('hex');
     let userCode = '';
     const bytes = randomBytes(8);
-    for (let i = 0; i < 8; i++) userCode += (i === 4 ? '-' : '') + USER_CODE_ALPHABET[(bytes[i] ?? 0) % USER_CODE_ALPHABET.length];
-    const pending: PendingDevice = { clientId: app.clientId, deviceCode, userCode, scope: fields.scope ?? '', interval: this.device.interval, expiresAt: this.clock.now() + this.device.expiresIn * 1000, lastPollAt: null, outcome: null };
+    for (let i = 0; i < 8; i++)
+      userCode +=
+        (i === 4 ? '-' : '') + USER_CODE_ALPHABET[(bytes[i] ?? 0) % USER_CODE_ALPHABET.length];
+    const pending: PendingDevice = {
+      clientId: app.clientId,
+      deviceCode,
+      userCode,
+      scope: fields.scope ?? '',
+      interval: this.device.interval,
+      expiresAt: this.clock.now() + this.device.expiresIn * 1000,
+      lastPollAt: null,
+      outcome: null,
+    };
     this.devices.set(deviceCode, pending);
-    return { device_code: deviceCode, user_code: userCode, verification_uri: verificationUri, expires_in: this.device.expiresIn, interval: this.device.interval };
+    return {
+      device_code: deviceCode,
+      user_code: userCode,
+      verification_uri: verificationUri,
+      expires_in: this.device.expiresIn,
+      interval: this.device.interval,
+    };
   }
 
   private pollDevice(fields: Record<string, string>): TokenResponse {
     const app = this.app(fields.client_id);
-    if (!app) return oauthError('incorrect_client_credentials', 'The client_id passed is incorrect.');
+    if (!app)
+      return oauthError('incorrect_client_credentials', 'The client_id passed is incorrect.');
     const d = fields.device_code === undefined ? undefined : this.devices.get(fields.device_code);
-    if (!d || d.clientId !== app.clientId || d.outcome === 'issued') return oauthError('incorrect_device_code', 'The device_code provided is not valid.');
+    if (!d || d.clientId !== app.clientId || d.outcome === 'issued')
+      return oauthError('incorrect_device_code', 'The device_code provided is not valid.');
     const now = this.clock.now();
     if (now >= d.expiresAt) return oauthError('expired_token', 'The device_code has expired.');
-    if (d.outcome === 'denied') return oauthError('access_denied', 'The authorization request was denied.');
+    if (d.outcome === 'denied')
+      return oauthError('access_denied', 'The authorization request was denied.');
     const tooFast = d.lastPollAt !== null && now - d.lastPollAt < d.interval * 1000;
     d.lastPollAt = now;
     if (tooFast) {
       // GitHub adds 5 seconds to the interval each time a client polls too fast.
       d.interval += 5;
-      return oauthError('slow_down', 'Too many requests have been made in the same timeframe.', { interval: d.interval });
+      return oauthError('slow_down', 'Too many requests have been made in the same timeframe.', {
+        interval: d.interval,
+      });
     }
-    if (d.outcome === null) return oauthError('authorization_pending', 'The authorization request is still pending.');
+    if (d.outcome === null)
+      return oauthError('authorization_pending', 'The authorization request is still pending.');
     const login = d.outcome.approvedAs;
     d.outcome = 'issued';
     return this.issue(login, d.scope);

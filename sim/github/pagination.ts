@@ -10,11 +10,17 @@ export interface Page<T> {
 function positiveInt(raw: string | null, name: string, fallback: number): number {
   if (raw === null || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new HttpError(githubError(422, `Invalid value for "${name}": ${raw}`));
+  if (!Number.isInteger(n) || n < 1)
+    throw new HttpError(githubError(422, `Invalid value for "${name}": ${raw}`));
   return n;
 }
 
-export function paginate<T>(list: readonly T[], baseUrl: string, path: string, query: URLSearchParams): Page<T> {
+export function paginate<T>(
+  list: readonly T[],
+  baseUrl: string,
+  path: string,
+  query: URLSearchParams,
+): Page<T> {
   // GitHub clamps per_page to 100 rather than rejecting larger values.
   const perPage = Math.min(100, positiveInt(query.get('per_page'), 'per_page', 30));
   const page = positiveInt(query.get('page'), 'page', 1);

@@ -28,7 +28,8 @@ export class RequestHooks {
 
   add(options: BeforeRequestOptions, run: (request: HookedRequest) => void | Promise<void>): void {
     const nth = options.nth ?? 1;
-    if (!Number.isInteger(nth) || nth < 1) throw new Error(`beforeRequest: nth must be a positive integer, not ${nth}`);
+    if (!Number.isInteger(nth) || nth < 1)
+      throw new Error(`beforeRequest: nth must be a positive integer, not ${nth}`);
     this.hooks.push({ match: options.match, remaining: nth, run });
   }
 

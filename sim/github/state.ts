@@ -1,7 +1,17 @@
 // The simulator's world: the scenario orgs (mutated in place, so `orgTruth(org)` stays the
 // truth after a test adds activity), users by login, and issued tokens.
 import { createHash } from 'node:crypto';
-import { isoSeconds, isBotLogin, type SimCommit, type SimIssue, type SimOrg, type SimPull, type SimRepo, type SimReview, type SimUser } from '../scenarios/org.js';
+import {
+  isoSeconds,
+  isBotLogin,
+  type SimCommit,
+  type SimIssue,
+  type SimOrg,
+  type SimPull,
+  type SimRepo,
+  type SimReview,
+  type SimUser,
+} from '../scenarios/org.js';
 import type { SimClock } from './clock.js';
 
 export interface RepoRef {
@@ -25,7 +35,8 @@ export class SimWorld {
     for (const org of orgs) {
       this.orgsByLogin.set(org.login.toLowerCase(), org);
       for (const u of org.users) this.usersByLogin.set(u.login.toLowerCase(), u);
-      for (const repo of org.repos) this.reposByName.set(`${org.login}/${repo.name}`.toLowerCase(), { org, repo });
+      for (const repo of org.repos)
+        this.reposByName.set(`${org.login}/${repo.name}`.toLowerCase(), { org, repo });
     }
   }
 
@@ -45,8 +56,16 @@ export class SimWorld {
   ensureUser(login: string): SimUser {
     const existing = this.user(login);
     if (existing) return existing;
-    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login)) throw new Error(`"${login}" is not a valid GitHub login`);
-    const u: SimUser = { id: this.nextId++, login, type: isBotLogin(login) ? 'Bot' : 'User', name: null, activity: 1, createdAt: isoSeconds(this.clock.now()) };
+    if (!/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(\[bot\])?$/.test(login))
+      throw new Error(`"${login}" is not a valid GitHub login`);
+    const u: SimUser = {
+      id: this.nextId++,
+      login,
+      type: isBotLogin(login) ? 'Bot' : 'User',
+      name: null,
+      activity: 1,
+      createdAt: isoSeconds(this.clock.now()),
+    };
     this.usersByLogin.set(login.toLowerCase(), u);
     this.orgs[0]?.users.push(u);
     return u;
@@ -84,13 +103,36 @@ export class SimWorld {
     if (at > repo.updatedAt) repo.updatedAt = at;
   }
 
-  addCommit(ref: RepoRef, input: { author: string | null; authorDate?: string; committerDate?: string; message?: string; authorName?: string }): SimCommit {
+  addCommit(
+    ref: RepoRef,
+    input: {
+      author: string | null;
+      authorDate?: string;
+      committerDate?: string;
+      message?: string;
+      authorName?: string;
+    },
+  ): SimCommit {
     const committerDate = this.nowIso(input.committerDate);
-    const authorDate = input.authorDate === undefined ? committerDate : this.nowIso(input.authorDate);
+    const authorDate =
+      input.authorDate === undefined ? committerDate : this.nowIso(input.authorDate);
     const user = input.author === null ? null : this.ensureUser(input.author);
     const name = user?.name ?? user?.login ?? input.authorName ?? 'Unlinked Author';
-    const email = user ? `${user.id}+${user.login}@users.noreply.github.com` : 'unlinked@laptop.local';
-    const commit: SimCommit = { sha: this.sha(), authorLogin: user?.login ?? null, authorName: name, authorEmail: email, authorDate, committerLogin: user?.login ?? null, committerName: name, committerEmail: email, committerDate, message: input.message ?? 'Commit added by the simulator control' };
+    const email = user
+      ? `${user.id}+${user.login}@users.noreply.github.com`
+      : 'unlinked@laptop.local';
+    const commit: SimCommit = {
+      sha: this.sha(),
+      authorLogin: user?.login ?? null,
+      authorName: name,
+      authorEmail: email,
+      authorDate,
+      committerLogin: user?.login ?? null,
+      committerName: name,
+      committerEmail: email,
+      committerDate,
+      message: input.message ?? 'Commit added by the simulator control',
+    };
     const commits = ref.repo.commits;
     const at = commits.findIndex((c) => c.committerDate <= committerDate);
     commits.splice(at === -1 ? commits.length : at, 0, commit);
@@ -99,13 +141,39 @@ export class SimWorld {
     return commit;
   }
 
-  addPull(ref: RepoRef, input: { author: string; title?: string; createdAt?: string; state?: 'open' | 'closed' | 'merged'; closedAt?: string }): SimPull {
+  addPull(
+    ref: RepoRef,
+    input: {
+      author: string;
+      title?: string;
+      createdAt?: string;
+      state?: 'open' | 'closed' | 'merged';
+      closedAt?: string;
+    },
+  ): SimPull {
     const author = this.ensureUser(input.author);
     const createdAt = this.nowIso(input.createdAt);
-    const pull: SimPull = { id: this.nextId++, number: ref.repo.nextNumber++, author: author.login, title: input.title ?? 'Change added by the simulator control', createdAt, updatedAt: createdAt, closedAt: null, mergedAt: null, state: 'open', draft: false, headSha: this.sha(), comments: 0 };
+    const pull: SimPull = {
+      id: this.nextId++,
+      number: ref.repo.nextNumber++,
+      author: author.login,
+      title: input.title ?? 'Change added by the simulator control',
+      createdAt,
+      updatedAt: createdAt,
+      closedAt: null,
+      mergedAt: null,
+      state: 'open',
+      draft: false,
+      headSha: this.sha(),
+      comments: 0,
+    };
     ref.repo.pulls.push(pull);
     this.push(ref.repo, createdAt);
-    if (input.state === 'merged' || input.state === 'closed') this.closePull(ref, pull.number, { merged: input.state === 'merged', at: input.closedAt ?? createdAt });
+    if (input.state === 'merged' || input.state === 'closed')
+      this.closePull(ref, pull.number, {
+        merged: input.state === 'merged',
+        at: input.closedAt ?? createdAt,
+      });
     return pull;
   }
 
@@ -120,7 +188,12 @@ export class SimWorld {
     if (input.merged) {
       pull.mergedAt = at;
       // Squash merge: one commit by the PR author, committed by GitHub's web-flow.
-      const commit = this.addCommit(ref, { author: pull.author, authorDate: at, committerDate: at, message: `${pull.title} (#${pull.number})` });
+      const commit = this.addCommit(ref, {
+        author: pull.author,
+        authorDate: at,
+        committerDate: at,
+        message: `${pull.title} (#${pull.number})`,
+      });
       commit.committerLogin = this.user('web-flow') ? 'web-flow' : commit.committerLogin;
     }
     return pull;
@@ -129,17 +202,45 @@ export class SimWorld {
   addIssue(ref: RepoRef, input: { author: string; title?: string; createdAt?: string }): SimIssue {
     const author = this.ensureUser(input.author);
     const createdAt = this.nowIso(input.createdAt);
-    const issue: SimIssue = { id: this.nextId++, number: ref.repo.nextNumber++, author: author.login, title: input.title ?? 'Issue added by the simulator control', createdAt, updatedAt: createdAt, closedAt: null, state: 'open', stateReason: null, comments: 0, labels: [] };
+    const issue: SimIssue = {
+      id: this.nextId++,
+      number: ref.repo.nextNumber++,
+      author: author.login,
+      title: input.title ?? 'Issue added by the simulator control',
+      createdAt,
+      updatedAt: createdAt,
+      closedAt: null,
+      state: 'open',
+      stateReason: null,
+      comments: 0,
+      labels: [],
+    };
     ref.repo.issues.push(issue);
     return issue;
   }
 
-  addReview(ref: RepoRef, input: { pullNumber: number; reviewer: string; state?: SimReview['state']; submittedAt?: string }): SimReview {
+  addReview(
+    ref: RepoRef,
+    input: {
+      pullNumber: number;
+      reviewer: string;
+      state?: SimReview['state'];
+      submittedAt?: string;
+    },
+  ): SimReview {
     const pull = ref.repo.pulls.find((p) => p.number === input.pullNumber);
-    if (!pull) throw new Error(`${ref.org.login}/${ref.repo.name} has no pull request #${input.pullNumber}`);
+    if (!pull)
+      throw new Error(`${ref.org.login}/${ref.repo.name} has no pull request #${input.pullNumber}`);
     const reviewer = this.ensureUser(input.reviewer);
     const submittedAt = this.nowIso(input.submittedAt);
-    const review: SimReview = { id: this.nextId++, pullNumber: pull.number, reviewer: reviewer.login, submittedAt, state: input.state ?? 'APPROVED', body: 'Reviewed.' };
+    const review: SimReview = {
+      id: this.nextId++,
+      pullNumber: pull.number,
+      reviewer: reviewer.login,
+      submittedAt,
+      state: input.state ?? 'APPROVED',
+      body: 'Reviewed.',
+    };
     ref.repo.reviews.push(review);
     if (submittedAt > pull.updatedAt) pull.updatedAt = submittedAt;
     return review;

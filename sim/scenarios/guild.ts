@@ -34,7 +34,13 @@ export interface GuildScenario {
   channels: ScenarioChannel[];
   links: GuildLink[];
   /** Handles on the roles tests and demos care about. */
-  roleIds: { everyone: string; bot: string; aboveBot: string[]; integration: string; tiers: string[] };
+  roleIds: {
+    everyone: string;
+    bot: string;
+    aboveBot: string[];
+    integration: string;
+    tiers: string[];
+  };
   channelIds: { general: string; category: string; voice: string };
 }
 
@@ -69,8 +75,70 @@ export function snowflakeTimestamp(id: string): number {
   return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
 }
 
-const FIRST = ['ada', 'alex', 'sam', 'kai', 'noor', 'lena', 'mika', 'ravi', 'yuki', 'omar', 'ines', 'jonas', 'priya', 'theo', 'zoe', 'mateo', 'hana', 'liam', 'sofia', 'arjun', 'emil', 'nina', 'felix', 'aiko', 'diego', 'maya', 'luca', 'ivy', 'tariq', 'elif'];
-const WORDS = ['pixel', 'rust', 'lambda', 'kernel', 'cactus', 'nebula', 'otter', 'maple', 'quartz', 'falcon', 'byte', 'comet', 'panda', 'vector', 'echo', 'cobalt', 'willow', 'tango', 'ember', 'delta', 'orbit', 'koala', 'sprout', 'nova', 'glitch', 'mango', 'photon', 'raven', 'tofu', 'zephyr'];
+const FIRST = [
+  'ada',
+  'alex',
+  'sam',
+  'kai',
+  'noor',
+  'lena',
+  'mika',
+  'ravi',
+  'yuki',
+  'omar',
+  'ines',
+  'jonas',
+  'priya',
+  'theo',
+  'zoe',
+  'mateo',
+  'hana',
+  'liam',
+  'sofia',
+  'arjun',
+  'emil',
+  'nina',
+  'felix',
+  'aiko',
+  'diego',
+  'maya',
+  'luca',
+  'ivy',
+  'tariq',
+  'elif',
+];
+const WORDS = [
+  'pixel',
+  'rust',
+  'lambda',
+  'kernel',
+  'cactus',
+  'nebula',
+  'otter',
+  'maple',
+  'quartz',
+  'falcon',
+  'byte',
+  'comet',
+  'panda',
+  'vector',
+  'echo',
+  'cobalt',
+  'willow',
+  'tango',
+  'ember',
+  'delta',
+  'orbit',
+  'koala',
+  'sprout',
+  'nova',
+  'glitch',
+  'mango',
+  'photon',
+  'raven',
+  'tofu',
+  'zephyr',
+];
 const SEPARATORS = ['', '_', '.', ''];
 
 function makeUsername(random: Random, taken: Set<string>): string {
@@ -79,7 +147,14 @@ function makeUsername(random: Random, taken: Set<string>): string {
     const first = random.pick(FIRST);
     const word = random.pick(WORDS);
     const sep = random.pick(SEPARATORS);
-    const base = style === 0 ? `${first}${sep}${word}` : style === 1 ? `${word}${sep}${first}` : style === 2 ? `${first}${random.int(1, 9999)}` : `${word}${sep}${word === 'byte' ? 'dev' : 'codes'}`;
+    const base =
+      style === 0
+        ? `${first}${sep}${word}`
+        : style === 1
+          ? `${word}${sep}${first}`
+          : style === 2
+            ? `${first}${random.int(1, 9999)}`
+            : `${word}${sep}${word === 'byte' ? 'dev' : 'codes'}`;
     const name = taken.has(base) ? `${base}${random.int(10, 99999)}` : base;
     if (!taken.has(name) && name.length <= 32) {
       taken.add(name);
@@ -94,7 +169,13 @@ function displayName(username: string, random: Random): string | null {
   return letters.charAt(0).toUpperCase() + letters.slice(1, 12);
 }
 
-function role(id: string, name: string, position: number, permissions: bigint, extra: Partial<APIRole> = {}): APIRole {
+function role(
+  id: string,
+  name: string,
+  position: number,
+  permissions: bigint,
+  extra: Partial<APIRole> = {},
+): APIRole {
   const color = extra.color ?? 0;
   return {
     id,
@@ -113,16 +194,57 @@ function role(id: string, name: string, position: number, permissions: bigint, e
   };
 }
 
-function member(user: APIUser, roles: string[], joinedAt: string, nick: string | null = null): APIGuildMember {
-  return { user, nick, avatar: null, banner: null, roles, joined_at: joinedAt, premium_since: null, deaf: false, mute: false, flags: NO_MEMBER_FLAGS, pending: false, communication_disabled_until: null };
+function member(
+  user: APIUser,
+  roles: string[],
+  joinedAt: string,
+  nick: string | null = null,
+): APIGuildMember {
+  return {
+    user,
+    nick,
+    avatar: null,
+    banner: null,
+    roles,
+    joined_at: joinedAt,
+    premium_since: null,
+    deaf: false,
+    mute: false,
+    flags: NO_MEMBER_FLAGS,
+    pending: false,
+    communication_disabled_until: null,
+  };
 }
 
 function user(id: string, username: string, globalName: string | null, bot = false): APIUser {
-  return { id, username, discriminator: '0', global_name: globalName, avatar: null, ...(bot ? { bot: true } : {}) };
+  return {
+    id,
+    username,
+    discriminator: '0',
+    global_name: globalName,
+    avatar: null,
+    ...(bot ? { bot: true } : {}),
+  };
 }
 
-const EVERYONE_PERMS = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.ReadMessageHistory | PermissionFlagsBits.Connect | PermissionFlagsBits.Speak | PermissionFlagsBits.UseApplicationCommands | PermissionFlagsBits.AddReactions | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles;
-const BOT_PERMS = PermissionFlagsBits.ManageRoles | PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.EmbedLinks | PermissionFlagsBits.AttachFiles | PermissionFlagsBits.Connect;
+const EVERYONE_PERMS =
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.ReadMessageHistory |
+  PermissionFlagsBits.Connect |
+  PermissionFlagsBits.Speak |
+  PermissionFlagsBits.UseApplicationCommands |
+  PermissionFlagsBits.AddReactions |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles;
+const BOT_PERMS =
+  PermissionFlagsBits.ManageRoles |
+  PermissionFlagsBits.ManageChannels |
+  PermissionFlagsBits.ViewChannel |
+  PermissionFlagsBits.SendMessages |
+  PermissionFlagsBits.EmbedLinks |
+  PermissionFlagsBits.AttachFiles |
+  PermissionFlagsBits.Connect;
 
 export function generateGuild(options: GenerateGuildOptions): GuildScenario {
   const random = createRandom(options.seed);
@@ -133,16 +255,36 @@ export function generateGuild(options: GenerateGuildOptions): GuildScenario {
   const createdAt = new Date(snowflakeTimestamp(guildId)).toISOString();
 
   const botUser = user(applicationId, 'gitguild', 'GitGuild', true);
-  const ids = { everyone: guildId, tiers: [nextId(), nextId(), nextId()], integration: nextId(), bot: nextId(), moderator: nextId(), admin: nextId() };
+  const ids = {
+    everyone: guildId,
+    tiers: [nextId(), nextId(), nextId()],
+    integration: nextId(),
+    bot: nextId(),
+    moderator: nextId(),
+    admin: nextId(),
+  };
   const roles: APIRole[] = [
     role(ids.everyone, '@everyone', 0, EVERYONE_PERMS),
     role(ids.tiers[0] as string, 'Contributor', 1, 0n, { color: 0x2ecc71, hoist: true }),
     role(ids.tiers[1] as string, 'Regular', 2, 0n, { color: 0x3498db, hoist: true }),
     role(ids.tiers[2] as string, 'Core', 3, 0n, { color: 0x9b59b6, hoist: true }),
-    role(ids.integration, 'Twitch Subscriber', 4, 0n, { managed: true, color: 0x6441a5, tags: { integration_id: nextId() } }),
+    role(ids.integration, 'Twitch Subscriber', 4, 0n, {
+      managed: true,
+      color: 0x6441a5,
+      tags: { integration_id: nextId() },
+    }),
     role(ids.bot, 'GitGuild', 5, BOT_PERMS, { managed: true, tags: { bot_id: applicationId } }),
-    role(ids.moderator, 'Moderator', 6, PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers, { color: 0xe67e22, hoist: true }),
-    role(ids.admin, 'Admin', 7, PermissionFlagsBits.Administrator, { color: 0xe74c3c, hoist: true }),
+    role(
+      ids.moderator,
+      'Moderator',
+      6,
+      PermissionFlagsBits.ManageMessages | PermissionFlagsBits.KickMembers,
+      { color: 0xe67e22, hoist: true },
+    ),
+    role(ids.admin, 'Admin', 7, PermissionFlagsBits.Administrator, {
+      color: 0xe74c3c,
+      hoist: true,
+    }),
   ];
 
   const count = options.memberCount ?? PRESET_MEMBERS[options.preset];
@@ -169,26 +311,87 @@ export function generateGuild(options: GenerateGuildOptions): GuildScenario {
       links.push({ discordUserId: person.id, githubLogin: login });
       if (random.chance(0.5)) memberRoles.push(random.pick(ids.tiers));
     }
-    members.push(member(person, memberRoles, new Date(joinedMs).toISOString(), random.chance(0.1) ? `${person.username}-nick` : null));
+    members.push(
+      member(
+        person,
+        memberRoles,
+        new Date(joinedMs).toISOString(),
+        random.chance(0.1) ? `${person.username}-nick` : null,
+      ),
+    );
   });
   members.push(member(botUser, [ids.bot], new Date(joinedMs + 60_000).toISOString()));
 
   const categoryId = nextId();
   const channels: ScenarioChannel[] = [
-    { id: categoryId, type: ChannelType.GuildCategory, guild_id: guildId, name: 'Community', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, flags: NO_CHANNEL_FLAGS },
-    { id: nextId(), type: ChannelType.GuildText, guild_id: guildId, name: 'general', position: 1, permission_overwrites: [], nsfw: false, parent_id: categoryId, topic: 'Say hello', last_message_id: null, rate_limit_per_user: 0, default_auto_archive_duration: 1440, flags: NO_CHANNEL_FLAGS },
-    { id: nextId(), type: ChannelType.GuildVoice, guild_id: guildId, name: 'Lounge', position: 2, permission_overwrites: [], nsfw: false, parent_id: categoryId, bitrate: 64_000, user_limit: 0, rtc_region: null, last_message_id: null, rate_limit_per_user: 0, flags: NO_CHANNEL_FLAGS },
+    {
+      id: categoryId,
+      type: ChannelType.GuildCategory,
+      guild_id: guildId,
+      name: 'Community',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      flags: NO_CHANNEL_FLAGS,
+    },
+    {
+      id: nextId(),
+      type: ChannelType.GuildText,
+      guild_id: guildId,
+      name: 'general',
+      position: 1,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: categoryId,
+      topic: 'Say hello',
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_auto_archive_duration: 1440,
+      flags: NO_CHANNEL_FLAGS,
+    },
+    {
+      id: nextId(),
+      type: ChannelType.GuildVoice,
+      guild_id: guildId,
+      name: 'Lounge',
+      position: 2,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: categoryId,
+      bitrate: 64_000,
+      user_limit: 0,
+      rtc_region: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      flags: NO_CHANNEL_FLAGS,
+    },
   ];
 
   return {
-    guild: { id: guildId, name: options.preset === 'large' ? 'Open Source Collective' : 'GitGuild Demo', ownerId, createdAt },
+    guild: {
+      id: guildId,
+      name: options.preset === 'large' ? 'Open Source Collective' : 'GitGuild Demo',
+      ownerId,
+      createdAt,
+    },
     application: { id: applicationId, name: 'GitGuild' },
     botUser,
     roles,
     members,
     channels,
     links,
-    roleIds: { everyone: ids.everyone, bot: ids.bot, aboveBot: [ids.moderator, ids.admin], integration: ids.integration, tiers: ids.tiers },
-    channelIds: { general: (channels[1] as ScenarioChannel).id, category: categoryId, voice: (channels[2] as ScenarioChannel).id },
+    roleIds: {
+      everyone: ids.everyone,
+      bot: ids.bot,
+      aboveBot: [ids.moderator, ids.admin],
+      integration: ids.integration,
+      tiers: ids.tiers,
+    },
+    channelIds: {
+      general: (channels[1] as ScenarioChannel).id,
+      category: categoryId,
+      voice: (channels[2] as ScenarioChannel).id,
+    },
   };
 }

@@ -157,9 +157,33 @@ interface PresetShape {
 }
 
 const PRESETS: Record<OrgPreset, PresetShape> = {
-  tiny: { login: 'tiny-org', name: 'Tiny Org', activeRepos: 2, users: 6, prs: 24, issues: 12, directCommits: 16 },
-  demo: { login: 'acme-oss', name: 'Acme Open Source', activeRepos: 6, users: 30, prs: 420, issues: 220, directCommits: 500 },
-  large: { login: 'megacorp', name: 'MegaCorp Open Source', activeRepos: 196, users: 2000, prs: 50_000, issues: 32_000, directCommits: 40_000 },
+  tiny: {
+    login: 'tiny-org',
+    name: 'Tiny Org',
+    activeRepos: 2,
+    users: 6,
+    prs: 24,
+    issues: 12,
+    directCommits: 16,
+  },
+  demo: {
+    login: 'acme-oss',
+    name: 'Acme Open Source',
+    activeRepos: 6,
+    users: 30,
+    prs: 420,
+    issues: 220,
+    directCommits: 500,
+  },
+  large: {
+    login: 'megacorp',
+    name: 'MegaCorp Open Source',
+    activeRepos: 196,
+    users: 2000,
+    prs: 50_000,
+    issues: 32_000,
+    directCommits: 40_000,
+  },
 };
 
 const DAY_MS = 86_400_000;
@@ -185,12 +209,128 @@ const BOTS: readonly { login: string; id: number; share: number }[] = [
   { login: 'github-actions[bot]', id: 41898282, share: 0.01 },
 ];
 
-const FIRST = ['alice', 'bruno', 'chen', 'dana', 'emeka', 'fatima', 'gustav', 'hana', 'ivan', 'jules', 'kofi', 'lena', 'mateo', 'nadia', 'oskar', 'priya', 'quinn', 'rosa', 'sven', 'tomas', 'uma', 'vikram', 'wen', 'ximena', 'yusuf', 'zoe', 'ada', 'björn', 'carla', 'dmitri', 'elif', 'farid', 'greta', 'hiro', 'ines', 'jonas', 'kira', 'luca', 'mira', 'nico', 'olga', 'pablo', 'rania', 'sami', 'tara', 'ugo', 'vera', 'wanda', 'yara', 'zeno'];
-const LAST = ['smith', 'garcia', 'muller', 'rossi', 'nguyen', 'kowalski', 'okafor', 'tanaka', 'silva', 'ivanova', 'haddad', 'larsen', 'dubois', 'novak', 'kim', 'patel', 'jensen', 'moreau', 'costa', 'weber', 'fischer', 'sato', 'ali', 'bauer', 'khan', 'lopez', 'meyer', 'olsen', 'petrov', 'reyes'];
-const REPO_WORDS = ['core', 'cli', 'docs', 'website', 'sdk', 'api', 'server', 'ui', 'plugins', 'infra', 'helm-charts', 'action', 'lint-rules', 'benchmarks', 'examples', 'design-system', 'parser', 'runtime', 'vscode-extension', 'mobile'];
+const FIRST = [
+  'alice',
+  'bruno',
+  'chen',
+  'dana',
+  'emeka',
+  'fatima',
+  'gustav',
+  'hana',
+  'ivan',
+  'jules',
+  'kofi',
+  'lena',
+  'mateo',
+  'nadia',
+  'oskar',
+  'priya',
+  'quinn',
+  'rosa',
+  'sven',
+  'tomas',
+  'uma',
+  'vikram',
+  'wen',
+  'ximena',
+  'yusuf',
+  'zoe',
+  'ada',
+  'björn',
+  'carla',
+  'dmitri',
+  'elif',
+  'farid',
+  'greta',
+  'hiro',
+  'ines',
+  'jonas',
+  'kira',
+  'luca',
+  'mira',
+  'nico',
+  'olga',
+  'pablo',
+  'rania',
+  'sami',
+  'tara',
+  'ugo',
+  'vera',
+  'wanda',
+  'yara',
+  'zeno',
+];
+const LAST = [
+  'smith',
+  'garcia',
+  'muller',
+  'rossi',
+  'nguyen',
+  'kowalski',
+  'okafor',
+  'tanaka',
+  'silva',
+  'ivanova',
+  'haddad',
+  'larsen',
+  'dubois',
+  'novak',
+  'kim',
+  'patel',
+  'jensen',
+  'moreau',
+  'costa',
+  'weber',
+  'fischer',
+  'sato',
+  'ali',
+  'bauer',
+  'khan',
+  'lopez',
+  'meyer',
+  'olsen',
+  'petrov',
+  'reyes',
+];
+const REPO_WORDS = [
+  'core',
+  'cli',
+  'docs',
+  'website',
+  'sdk',
+  'api',
+  'server',
+  'ui',
+  'plugins',
+  'infra',
+  'helm-charts',
+  'action',
+  'lint-rules',
+  'benchmarks',
+  'examples',
+  'design-system',
+  'parser',
+  'runtime',
+  'vscode-extension',
+  'mobile',
+];
 const LANGUAGES = ['TypeScript', 'Go', 'Rust', 'Python', 'JavaScript', 'Kotlin', null] as const;
 const PR_VERBS = ['Fix', 'Add', 'Refactor', 'Update', 'Remove', 'Document', 'Speed up', 'Test'];
-const PR_THINGS = ['pagination', 'config loader', 'CLI flags', 'error messages', 'release script', 'README', 'cache layer', 'auth flow', 'CI matrix', 'type definitions', 'logging', 'retry logic'];
+const PR_THINGS = [
+  'pagination',
+  'config loader',
+  'CLI flags',
+  'error messages',
+  'release script',
+  'README',
+  'cache layer',
+  'auth flow',
+  'CI matrix',
+  'type definitions',
+  'logging',
+  'retry logic',
+];
 const LABELS = ['bug', 'enhancement', 'documentation', 'good first issue', 'question'];
 
 /** ASCII login from display parts, GitHub's rules: alphanumerics and single hyphens. */
@@ -208,7 +348,15 @@ function makeLogin(rnd: Random, taken: Set<string>): { login: string; name: stri
     const first = rnd.pick(FIRST);
     const last = rnd.pick(LAST);
     const name = `${first[0]?.toUpperCase()}${first.slice(1)} ${last[0]?.toUpperCase()}${last.slice(1)}`;
-    const patterns = [`${first}${last}`, `${first}-${last}`, `${first[0]}${last}`, `${first}${rnd.int(1, 99)}`, `${last}${first[0]}`, `${first}-dev`, `${first}${last[0]}`];
+    const patterns = [
+      `${first}${last}`,
+      `${first}-${last}`,
+      `${first[0]}${last}`,
+      `${first}${rnd.int(1, 99)}`,
+      `${last}${first[0]}`,
+      `${first}-dev`,
+      `${first}${last[0]}`,
+    ];
     let login = toLogin(rnd.pick(patterns));
     if (taken.has(login)) login = toLogin(`${login}${rnd.int(2, 999)}`);
     if (!taken.has(login) && login.length > 1) {
@@ -241,7 +389,10 @@ function weightedPicker<T>(rnd: Random, items: readonly T[], weight: (item: T) =
 
 function sha(rnd: Random): string {
   let s = '';
-  for (let i = 0; i < 5; i++) s += Math.floor(rnd.next() * 0x100000000).toString(16).padStart(8, '0');
+  for (let i = 0; i < 5; i++)
+    s += Math.floor(rnd.next() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
   return s;
 }
 
@@ -272,16 +423,66 @@ function makeUsers(rnd: Random, count: number, now: number): SimUser[] {
   const users: SimUser[] = [];
   for (let i = 0; i < count; i++) {
     const { login, name } = makeLogin(rnd, taken);
-    users.push({ id: 1_000_000 + i * 7 + rnd.int(0, 6), login, type: 'User', name: rnd.chance(0.8) ? name : null, activity: rnd.longTail(1, 1.2), createdAt: isoSeconds(now - rnd.int(400, 4000) * DAY_MS) });
+    users.push({
+      id: 1_000_000 + i * 7 + rnd.int(0, 6),
+      login,
+      type: 'User',
+      name: rnd.chance(0.8) ? name : null,
+      activity: rnd.longTail(1, 1.2),
+      createdAt: isoSeconds(now - rnd.int(400, 4000) * DAY_MS),
+    });
   }
   // GitHub's merge committer: appears as `committer` on merge commits, contributes nothing.
-  users.push({ id: 19864447, login: 'web-flow', type: 'User', name: 'GitHub Web Flow', activity: 0, createdAt: isoSeconds(now - 3500 * DAY_MS) });
-  for (const bot of BOTS) users.push({ id: bot.id, login: bot.login, type: 'Bot', name: null, activity: 0, createdAt: isoSeconds(now - 3000 * DAY_MS) });
+  users.push({
+    id: 19864447,
+    login: 'web-flow',
+    type: 'User',
+    name: 'GitHub Web Flow',
+    activity: 0,
+    createdAt: isoSeconds(now - 3500 * DAY_MS),
+  });
+  for (const bot of BOTS)
+    users.push({
+      id: bot.id,
+      login: bot.login,
+      type: 'Bot',
+      name: null,
+      activity: 0,
+      createdAt: isoSeconds(now - 3000 * DAY_MS),
+    });
   return users;
 }
 
-function emptyRepo(id: number, name: string, createdAt: string, partial: Partial<SimRepo>): SimRepo {
-  return { id, name, description: null, defaultBranch: 'main', archived: false, fork: false, private: false, language: null, topics: [], createdAt, updatedAt: createdAt, pushedAt: createdAt, stars: 0, forks: 0, empty: false, blocked: false, pulls: [], issues: [], commits: [], reviews: [], nextNumber: 1, ...partial };
+function emptyRepo(
+  id: number,
+  name: string,
+  createdAt: string,
+  partial: Partial<SimRepo>,
+): SimRepo {
+  return {
+    id,
+    name,
+    description: null,
+    defaultBranch: 'main',
+    archived: false,
+    fork: false,
+    private: false,
+    language: null,
+    topics: [],
+    createdAt,
+    updatedAt: createdAt,
+    pushedAt: createdAt,
+    stars: 0,
+    forks: 0,
+    empty: false,
+    blocked: false,
+    pulls: [],
+    issues: [],
+    commits: [],
+    reviews: [],
+    nextNumber: 1,
+    ...partial,
+  };
 }
 
 interface RepoPlan {
@@ -298,7 +499,10 @@ function planRepos(rnd: Random, shape: PresetShape, now: number): RepoPlan[] {
   let id = 100_000_000 + rnd.int(0, 999_999);
   const nextName = (): string => {
     for (let i = 0; ; i++) {
-      const base = i < REPO_WORDS.length * 2 ? rnd.pick(REPO_WORDS) : `${rnd.pick(REPO_WORDS)}-${rnd.pick(REPO_WORDS)}`;
+      const base =
+        i < REPO_WORDS.length * 2
+          ? rnd.pick(REPO_WORDS)
+          : `${rnd.pick(REPO_WORDS)}-${rnd.pick(REPO_WORDS)}`;
       const name = usedNames.has(base) ? `${base}-${rnd.int(2, 9999)}` : base;
       if (!usedNames.has(name)) {
         usedNames.add(name);
@@ -309,12 +513,14 @@ function planRepos(rnd: Random, shape: PresetShape, now: number): RepoPlan[] {
   const yearAgo = now - YEAR_MS;
   for (let i = 0; i < shape.activeRepos; i++) {
     const created = isoSeconds(now - rnd.int(400, 3000) * DAY_MS);
-    const name = i === 0 ? shape.login.split('-')[0] ?? 'core' : nextName();
+    const name = i === 0 ? (shape.login.split('-')[0] ?? 'core') : nextName();
     usedNames.add(name);
     const repo = emptyRepo(id++, name, created, {
       description: `The ${name} of ${shape.name}`,
       language: rnd.pick(LANGUAGES),
-      topics: rnd.chance(0.6) ? [rnd.pick(['open-source', 'developer-tools', 'cli', 'web', 'devops'])] : [],
+      topics: rnd.chance(0.6)
+        ? [rnd.pick(['open-source', 'developer-tools', 'cli', 'web', 'devops'])]
+        : [],
       stars: rnd.longTail(40, 0.9),
       forks: rnd.longTail(6, 1),
       defaultBranch: rnd.chance(0.85) ? 'main' : 'master',
@@ -323,10 +529,45 @@ function planRepos(rnd: Random, shape: PresetShape, now: number): RepoPlan[] {
   }
   // Edge cases every preset carries, so crawlers meet them in every test.
   const archivedAt = now - rnd.int(150, 250) * DAY_MS;
-  plans.push({ repo: emptyRepo(id++, 'legacy-site', isoSeconds(now - 2500 * DAY_MS), { description: 'The old website (archived)', archived: true, language: 'JavaScript', stars: rnd.longTail(10, 1) }), weight: 1, from: yearAgo, to: archivedAt });
-  plans.push({ repo: emptyRepo(id++, 'upstream-fork', isoSeconds(now - 900 * DAY_MS), { description: 'Our patched fork of an upstream library', fork: true, language: 'Go' }), weight: 0.5, from: yearAgo, to: now });
-  plans.push({ repo: emptyRepo(id++, 'new-project', isoSeconds(now - rnd.int(1, 20) * DAY_MS), { description: 'Created, nothing pushed yet', empty: true }), weight: 0, from: now, to: now });
-  plans.push({ repo: emptyRepo(id++, 'takedown', isoSeconds(now - 700 * DAY_MS), { description: 'Blocked by a DMCA notice', blocked: true }), weight: 0, from: now, to: now });
+  plans.push({
+    repo: emptyRepo(id++, 'legacy-site', isoSeconds(now - 2500 * DAY_MS), {
+      description: 'The old website (archived)',
+      archived: true,
+      language: 'JavaScript',
+      stars: rnd.longTail(10, 1),
+    }),
+    weight: 1,
+    from: yearAgo,
+    to: archivedAt,
+  });
+  plans.push({
+    repo: emptyRepo(id++, 'upstream-fork', isoSeconds(now - 900 * DAY_MS), {
+      description: 'Our patched fork of an upstream library',
+      fork: true,
+      language: 'Go',
+    }),
+    weight: 0.5,
+    from: yearAgo,
+    to: now,
+  });
+  plans.push({
+    repo: emptyRepo(id++, 'new-project', isoSeconds(now - rnd.int(1, 20) * DAY_MS), {
+      description: 'Created, nothing pushed yet',
+      empty: true,
+    }),
+    weight: 0,
+    from: now,
+    to: now,
+  });
+  plans.push({
+    repo: emptyRepo(id++, 'takedown', isoSeconds(now - 700 * DAY_MS), {
+      description: 'Blocked by a DMCA notice',
+      blocked: true,
+    }),
+    weight: 0,
+    from: now,
+    to: now,
+  });
   return plans;
 }
 
@@ -338,7 +579,8 @@ interface Item {
 
 export function generateOrg(options: GenerateOrgOptions): SimOrg {
   const shape = PRESETS[options.preset];
-  if (!shape) throw new Error(`unknown org preset "${String(options.preset)}": use demo, large or tiny`);
+  if (!shape)
+    throw new Error(`unknown org preset "${String(options.preset)}": use demo, large or tiny`);
   const now = Math.floor((options.now ?? Date.now()) / 1000) * 1000;
   const rnd = createRandom(options.seed);
   const login = options.login ?? shape.login;
@@ -347,7 +589,9 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
   const byActivity = [...humans].sort((a, b) => b.activity - a.activity);
   // Maintainers: the most active twelfth (at least two); they review and push directly.
   const maintainers = byActivity.slice(0, Math.max(2, Math.ceil(humans.length / 12)));
-  const members = new Set<string>(byActivity.slice(0, Math.max(3, Math.ceil(humans.length * 0.3))).map((u) => u.login));
+  const members = new Set<string>(
+    byActivity.slice(0, Math.max(3, Math.ceil(humans.length * 0.3))).map((u) => u.login),
+  );
   for (const u of humans) if (rnd.chance(0.05)) members.add(u.login);
 
   const pickHuman = weightedPicker(rnd, humans, (u) => u.activity);
@@ -361,14 +605,18 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
   const itemsByRepo = new Map<SimRepo, Item[]>();
   // A commit remembers its PR so its message can cite the PR number once numbers are assigned.
   const commitsByRepo = new Map<SimRepo, { commit: SimCommit; pull?: SimPull }[]>();
-  const reviewsByRepo = new Map<SimRepo, { pull: SimPull; review: Omit<SimReview, 'pullNumber'> }[]>();
+  const reviewsByRepo = new Map<
+    SimRepo,
+    { pull: SimPull; review: Omit<SimReview, 'pullNumber'> }[]
+  >();
   for (const p of plans) {
     itemsByRepo.set(p.repo, []);
     commitsByRepo.set(p.repo, []);
     reviewsByRepo.set(p.repo, []);
   }
   const userByLogin = new Map(users.map((u) => [u.login, u]));
-  const email = (l: string): string => `${userByLogin.get(l)?.id ?? 0}+${l}@users.noreply.github.com`;
+  const email = (l: string): string =>
+    `${userByLogin.get(l)?.id ?? 0}+${l}@users.noreply.github.com`;
   const displayName = (l: string): string => userByLogin.get(l)?.name ?? l;
 
   for (let i = 0; i < shape.prs; i++) {
@@ -378,7 +626,8 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     const created = timeBetween(rnd, plan.from, plan.to);
     const roll = rnd.next();
     const outcome = roll < 0.68 ? 'merged' : roll < 0.85 ? 'closed' : 'open';
-    const endMs = outcome === 'open' ? null : after(rnd, created, tailDelay(rnd, 10), Math.min(plan.to, now));
+    const endMs =
+      outcome === 'open' ? null : after(rnd, created, tailDelay(rnd, 10), Math.min(plan.to, now));
     const mergedMs = outcome === 'merged' ? endMs : null;
     let updated = endMs ?? created;
     if (rnd.chance(0.3)) updated = after(rnd, updated, tailDelay(rnd, 24), now);
@@ -399,27 +648,69 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     itemsByRepo.get(repo)?.push({ kind: 'pull', createdMs: created, value: pull });
 
     // Reviews happen between opening and closing, by maintainers other than the author.
-    const reviewCount = author.endsWith('[bot]') ? rnd.int(0, 1) : outcome === 'merged' ? rnd.int(1, 3) : rnd.int(0, 2);
+    const reviewCount = author.endsWith('[bot]')
+      ? rnd.int(0, 1)
+      : outcome === 'merged'
+        ? rnd.int(1, 3)
+        : rnd.int(0, 2);
     for (let r = 0; r < reviewCount; r++) {
       const reviewer = pickMaintainer().login;
       if (reviewer === author) continue;
       const at = after(rnd, created, tailDelay(rnd, 6), endMs ?? now);
       const last = r === reviewCount - 1 && outcome === 'merged';
-      const state = last ? 'APPROVED' : rnd.pick(['COMMENTED', 'CHANGES_REQUESTED', 'APPROVED'] as const);
-      reviewsByRepo.get(repo)?.push({ pull, review: { id: globalId++, reviewer, submittedAt: isoSeconds(at), state, body: state === 'APPROVED' ? 'LGTM' : 'A few comments inline.' } });
+      const state = last
+        ? 'APPROVED'
+        : rnd.pick(['COMMENTED', 'CHANGES_REQUESTED', 'APPROVED'] as const);
+      reviewsByRepo.get(repo)?.push({
+        pull,
+        review: {
+          id: globalId++,
+          reviewer,
+          submittedAt: isoSeconds(at),
+          state,
+          body: state === 'APPROVED' ? 'LGTM' : 'A few comments inline.',
+        },
+      });
     }
 
     if (mergedMs !== null) {
       const committerLogin = 'web-flow';
       if (rnd.chance(0.6)) {
         // Squash merge: one commit, authored and committed at merge time.
-        commitsByRepo.get(repo)?.push({ pull, commit: { sha: sha(rnd), authorLogin: author, authorName: displayName(author), authorEmail: email(author), authorDate: isoSeconds(mergedMs), committerLogin, committerName: 'GitHub', committerEmail: 'noreply@github.com', committerDate: isoSeconds(mergedMs), message: pull.title } });
+        commitsByRepo.get(repo)?.push({
+          pull,
+          commit: {
+            sha: sha(rnd),
+            authorLogin: author,
+            authorName: displayName(author),
+            authorEmail: email(author),
+            authorDate: isoSeconds(mergedMs),
+            committerLogin,
+            committerName: 'GitHub',
+            committerEmail: 'noreply@github.com',
+            committerDate: isoSeconds(mergedMs),
+            message: pull.title,
+          },
+        });
       } else {
         // Rebase merge: the work's author dates, all committed at merge time.
         const n = rnd.int(1, 3);
         for (let c = 0; c < n; c++) {
           const authored = timeBetween(rnd, created - 2 * DAY_MS, created);
-          commitsByRepo.get(repo)?.push({ commit: { sha: sha(rnd), authorLogin: author, authorName: displayName(author), authorEmail: email(author), authorDate: isoSeconds(Math.max(plan.from - DAY_MS, authored)), committerLogin, committerName: 'GitHub', committerEmail: 'noreply@github.com', committerDate: isoSeconds(mergedMs), message: `${pull.title}: part ${c + 1}` } });
+          commitsByRepo.get(repo)?.push({
+            commit: {
+              sha: sha(rnd),
+              authorLogin: author,
+              authorName: displayName(author),
+              authorEmail: email(author),
+              authorDate: isoSeconds(Math.max(plan.from - DAY_MS, authored)),
+              committerLogin,
+              committerName: 'GitHub',
+              committerEmail: 'noreply@github.com',
+              committerDate: isoSeconds(mergedMs),
+              message: `${pull.title}: part ${c + 1}`,
+            },
+          });
         }
       }
     }
@@ -428,7 +719,9 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
   for (let i = 0; i < shape.issues; i++) {
     const plan = pickPlan();
     const created = timeBetween(rnd, plan.from, plan.to);
-    const closed = rnd.chance(0.6) ? after(rnd, created, tailDelay(rnd, 48), Math.min(now, plan.to)) : null;
+    const closed = rnd.chance(0.6)
+      ? after(rnd, created, tailDelay(rnd, 48), Math.min(now, plan.to))
+      : null;
     const updated = after(rnd, closed ?? created, rnd.chance(0.4) ? tailDelay(rnd, 24) : 0, now);
     const issue: SimIssue = {
       id: globalId++,
@@ -454,21 +747,49 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     const linked = rnd.chance(0.88);
     const person = rnd.chance(0.7) ? pickMaintainer().login : pickHuman().login;
     const authorLogin = linked ? person : null;
-    const authorName = linked ? displayName(person) : rnd.pick(['Local Dev', 'root', 'build-server', displayName(person)]);
-    const authorEmail = linked ? email(person) : `${toLogin(authorName).toLowerCase() || 'dev'}@laptop.local`;
-    commitsByRepo.get(plan.repo)?.push({ commit: { sha: sha(rnd), authorLogin, authorName, authorEmail, authorDate: isoSeconds(authored), committerLogin: authorLogin, committerName: authorName, committerEmail: authorEmail, committerDate: isoSeconds(committed), message: `${rnd.pick(PR_VERBS)} ${rnd.pick(PR_THINGS)}` } });
+    const authorName = linked
+      ? displayName(person)
+      : rnd.pick(['Local Dev', 'root', 'build-server', displayName(person)]);
+    const authorEmail = linked
+      ? email(person)
+      : `${toLogin(authorName).toLowerCase() || 'dev'}@laptop.local`;
+    commitsByRepo.get(plan.repo)?.push({
+      commit: {
+        sha: sha(rnd),
+        authorLogin,
+        authorName,
+        authorEmail,
+        authorDate: isoSeconds(authored),
+        committerLogin: authorLogin,
+        committerName: authorName,
+        committerEmail: authorEmail,
+        committerDate: isoSeconds(committed),
+        message: `${rnd.pick(PR_VERBS)} ${rnd.pick(PR_THINGS)}`,
+      },
+    });
   }
 
-  for (const plan of plans) finishRepo(plan, itemsByRepo.get(plan.repo) ?? [], commitsByRepo.get(plan.repo) ?? [], reviewsByRepo.get(plan.repo) ?? [], rnd);
+  for (const plan of plans)
+    finishRepo(
+      plan,
+      itemsByRepo.get(plan.repo) ?? [],
+      commitsByRepo.get(plan.repo) ?? [],
+      reviewsByRepo.get(plan.repo) ?? [],
+      rnd,
+    );
 
   const memberList = [...members].sort();
-  const teamNames = options.preset === 'tiny' ? ['Maintainers', 'Docs'] : ['Maintainers', 'Core', 'Docs', 'Triage', 'Infrastructure'];
+  const teamNames =
+    options.preset === 'tiny'
+      ? ['Maintainers', 'Docs']
+      : ['Maintainers', 'Core', 'Docs', 'Triage', 'Infrastructure'];
   const teams: SimTeam[] = teamNames.map((name, i) => ({
     id: 7_000_000 + i,
     slug: name.toLowerCase(),
     name,
     description: `${name} of ${shape.name}`,
-    members: i === 0 ? maintainers.map((m) => m.login).sort() : memberList.filter(() => rnd.chance(0.35)),
+    members:
+      i === 0 ? maintainers.map((m) => m.login).sort() : memberList.filter(() => rnd.chance(0.35)),
   }));
 
   return {
@@ -491,7 +812,13 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
 }
 
 /** Numbers items in creation order (issues and PRs share the sequence) and sets push times. */
-function finishRepo(plan: RepoPlan, items: Item[], pending: { commit: SimCommit; pull?: SimPull }[], reviews: { pull: SimPull; review: Omit<SimReview, 'pullNumber'> }[], rnd: Random): void {
+function finishRepo(
+  plan: RepoPlan,
+  items: Item[],
+  pending: { commit: SimCommit; pull?: SimPull }[],
+  reviews: { pull: SimPull; review: Omit<SimReview, 'pullNumber'> }[],
+  rnd: Random,
+): void {
   const repo = plan.repo;
   items.sort((a, b) => a.createdMs - b.createdMs);
   let number = 1;
@@ -501,18 +828,37 @@ function finishRepo(plan: RepoPlan, items: Item[], pending: { commit: SimCommit;
     else repo.issues.push(item.value as SimIssue);
   }
   repo.nextNumber = number;
-  for (const { commit, pull } of pending) if (pull) commit.message = `${pull.title} (#${pull.number})`;
+  for (const { commit, pull } of pending)
+    if (pull) commit.message = `${pull.title} (#${pull.number})`;
   const commits = pending.map((p) => p.commit);
-  commits.sort((a, b) => (a.committerDate < b.committerDate ? 1 : a.committerDate > b.committerDate ? -1 : 0));
+  commits.sort((a, b) =>
+    a.committerDate < b.committerDate ? 1 : a.committerDate > b.committerDate ? -1 : 0,
+  );
   repo.commits = commits;
-  repo.reviews = reviews.map(({ pull, review }) => ({ ...review, pullNumber: pull.number })).sort((a, b) => a.id - b.id);
+  repo.reviews = reviews
+    .map(({ pull, review }) => ({ ...review, pullNumber: pull.number }))
+    .sort((a, b) => a.id - b.id);
   if (commits.length === 0 && !repo.empty && !repo.blocked) {
     // Every non-empty repo has at least its initial commit.
     const at = repo.createdAt;
-    commits.push({ sha: sha(rnd), authorLogin: null, authorName: 'Initial Import', authorEmail: 'import@example.org', authorDate: at, committerLogin: null, committerName: 'Initial Import', committerEmail: 'import@example.org', committerDate: at, message: 'Initial commit' });
+    commits.push({
+      sha: sha(rnd),
+      authorLogin: null,
+      authorName: 'Initial Import',
+      authorEmail: 'import@example.org',
+      authorDate: at,
+      committerLogin: null,
+      committerName: 'Initial Import',
+      committerEmail: 'import@example.org',
+      committerDate: at,
+      message: 'Initial commit',
+    });
   }
   const lastPush = commits[0]?.committerDate ?? repo.createdAt;
-  const lastPullPush = repo.pulls.reduce((max, p) => (p.createdAt > max ? p.createdAt : max), lastPush);
+  const lastPullPush = repo.pulls.reduce(
+    (max, p) => (p.createdAt > max ? p.createdAt : max),
+    lastPush,
+  );
   repo.pushedAt = lastPullPush;
   repo.updatedAt = lastPullPush > repo.updatedAt ? lastPullPush : repo.updatedAt;
 }
@@ -559,10 +905,19 @@ export function orgTruth(org: SimOrg, options: OrgTruthOptions = {}): DailyCount
     for (const c of repo.commits) add(c.authorLogin, full, 'commits', c.authorDate);
     for (const r of repo.reviews) add(r.reviewer, full, 'reviews', r.submittedAt);
   }
-  return [...counts.values()].sort((a, b) => a.repo.localeCompare(b.repo) || a.metric.localeCompare(b.metric) || a.login.localeCompare(b.login) || a.day.localeCompare(b.day));
+  return [...counts.values()].sort(
+    (a, b) =>
+      a.repo.localeCompare(b.repo) ||
+      a.metric.localeCompare(b.metric) ||
+      a.login.localeCompare(b.login) ||
+      a.day.localeCompare(b.day),
+  );
 }
 
 /** Human logins that contributed anything, most active first: for linking scenarios (the guild). */
 export function contributorLogins(org: SimOrg): string[] {
-  return org.users.filter((u) => u.type === 'User' && u.activity > 0).sort((a, b) => b.activity - a.activity).map((u) => u.login);
+  return org.users
+    .filter((u) => u.type === 'User' && u.activity > 0)
+    .sort((a, b) => b.activity - a.activity)
+    .map((u) => u.login);
 }

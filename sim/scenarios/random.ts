@@ -28,6 +28,7 @@ export function createRandom(seed: number): Random {
       return items[Math.floor(next() * items.length)] as (typeof items)[number];
     },
     chance: (p) => next() < p,
-    longTail: (scale, alpha = 1.3) => Math.max(1, Math.floor(scale / Math.pow(1 - next(), 1 / alpha) - scale + 1)),
+    longTail: (scale, alpha = 1.3) =>
+      Math.max(1, Math.floor(scale / Math.pow(1 - next(), 1 / alpha) - scale + 1)),
   };
 }

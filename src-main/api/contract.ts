@@ -2,10 +2,22 @@
 // and the headless HTTP server both bind these same handlers; the renderer imports only types.
 import { z } from 'zod';
 import { WINDOWS } from '../stats/windows.js';
-import { ConfigDocumentSchema, CrawlSummarySchema, METRICS, SettingsPatchSchema, SettingsSchema } from '../store/types.js';
+import {
+  ConfigDocumentSchema,
+  CrawlSummarySchema,
+  METRICS,
+  SettingsPatchSchema,
+  SettingsSchema,
+} from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
 
-export const BotStateSchema = z.enum(['not_configured', 'connecting', 'ready', 'disconnected', 'error']);
+export const BotStateSchema = z.enum([
+  'not_configured',
+  'connecting',
+  'ready',
+  'disconnected',
+  'error',
+]);
 export const SchedulerStateSchema = z.enum(['idle', 'running', 'stopped', 'error']);
 export const KeychainStateSchema = z.strictObject({
   available: z.boolean(),
@@ -16,10 +28,22 @@ export const KeychainStateSchema = z.strictObject({
 
 export const HealthSchema = z.strictObject({
   app: z.strictObject({ name: z.literal('GitGuild'), version: z.string() }),
-  versions: z.strictObject({ node: z.string(), electron: z.string().nullable(), discordJs: z.string() }),
+  versions: z.strictObject({
+    node: z.string(),
+    electron: z.string().nullable(),
+    discordJs: z.string(),
+  }),
   mode: z.enum(['desktop', 'headless']),
-  bot: z.strictObject({ state: BotStateSchema, guilds: z.number().int(), detail: z.string().optional() }),
-  scheduler: z.strictObject({ state: SchedulerStateSchema, lastRunAt: z.string().nullable(), nextRunAt: z.string().nullable() }),
+  bot: z.strictObject({
+    state: BotStateSchema,
+    guilds: z.number().int(),
+    detail: z.string().optional(),
+  }),
+  scheduler: z.strictObject({
+    state: SchedulerStateSchema,
+    lastRunAt: z.string().nullable(),
+    nextRunAt: z.string().nullable(),
+  }),
   keychain: KeychainStateSchema,
   store: z.strictObject({ ok: z.boolean(), problem: z.string().optional() }),
   uptimeSeconds: z.number(),
@@ -28,7 +52,9 @@ export type Health = z.infer<typeof HealthSchema>;
 
 const NoInput = z.strictObject({}).optional();
 
-const OrgLoginSchema = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub org login');
+const OrgLoginSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub org login');
 export const MetricSchema = z.enum(METRICS);
 export const WindowSchema = z.enum(WINDOWS);
 
@@ -47,7 +73,11 @@ export const CrawlStatusSchema = z.strictObject({
   lastError: z.string().nullable(),
 });
 
-export const RankedEntrySchema = z.strictObject({ login: z.string(), count: z.number().int(), rank: z.number().int() });
+export const RankedEntrySchema = z.strictObject({
+  login: z.string(),
+  count: z.number().int(),
+  rank: z.number().int(),
+});
 export const HallOfFameSchema = z.strictObject({
   org: z.string(),
   window: WindowSchema,
@@ -75,7 +105,12 @@ export const BackupListSchema = z.strictObject({
 });
 
 /** Accounts the admin may set from the UI; admin refresh tokens are written only by OAuth. */
-export const SettableSecretSchema = z.enum(['discord.botToken', 'discord.clientSecret', 'github.token', 'github.clientSecret']);
+export const SettableSecretSchema = z.enum([
+  'discord.botToken',
+  'discord.clientSecret',
+  'github.token',
+  'github.clientSecret',
+]);
 export const SecretsStatusSchema = z.strictObject({
   keychain: KeychainStateSchema,
   writable: z.boolean(),
@@ -99,12 +134,20 @@ export const adminApi = {
   },
   'config.export': { input: NoInput, output: ConfigDocumentSchema },
   /** The document is validated by the store, which names the bad field; nothing changes on error. */
-  'config.import': { input: z.strictObject({ document: z.unknown() }), output: z.strictObject({ imported: z.literal(true) }) },
+  'config.import': {
+    input: z.strictObject({ document: z.unknown() }),
+    output: z.strictObject({ imported: z.literal(true) }),
+  },
   'store.backups': { input: NoInput, output: BackupListSchema },
   'store.restore': {
     input: z.strictObject({
       kind: z.enum(['config', 'links']),
-      name: z.string().regex(/^(config|links)-\d{4}-\d{2}-\d{2}\.json$/, 'must be a backup file name such as config-2026-01-31.json'),
+      name: z
+        .string()
+        .regex(
+          /^(config|links)-\d{4}-\d{2}-\d{2}\.json$/,
+          'must be a backup file name such as config-2026-01-31.json',
+        ),
     }),
     output: BackupListSchema,
   },
@@ -116,10 +159,16 @@ export const adminApi = {
   'secrets.status': { input: NoInput, output: SecretsStatusSchema },
   /** Write-only: the value goes to the SecretStore and is never returned or logged. */
   'secrets.set': {
-    input: z.strictObject({ account: SettableSecretSchema, value: z.string().min(8, 'is too short to be a token').max(4096) }),
+    input: z.strictObject({
+      account: SettableSecretSchema,
+      value: z.string().min(8, 'is too short to be a token').max(4096),
+    }),
     output: SecretsStatusSchema,
   },
-  'secrets.delete': { input: z.strictObject({ account: SettableSecretSchema }), output: SecretsStatusSchema },
+  'secrets.delete': {
+    input: z.strictObject({ account: SettableSecretSchema }),
+    output: SecretsStatusSchema,
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;
@@ -148,5 +197,9 @@ export const CrawlFinishedEventSchema = z.strictObject({
   summary: CrawlSummarySchema.nullable(),
   error: z.string().nullable(),
 });
-export const AdminEventSchema = z.discriminatedUnion('type', [ProgressEventSchema, StatusEventSchema, CrawlFinishedEventSchema]);
+export const AdminEventSchema = z.discriminatedUnion('type', [
+  ProgressEventSchema,
+  StatusEventSchema,
+  CrawlFinishedEventSchema,
+]);
 export type AdminEvent = z.infer<typeof AdminEventSchema>;

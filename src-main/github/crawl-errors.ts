@@ -13,7 +13,8 @@ export function httpFailure(error: unknown): HttpFailure | null {
   if (typeof error !== 'object' || error === null) return null;
   const status = (error as { status?: unknown }).status;
   if (typeof status !== 'number') return graphqlFailure(error);
-  const response = (error as { response?: { headers?: Record<string, string | undefined> } }).response;
+  const response = (error as { response?: { headers?: Record<string, string | undefined> } })
+    .response;
   const message = error instanceof Error ? error.message : String(status);
   return { status, message, headers: response?.headers ?? {} };
 }
@@ -32,12 +33,23 @@ interface GraphqlErrorLike {
  */
 function graphqlFailure(error: object): HttpFailure | null {
   const e = error as GraphqlErrorLike;
-  const errors = Array.isArray(e.errors) ? e.errors : Array.isArray(e.response?.data?.errors) ? e.response.data.errors : null;
+  const errors = Array.isArray(e.errors)
+    ? e.errors
+    : Array.isArray(e.response?.data?.errors)
+      ? e.response.data.errors
+      : null;
   if (!errors) return null;
-  const types = errors.map((x: unknown) => (typeof x === 'object' && x !== null ? (x as { type?: unknown }).type : undefined));
+  const types = errors.map((x: unknown) =>
+    typeof x === 'object' && x !== null ? (x as { type?: unknown }).type : undefined,
+  );
   const headers = e.response?.headers ?? e.headers ?? {};
   const message = error instanceof Error ? error.message : 'GraphQL error';
-  if (types.includes('RATE_LIMITED')) return { status: 403, message: `GraphQL rate limit exceeded: ${message}`, headers: { ...headers, 'x-ratelimit-remaining': '0' } };
+  if (types.includes('RATE_LIMITED'))
+    return {
+      status: 403,
+      message: `GraphQL rate limit exceeded: ${message}`,
+      headers: { ...headers, 'x-ratelimit-remaining': '0' },
+    };
   if (types.includes('NOT_FOUND')) return { status: 404, message, headers };
   if (types.includes('FORBIDDEN')) return { status: 403, message, headers };
   return null;
@@ -65,10 +77,14 @@ export function orgLevelError(error: unknown, org: string): GitGuildError | null
   if (!failure) return null;
   if (isRateLimited(failure)) {
     const resetAt = rateLimitResetAt(failure);
-    return new GitGuildError('rate_limited', `GitHub rate limit exhausted${resetAt ? ` until ${resetAt}` : ''}`, {
-      hint: 'The next scheduled crawl continues where this one stopped.',
-      resetAt,
-    });
+    return new GitGuildError(
+      'rate_limited',
+      `GitHub rate limit exhausted${resetAt ? ` until ${resetAt}` : ''}`,
+      {
+        hint: 'The next scheduled crawl continues where this one stopped.',
+        resetAt,
+      },
+    );
   }
   switch (failure.status) {
     case 401:
@@ -76,9 +92,13 @@ export function orgLevelError(error: unknown, org: string): GitGuildError | null
         hint: 'The token is expired or revoked: sign in with GitHub again or paste a new token.',
       });
     case 403:
-      return new GitGuildError('forbidden', `The GitHub token may not read the organisation "${org}" (403)`, {
-        hint: 'Grant the token read access to the org (and authorise it for SAML SSO if the org uses it).',
-      });
+      return new GitGuildError(
+        'forbidden',
+        `The GitHub token may not read the organisation "${org}" (403)`,
+        {
+          hint: 'Grant the token read access to the org (and authorise it for SAML SSO if the org uses it).',
+        },
+      );
     case 404:
       return new GitGuildError('not_found', `GitHub organisation "${org}" was not found`, {
         hint: 'Check the spelling, and that the token can see the org if it is private.',

@@ -46,7 +46,8 @@ export class DailyCountAccumulator {
 
   /** Counts the event unless this identity was already counted for this metric; returns whether it counted. */
   add(event: string, login: string, metric: Metric, time: string): boolean {
-    if (event === '') throw new Error('an event needs a non-empty identity to be counted exactly once');
+    if (event === '')
+      throw new Error('an event needs a non-empty identity to be counted exactly once');
     const identity = `${metric}\u0000${event}`;
     if (this.seen.has(identity)) return false;
     this.seen.add(identity);

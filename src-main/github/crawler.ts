@@ -7,7 +7,13 @@ import type { Logger } from '../log/logger.js';
 import { silentLogger } from '../log/logger.js';
 import type { ContributionsRepository } from '../store/repositories.js';
 import type { CrawlSummary, RepoCursor } from '../store/types.js';
-import { httpFailure, isAbort, isRateLimited, orgLevelError, repoMissingReason } from './crawl-errors.js';
+import {
+  httpFailure,
+  isAbort,
+  isRateLimited,
+  orgLevelError,
+  repoMissingReason,
+} from './crawl-errors.js';
 import { CrawlWindow } from './crawl-window.js';
 import type { GitHubClient, RequestMeter } from './octokit.js';
 import { listOrgRepos, RepoListCache } from './repo-list.js';
@@ -91,7 +97,10 @@ export async function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
   const openPrsKnown = openPrsMemory.get(cache) ?? new Map<string, number>();
   openPrsMemory.set(cache, openPrsKnown);
 
-  const finish = async (complete: boolean, missing: CrawlSummary['missing']): Promise<CrawlSummary> => {
+  const finish = async (
+    complete: boolean,
+    missing: CrawlSummary['missing'],
+  ): Promise<CrawlSummary> => {
     const summary: CrawlSummary = {
       org,
       startedAt: startedAt.toISOString(),
@@ -109,39 +118,77 @@ export async function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
     listed = (await listOrgRepos(octokit, org, cache, signal)).repos;
   } catch (error) {
     const fatal = orgLevelError(error, org) ?? (isAbort(error) ? null : upstream(error, org));
-    await finish(false, [{ repo: `${org}/*`, reason: fatal?.message ?? 'crawl interrupted before the repo list' }]);
+    await finish(false, [
+      { repo: `${org}/*`, reason: fatal?.message ?? 'crawl interrupted before the repo list' },
+    ]);
     throw fatal ?? error;
   }
   const repos = selectRepos(listed, settings);
   log.info('repos listed', { org, listed: listed.length, selected: repos.length });
 
-  const result: Omit<CrawlResult, 'summary'> = { crawled: [], skipped: [], empty: [], repos: [], interrupted: false, notModified: 0 };
+  const result: Omit<CrawlResult, 'summary'> = {
+    crawled: [],
+    skipped: [],
+    empty: [],
+    repos: [],
+    interrupted: false,
+    notModified: 0,
+  };
   const missing: CrawlSummary['missing'] = [];
   let reposDone = 0;
   let stopReason: string | null = null;
   const progress = (): void =>
-    options.onProgress?.({ org, reposDone, reposTotal: repos.length, requests: meter.requests - requestsBefore, rateLimitRemaining: meter.budget?.remaining ?? null });
+    options.onProgress?.({
+      org,
+      reposDone,
+      reposTotal: repos.length,
+      requests: meter.requests - requestsBefore,
+      rateLimitRemaining: meter.budget?.remaining ?? null,
+    });
   progress();
 
   const crawlOne = async (repo: RepoListing): Promise<void> => {
     const cursor = contributions.getCursor(org, repo.fullName);
-    const facts: RepoFacts = { repo: repo.fullName, stars: repo.stars, forks: repo.forks, openIssues: null, openPrs: openPrsKnown.get(repo.fullName) ?? null };
+    const facts: RepoFacts = {
+      repo: repo.fullName,
+      stars: repo.stars,
+      forks: repo.forks,
+      openIssues: null,
+      openPrs: openPrsKnown.get(repo.fullName) ?? null,
+    };
     try {
-      if (cursor && notAfter(repo.pushedAt, cursor.through) && notAfter(repo.updatedAt, cursor.through)) {
+      if (
+        cursor &&
+        notAfter(repo.pushedAt, cursor.through) &&
+        notAfter(repo.updatedAt, cursor.through)
+      ) {
         const etag = cursor.etags.issues;
-        const unchanged = options.unchangedCheck === 'metadata' || (etag !== undefined && (await issuesUnchanged(octokit, org, repo.name, etag, signal)));
+        const unchanged =
+          options.unchangedCheck === 'metadata' ||
+          (etag !== undefined && (await issuesUnchanged(octokit, org, repo.name, etag, signal)));
         if (unchanged) {
           result.skipped.push(repo.fullName);
           return;
         }
       }
       const window = new CrawlWindow(cursor?.through ?? null, windowEnd);
-      const read = await crawlRepo({ octokit, owner: org, repo, window, includeBots: settings.includeBots, signal, pullRequestApi: options.pullRequestApi });
+      const read = await crawlRepo({
+        octokit,
+        owner: org,
+        repo,
+        window,
+        includeBots: settings.includeBots,
+        signal,
+        pullRequestApi: options.pullRequestApi,
+      });
       const next: RepoCursor = {
         through: windowEnd,
         pushedAt: repo.pushedAt,
         updatedAt: repo.updatedAt,
-        etags: { ...(cursor?.etags ?? {}), ...(read.issuesEtag ? { issues: read.issuesEtag } : {}) },
+        etags: {
+          ...(cursor?.etags ?? {}),
+          ...(read.issuesEtag ? { issues: read.issuesEtag } : {}),
+        },
       };
       await contributions.commitRepoCrawl(org, repo.fullName, read.increments, next);
       result.crawled.push(repo.fullName);
@@ -161,7 +208,8 @@ export async function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
       log.warn('repo not crawled', { repo: repo.fullName, reason });
       missing.push({ repo: repo.fullName, reason });
     } finally {
-      if (facts.openPrs !== null) facts.openIssues = Math.max(0, repo.openIssuesAndPrs - facts.openPrs);
+      if (facts.openPrs !== null)
+        facts.openIssues = Math.max(0, repo.openIssuesAndPrs - facts.openPrs);
       result.repos.push(facts);
       reposDone += 1;
       progress();
@@ -185,7 +233,14 @@ export async function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
   result.notModified = meter.notModified - notModifiedBefore;
   missing.sort((a, b) => a.repo.localeCompare(b.repo));
   const summary = await finish(missing.length === 0, missing);
-  log.info('crawl finished', { org, complete: summary.complete, crawled: result.crawled.length, skipped: result.skipped.length, missing: missing.length, requests: summary.requests });
+  log.info('crawl finished', {
+    org,
+    complete: summary.complete,
+    crawled: result.crawled.length,
+    skipped: result.skipped.length,
+    missing: missing.length,
+    requests: summary.requests,
+  });
   return { summary, ...result };
 }
 
@@ -195,7 +250,11 @@ function notAfter(time: string | null, bound: string): boolean {
 
 function upstream(error: unknown, org: string): GitGuildError {
   const failure = httpFailure(error);
-  return new GitGuildError('upstream_failed', `Could not list the repositories of "${org}": ${failure ? `GitHub error ${failure.status}` : error instanceof Error ? error.message : String(error)}`, {
-    hint: 'GitHub or the network failed; the next scheduled crawl retries.',
-  });
+  return new GitGuildError(
+    'upstream_failed',
+    `Could not list the repositories of "${org}": ${failure ? `GitHub error ${failure.status}` : error instanceof Error ? error.message : String(error)}`,
+    {
+      hint: 'GitHub or the network failed; the next scheduled crawl retries.',
+    },
+  );
 }

@@ -37,12 +37,14 @@ export async function readMovingList<T>(list: MovingListPass<T>): Promise<Moving
   for (;;) {
     passes += 1;
     // Failing names the repo as missing (and the next crawl retries it); counting on would miss.
-    if (passes > MAX_PASSES) throw new Error(`the list kept changing faster than it could be read (${MAX_PASSES} passes)`);
+    if (passes > MAX_PASSES)
+      throw new Error(`the list kept changing faster than it could be read (${MAX_PASSES} passes)`);
     let passPages = 0;
     let headMs = Number.NEGATIVE_INFINITY;
     await list.readPages((items) => {
       passPages += 1;
-      if (passPages === 1) for (const item of items) headMs = Math.max(headMs, Date.parse(list.updatedAt(item)));
+      if (passPages === 1)
+        for (const item of items) headMs = Math.max(headMs, Date.parse(list.updatedAt(item)));
       for (const item of items) {
         const updatedAt = list.updatedAt(item);
         if (!list.mayHoldEvents(updatedAt) || Date.parse(updatedAt) < floorMs) return false;

@@ -43,7 +43,10 @@ const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 15 * 60_000;
 
 export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
   if (!/^https?:\/\//.test(options.baseUrl)) {
-    throw new GitGuildError('invalid_input', `GitHub API base URL must be an http(s) URL, got "${options.baseUrl}"`);
+    throw new GitGuildError(
+      'invalid_input',
+      `GitHub API base URL must be an http(s) URL, got "${options.baseUrl}"`,
+    );
   }
   if (options.token.trim() === '') {
     throw new GitGuildError('unauthorized', 'No GitHub token is configured', {
@@ -87,11 +90,19 @@ export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
       id: `gitguild-${Math.random().toString(36).slice(2)}`,
       // The plugin's queue for writes and GraphQL (see graphqlMinIntervalMs). GitGuild makes no
       // REST writes through this client, so this paces GraphQL reads only.
-      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.graphqlMinIntervalMs ?? 100 }),
+      write: new Bottleneck.Group({
+        maxConcurrent: 1,
+        minTime: options.graphqlMinIntervalMs ?? 100,
+      }),
       onRateLimit: (retryAfterSeconds, request, _octokit, retryCount) => {
         const route = `${request.method} ${request.url}`;
         if (retryAfterSeconds * 1000 > maxWaitMs || retryCount >= 3) {
-          log.error('rate limit exhausted; not waiting', { route, retryAfterSeconds, maxWaitMs, retryCount });
+          log.error('rate limit exhausted; not waiting', {
+            route,
+            retryAfterSeconds,
+            maxWaitMs,
+            retryCount,
+          });
           return false;
         }
         log.warn('rate limit exhausted; waiting for the reset', { route, retryAfterSeconds });

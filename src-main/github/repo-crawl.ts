@@ -66,7 +66,11 @@ export async function issuesUnchanged(
   signal?: AbortSignal,
 ): Promise<boolean> {
   try {
-    await octokit.rest.issues.listForRepo({ ...issuesListParams(owner, repo), headers: { 'if-none-match': etag }, request: { signal } });
+    await octokit.rest.issues.listForRepo({
+      ...issuesListParams(owner, repo),
+      headers: { 'if-none-match': etag },
+      request: { signal },
+    });
     return false;
   } catch (error) {
     if (httpFailure(error)?.status === 304) return true;
@@ -78,7 +82,9 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
   const { octokit, owner, repo, window, signal } = input;
   const counts = new DailyCountAccumulator(repo.fullName);
   // Commit authors can be null or `{}` when the email matches no GitHub account: not countable.
-  const counted = (actor: { login?: string; type?: string | null } | null | undefined): actor is Actor =>
+  const counted = (
+    actor: { login?: string; type?: string | null } | null | undefined,
+  ): actor is Actor =>
     !!actor?.login && (input.includeBots || !isBot({ login: actor.login, type: actor.type }));
   const base = { owner, repo: repo.name, per_page: 100, request: { signal } } as const;
 
@@ -89,17 +95,22 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
   let issuesEtag: string | undefined;
   await readMovingList<IssueListItem>({
     readPages: async (onPage) => {
-      await octokit.paginate(octokit.rest.issues.listForRepo, { ...issuesListParams(owner, repo.name), request: { signal } }, (response, done) => {
-        issuesEtag ??= response.headers.etag;
-        if (!onPage(response.data)) done();
-        return [];
-      });
+      await octokit.paginate(
+        octokit.rest.issues.listForRepo,
+        { ...issuesListParams(owner, repo.name), request: { signal } },
+        (response, done) => {
+          issuesEtag ??= response.headers.etag;
+          if (!onPage(response.data)) done();
+          return [];
+        },
+      );
     },
     updatedAt: (issue) => issue.updated_at,
     mayHoldEvents: (updatedAt) => window.mayHoldEvents(updatedAt),
     visit: (issue) => {
       if (issue.pull_request || !counted(issue.user)) return;
-      if (window.contains(issue.created_at)) counts.add(`issue#${issue.number}`, issue.user.login, 'issues', issue.created_at);
+      if (window.contains(issue.created_at))
+        counts.add(`issue#${issue.number}`, issue.user.login, 'issues', issue.created_at);
     },
   });
 
@@ -107,14 +118,24 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
   let empty = false;
   await octokit.paginate(
     octokit.rest.repos.listCommits,
-    { ...base, sha: repo.defaultBranch, until: window.to, ...(window.from ? { since: window.from } : {}) },
+    {
+      ...base,
+      sha: repo.defaultBranch,
+      until: window.to,
+      ...(window.from ? { since: window.from } : {}),
+    },
     (response) => {
       // Octokit's paginator turns a 409 (empty repository) into a header-less empty page.
       if (response.data.length === 0 && Object.keys(response.headers).length === 0) empty = true;
       for (const commit of response.data) {
         const committedAt = commit.commit.committer?.date;
         if (!window.contains(committedAt) || !counted(commit.author)) continue;
-        counts.add(`commit:${commit.sha}`, commit.author.login, 'commits', commit.commit.author?.date ?? committedAt!);
+        counts.add(
+          `commit:${commit.sha}`,
+          commit.author.login,
+          'commits',
+          commit.commit.author?.date ?? committedAt!,
+        );
       }
       return [];
     },
@@ -123,12 +144,26 @@ export async function crawlRepo(input: RepoCrawlInput): Promise<RepoCrawlOutput>
   const openPrs =
     input.pullRequestApi === 'rest'
       ? await crawlPullRequestsRest(input, counts, counted)
-      : (await crawlPullRequestsGraphql({ octokit, owner, repo: repo.name, window, counts, signal, countable: (actor) => (counted(actor) ? actor.login : null) })).openPrs;
+      : (
+          await crawlPullRequestsGraphql({
+            octokit,
+            owner,
+            repo: repo.name,
+            window,
+            counts,
+            signal,
+            countable: (actor) => (counted(actor) ? actor.login : null),
+          })
+        ).openPrs;
   return { increments: counts.toDailyCounts(), empty, openPrs, issuesEtag };
 }
 
 /** The REST baseline: the PR list back to the cursor, then every touched PR's review list. Returns the open PR count. */
-async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAccumulator, counted: (actor: { login?: string; type?: string | null } | null | undefined) => actor is Actor): Promise<number> {
+async function crawlPullRequestsRest(
+  input: RepoCrawlInput,
+  counts: DailyCountAccumulator,
+  counted: (actor: { login?: string; type?: string | null } | null | undefined) => actor is Actor,
+): Promise<number> {
   const { octokit, owner, repo, window, signal } = input;
   const base = { owner, repo: repo.name, per_page: 100, request: { signal } } as const;
   // Pull requests, newest update first; stop paginating once a page reaches the cursor. This
@@ -147,8 +182,10 @@ async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAc
         }
         touchedPrs.add(pr.number);
         if (!counted(pr.user)) continue;
-        if (window.contains(pr.created_at)) counts.add(`pr#${pr.number}`, pr.user.login, 'prs_opened', pr.created_at);
-        if (pr.merged_at && window.contains(pr.merged_at)) counts.add(`pr#${pr.number}`, pr.user.login, 'prs_merged', pr.merged_at);
+        if (window.contains(pr.created_at))
+          counts.add(`pr#${pr.number}`, pr.user.login, 'prs_opened', pr.created_at);
+        if (pr.merged_at && window.contains(pr.merged_at))
+          counts.add(`pr#${pr.number}`, pr.user.login, 'prs_merged', pr.merged_at);
       }
       return [];
     },
@@ -158,13 +195,22 @@ async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAc
   const queue = [...touchedPrs];
   const worker = async (): Promise<void> => {
     for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
-      await octokit.paginate(octokit.rest.pulls.listReviews, { ...base, pull_number: n }, (response) => {
-        for (const review of response.data) {
-          if (!review.submitted_at || !window.contains(review.submitted_at) || !counted(review.user)) continue;
-          counts.add(`review:${review.id}`, review.user.login, 'reviews', review.submitted_at);
-        }
-        return [];
-      });
+      await octokit.paginate(
+        octokit.rest.pulls.listReviews,
+        { ...base, pull_number: n },
+        (response) => {
+          for (const review of response.data) {
+            if (
+              !review.submitted_at ||
+              !window.contains(review.submitted_at) ||
+              !counted(review.user)
+            )
+              continue;
+            counts.add(`review:${review.id}`, review.user.login, 'reviews', review.submitted_at);
+          }
+          return [];
+        },
+      );
     }
   };
   await Promise.all(Array.from({ length: input.reviewConcurrency ?? 4 }, worker));
@@ -172,8 +218,19 @@ async function crawlPullRequestsRest(input: RepoCrawlInput, counts: DailyCountAc
 }
 
 /** One request: with per_page=1 the `last` page number in the Link header is the count. */
-async function countOpenPrs(octokit: GitHubClient, owner: string, repo: string, signal?: AbortSignal): Promise<number> {
-  const response = await octokit.rest.pulls.list({ owner, repo, state: 'open', per_page: 1, request: { signal } });
+async function countOpenPrs(
+  octokit: GitHubClient,
+  owner: string,
+  repo: string,
+  signal?: AbortSignal,
+): Promise<number> {
+  const response = await octokit.rest.pulls.list({
+    owner,
+    repo,
+    state: 'open',
+    per_page: 1,
+    request: { signal },
+  });
   const last = /[?&]page=(\d+)[^>]*>;\s*rel="last"/.exec(response.headers.link ?? '');
   return last ? Number(last[1]) : response.data.length;
 }

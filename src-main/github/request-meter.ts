@@ -60,7 +60,9 @@ export function createRequestMeter(): RequestMeter {
         const next = {
           remaining,
           limit: Number.isFinite(limit) ? limit : (previous?.limit ?? remaining),
-          resetAt: Number.isFinite(reset) ? new Date(reset * 1000).toISOString() : (previous?.resetAt ?? ''),
+          resetAt: Number.isFinite(reset)
+            ? new Date(reset * 1000).toISOString()
+            : (previous?.resetAt ?? ''),
         };
         if (resource === 'core') budget = next;
         else graphqlBudget = next;

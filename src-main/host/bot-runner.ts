@@ -18,7 +18,8 @@ export class BotRunner {
   private current: BotStatus = {
     state: 'not_configured',
     guilds: 0,
-    detail: 'No bot token yet: add one under Settings → Secrets (or GITGUILD_DISCORD_BOT_TOKEN with --secrets env).',
+    detail:
+      'No bot token yet: add one under Settings → Secrets (or GITGUILD_DISCORD_BOT_TOKEN with --secrets env).',
   };
   /** Serialises start/stop so a settings change during a connect cannot leave two clients. */
   private queue: Promise<void> = Promise.resolve();
@@ -39,7 +40,8 @@ export class BotRunner {
         this.setStatus({
           state: 'not_configured',
           guilds: 0,
-          detail: 'No bot token yet: add one under Settings → Secrets (or GITGUILD_DISCORD_BOT_TOKEN with --secrets env).',
+          detail:
+            'No bot token yet: add one under Settings → Secrets (or GITGUILD_DISCORD_BOT_TOKEN with --secrets env).',
         });
         return;
       }

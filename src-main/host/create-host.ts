@@ -101,7 +101,10 @@ export async function createHost(config: HostConfig): Promise<Host> {
     userAgent: `GitGuild/${APP_VERSION}`,
     ...(config.crawlTuning ? { crawlTuning: config.crawlTuning } : {}),
     onProgress: (p) => {
-      const budget = p.rateLimitRemaining === null ? 'rate limit unknown' : `${p.rateLimitRemaining} requests left in the rate limit`;
+      const budget =
+        p.rateLimitRemaining === null
+          ? 'rate limit unknown'
+          : `${p.rateLimitRemaining} requests left in the rate limit`;
       events.publish({
         type: 'progress',
         job: 'crawl',
@@ -130,7 +133,11 @@ export async function createHost(config: HostConfig): Promise<Host> {
       },
     },
     crawl: crawls,
-    stats: { settings: store.settings, contributions: store.contributions, indexFor: (org) => indexes.get(org) },
+    stats: {
+      settings: store.settings,
+      contributions: store.contributions,
+      indexFor: (org) => indexes.get(org),
+    },
     config: {
       store,
       onConfigReplaced: () => {

@@ -44,17 +44,30 @@ class SecretRegistry {
 function redactValue(value: unknown, secrets: SecretRegistry, depth = 0): unknown {
   if (typeof value === 'string') return secrets.scrub(value);
   if (value instanceof Error) {
-    return { name: value.name, message: secrets.scrub(value.message), ...redactObject(value, secrets, depth) };
+    return {
+      name: value.name,
+      message: secrets.scrub(value.message),
+      ...redactObject(value, secrets, depth),
+    };
   }
-  if (Array.isArray(value)) return depth > 6 ? '[…]' : value.map((v) => redactValue(v, secrets, depth + 1));
-  if (value && typeof value === 'object') return depth > 6 ? '[…]' : redactObject(value, secrets, depth);
+  if (Array.isArray(value))
+    return depth > 6 ? '[…]' : value.map((v) => redactValue(v, secrets, depth + 1));
+  if (value && typeof value === 'object')
+    return depth > 6 ? '[…]' : redactObject(value, secrets, depth);
   return value;
 }
 
-function redactObject(value: object, secrets: SecretRegistry, depth: number): Record<string, unknown> {
+function redactObject(
+  value: object,
+  secrets: SecretRegistry,
+  depth: number,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) && inner != null && inner !== '' ? REDACTED : redactValue(inner, secrets, depth + 1);
+    out[key] =
+      SECRET_KEY.test(key) && inner != null && inner !== ''
+        ? REDACTED
+        : redactValue(inner, secrets, depth + 1);
   }
   return out;
 }

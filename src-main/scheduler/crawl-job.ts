@@ -51,16 +51,24 @@ export class CrawlJob implements CrawlService {
 
   async run(requestedOrg?: string): Promise<MethodOutput<'crawl.run'>> {
     if (this.stopped) return { started: false, reason: 'The host is stopping.' };
-    if (this.isRunning) return { started: false, reason: 'A crawl is already running; wait for it to finish.' };
+    if (this.isRunning)
+      return { started: false, reason: 'A crawl is already running; wait for it to finish.' };
     // Claimed before the first await, so two calls in the same tick cannot both start.
     this.starting = true;
     try {
       const settings = this.options.settings.get();
-      const orgs = requestedOrg === undefined ? settings.githubOrgs : [resolveConfiguredOrg(settings.githubOrgs, requestedOrg)];
+      const orgs =
+        requestedOrg === undefined
+          ? settings.githubOrgs
+          : [resolveConfiguredOrg(settings.githubOrgs, requestedOrg)];
       if (orgs.length === 0) {
-        throw new GitGuildError('invalid_input', 'No GitHub organisation is configured, so there is nothing to crawl.', {
-          hint: 'Add your organisation in Settings → GitHub.',
-        });
+        throw new GitGuildError(
+          'invalid_input',
+          'No GitHub organisation is configured, so there is nothing to crawl.',
+          {
+            hint: 'Add your organisation in Settings → GitHub.',
+          },
+        );
       }
       const token = await this.readToken();
       const abort = new AbortController();
@@ -84,7 +92,11 @@ export class CrawlJob implements CrawlService {
       const last = this.options.contributions.lastCrawl(org);
       return last ? [{ ...last, missing: last.missing.map((m) => ({ ...m })) }] : [];
     });
-    return { running: this.progress ? { ...this.progress } : null, orgs, lastError: this.lastError };
+    return {
+      running: this.progress ? { ...this.progress } : null,
+      orgs,
+      lastError: this.lastError,
+    };
   }
 
   /** Resolves when no crawl runs (for tests and shutdown). */
@@ -103,15 +115,23 @@ export class CrawlJob implements CrawlService {
     const { secrets } = this.options;
     const status = secrets.status();
     if (!status.available) {
-      throw new GitGuildError('keychain_unavailable', 'The GitHub token cannot be read: the secret store is unavailable.', {
-        hint: status.problem ?? 'Check the keychain status in Settings.',
-      });
+      throw new GitGuildError(
+        'keychain_unavailable',
+        'The GitHub token cannot be read: the secret store is unavailable.',
+        {
+          hint: status.problem ?? 'Check the keychain status in Settings.',
+        },
+      );
     }
     const token = await secrets.get('github.token');
     if (!token) {
-      throw new GitGuildError('unauthorized', 'No GitHub token is configured, so the crawl cannot start.', {
-        hint: 'Set a GitHub token in Settings (or sign in with GitHub).',
-      });
+      throw new GitGuildError(
+        'unauthorized',
+        'No GitHub token is configured, so the crawl cannot start.',
+        {
+          hint: 'Set a GitHub token in Settings (or sign in with GitHub).',
+        },
+      );
     }
     this.options.logger.addSecret(token);
     return token;
@@ -130,8 +150,12 @@ export class CrawlJob implements CrawlService {
           token,
           logger: this.options.logger,
           userAgent: this.options.userAgent,
-          ...(tuning.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: tuning.maxRateLimitWaitMs } : {}),
-          ...(tuning.retryBaseDelayMs !== undefined ? { retryBaseDelayMs: tuning.retryBaseDelayMs } : {}),
+          ...(tuning.maxRateLimitWaitMs !== undefined
+            ? { maxRateLimitWaitMs: tuning.maxRateLimitWaitMs }
+            : {}),
+          ...(tuning.retryBaseDelayMs !== undefined
+            ? { retryBaseDelayMs: tuning.retryBaseDelayMs }
+            : {}),
         });
         const result = await crawlOrg({
           octokit,
@@ -148,11 +172,20 @@ export class CrawlJob implements CrawlService {
             this.options.onProgress?.(progress);
           },
         });
-        log.info('org crawled', { org, complete: result.summary.complete, missing: result.summary.missing.length, requests: result.summary.requests });
+        log.info('org crawled', {
+          org,
+          complete: result.summary.complete,
+          missing: result.summary.missing.length,
+          requests: result.summary.requests,
+        });
         this.options.onFinished?.(org, result.summary, null);
       } catch (error) {
         failure = describeFailure(error);
-        log.error('crawl failed', { org, identifier: error instanceof GitGuildError ? error.identifier : 'internal', error });
+        log.error('crawl failed', {
+          org,
+          identifier: error instanceof GitGuildError ? error.identifier : 'internal',
+          error,
+        });
         this.options.onFinished?.(org, null, failure);
       }
     }
@@ -163,6 +196,7 @@ export class CrawlJob implements CrawlService {
 
 /** A sentence the admin can act on. Unknown errors are not echoed: their text could carry anything. */
 function describeFailure(error: unknown): string {
-  if (error instanceof GitGuildError) return error.context.hint ? `${error.message}. ${error.context.hint}` : error.message;
+  if (error instanceof GitGuildError)
+    return error.context.hint ? `${error.message}. ${error.context.hint}` : error.message;
   return 'The crawl failed unexpectedly; the host log has the details.';
 }

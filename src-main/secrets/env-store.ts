@@ -5,8 +5,18 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { MAX_SECRET_LENGTH, assertSecretAccount, isSecretAccount, secretValueProblem } from './secret-value.js';
-import { SECRET_ACCOUNTS, type SecretAccount, type SecretStore, type SecretStoreStatus } from './types.js';
+import {
+  MAX_SECRET_LENGTH,
+  assertSecretAccount,
+  isSecretAccount,
+  secretValueProblem,
+} from './secret-value.js';
+import {
+  SECRET_ACCOUNTS,
+  type SecretAccount,
+  type SecretStore,
+  type SecretStoreStatus,
+} from './types.js';
 
 export const DEFAULT_SECRET_ENV_NAMES: Readonly<Record<SecretAccount, string>> = {
   'discord.botToken': 'GITGUILD_DISCORD_BOT_TOKEN',
@@ -39,12 +49,20 @@ function configError(message: string, hint: string): GitGuildError {
 function checkConfigKeys(record: Partial<Record<string, string>> | undefined, what: string): void {
   for (const key of Object.keys(record ?? {})) {
     if (!isSecretAccount(key)) {
-      throw configError(`Unknown secret account "${key}" in ${what}.`, `Known accounts: ${SECRET_ACCOUNTS.join(', ')}.`);
+      throw configError(
+        `Unknown secret account "${key}" in ${what}.`,
+        `Known accounts: ${SECRET_ACCOUNTS.join(', ')}.`,
+      );
     }
   }
 }
 
-function readSecretFile(account: SecretAccount, file: string, log: Logger, platform: NodeJS.Platform): string {
+function readSecretFile(
+  account: SecretAccount,
+  file: string,
+  log: Logger,
+  platform: NodeJS.Platform,
+): string {
   const path = resolve(file);
   let size: number;
   let mode: number;
@@ -52,21 +70,35 @@ function readSecretFile(account: SecretAccount, file: string, log: Logger, platf
     ({ size, mode } = statSync(path));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw configError(`The secret file for ${account} (${path}) cannot be read: ${code}.`, 'Check the path in the host config.');
+    throw configError(
+      `The secret file for ${account} (${path}) cannot be read: ${code}.`,
+      'Check the path in the host config.',
+    );
   }
   if (size > MAX_FILE_BYTES) {
-    throw configError(`The secret file for ${account} (${path}) is ${size} bytes; a secret file holds one token.`, 'Check the path in the host config.');
+    throw configError(
+      `The secret file for ${account} (${path}) is ${size} bytes; a secret file holds one token.`,
+      'Check the path in the host config.',
+    );
   }
   // Refusing would break Docker and Kubernetes secret mounts (0444/0644 by default), so this warns instead.
   if (platform !== 'win32' && (mode & 0o044) !== 0) {
-    log.warn('a secret file is readable by other users', { account, path, mode: `0${(mode & 0o777).toString(8)}`, fix: `chmod 600 ${path}` });
+    log.warn('a secret file is readable by other users', {
+      account,
+      path,
+      mode: `0${(mode & 0o777).toString(8)}`,
+      fix: `chmod 600 ${path}`,
+    });
   }
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw configError(`The secret file for ${account} (${path}) cannot be read: ${code}.`, 'Check the path and its permissions.');
+    throw configError(
+      `The secret file for ${account} (${path}) cannot be read: ${code}.`,
+      'Check the path and its permissions.',
+    );
   }
   // Editors and `echo` add one trailing newline; anything else in the file is kept and validated.
   return text.replace(/\r?\n$/, '');
@@ -83,14 +115,21 @@ export function openEnvSecretStore(options: EnvStoreOptions): SecretStore {
   for (const account of SECRET_ACCOUNTS) {
     const envName = options.envNames?.[account] ?? DEFAULT_SECRET_ENV_NAMES[account];
     if (!ENV_NAME.test(envName)) {
-      throw configError(`"${envName}" is not a valid environment variable name (for ${account}).`, 'Use letters, digits and underscores.');
+      throw configError(
+        `"${envName}" is not a valid environment variable name (for ${account}).`,
+        'Use letters, digits and underscores.',
+      );
     }
     const file = options.files?.[account];
     const fromEnv = env[envName];
     let value: string | undefined;
     let source: string;
     if (file !== undefined) {
-      if (fromEnv) log.warn('both a secret file and an environment variable are set; the file wins', { account, envName });
+      if (fromEnv)
+        log.warn('both a secret file and an environment variable are set; the file wins', {
+          account,
+          envName,
+        });
       value = readSecretFile(account, file, log, platform);
       source = `The secret file for ${account} (${resolve(file)})`;
     } else {
@@ -123,12 +162,20 @@ class EnvSecretStore implements SecretStore {
 
   async set(account: SecretAccount): Promise<void> {
     assertSecretAccount(account);
-    throw new GitGuildError('forbidden', `Cannot store ${account}: secrets are read-only on this host.`, { hint: READ_ONLY_HINT });
+    throw new GitGuildError(
+      'forbidden',
+      `Cannot store ${account}: secrets are read-only on this host.`,
+      { hint: READ_ONLY_HINT },
+    );
   }
 
   async delete(account: SecretAccount): Promise<boolean> {
     assertSecretAccount(account);
-    throw new GitGuildError('forbidden', `Cannot delete ${account}: secrets are read-only on this host.`, { hint: READ_ONLY_HINT });
+    throw new GitGuildError(
+      'forbidden',
+      `Cannot delete ${account}: secrets are read-only on this host.`,
+      { hint: READ_ONLY_HINT },
+    );
   }
 
   async list(): Promise<SecretAccount[]> {

@@ -33,7 +33,8 @@ export async function openSecretStore(options: OpenSecretStoreOptions): Promise<
   switch (backend) {
     case 'keytar': {
       const service = options.service ?? DEFAULT_KEYCHAIN_SERVICE;
-      if (service.trim() === '') throw new GitGuildError('invalid_input', 'The keychain service name is empty.');
+      if (service.trim() === '')
+        throw new GitGuildError('invalid_input', 'The keychain service name is empty.');
       return openKeytarSecretStore({
         logger: options.logger,
         service,
@@ -43,7 +44,12 @@ export async function openSecretStore(options: OpenSecretStoreOptions): Promise<
       });
     }
     case 'env':
-      return openEnvSecretStore({ logger: options.logger, env: options.env, files: options.files, envNames: options.envNames });
+      return openEnvSecretStore({
+        logger: options.logger,
+        env: options.env,
+        files: options.files,
+        envNames: options.envNames,
+      });
     case 'memory':
       return openMemorySecretStore({ logger: options.logger });
     default: {
@@ -58,5 +64,10 @@ export async function openSecretStore(options: OpenSecretStoreOptions): Promise<
 
 export { DEFAULT_SECRET_ENV_NAMES } from './env-store.js';
 export { MAX_SECRET_LENGTH, MIN_SECRET_LENGTH, isSecretAccount } from './secret-value.js';
-export { SECRET_ACCOUNTS, type SecretAccount, type SecretStore, type SecretStoreStatus } from './types.js';
+export {
+  SECRET_ACCOUNTS,
+  type SecretAccount,
+  type SecretStore,
+  type SecretStoreStatus,
+} from './types.js';
 export type { KeytarLoader, KeytarModule } from './keytar-store.js';

@@ -3,7 +3,11 @@
 // store reports itself unavailable and refuses every operation. It never falls back to a file.
 import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
-import { keychainProbeProblem, keychainTimeoutProblem, keytarLoadProblem } from './keychain-problems.js';
+import {
+  keychainProbeProblem,
+  keychainTimeoutProblem,
+  keytarLoadProblem,
+} from './keychain-problems.js';
 import { assertSecretAccount, assertSecretValue, isSecretAccount } from './secret-value.js';
 import type { SecretAccount, SecretStore, SecretStoreStatus } from './types.js';
 
@@ -37,7 +41,8 @@ export const loadInstalledKeytar: KeytarLoader = async () => {
   // keytar is CommonJS: its exports arrive as `default`.
   const candidate = (imported.default ?? imported) as Partial<KeytarModule>;
   for (const name of ['getPassword', 'setPassword', 'deletePassword', 'findCredentials'] as const) {
-    if (typeof candidate[name] !== 'function') throw new Error(`the installed keytar has no ${name}()`);
+    if (typeof candidate[name] !== 'function')
+      throw new Error(`the installed keytar has no ${name}()`);
   }
   return candidate as KeytarModule;
 };
@@ -70,10 +75,22 @@ export async function openKeytarSecretStore(options: KeytarStoreOptions): Promis
   } catch (error) {
     // A module that failed to load stays failed until it is rebuilt and GitGuild restarted.
     const problem = keytarLoadProblem(reasonOf(error), platform);
-    options.logger.child('secrets').warn('OS keychain unavailable: keytar failed to load', { problem });
-    return new KeytarSecretStore(null, options, { available: false, backend: 'none', writable: false, problem });
+    options.logger
+      .child('secrets')
+      .warn('OS keychain unavailable: keytar failed to load', { problem });
+    return new KeytarSecretStore(null, options, {
+      available: false,
+      backend: 'none',
+      writable: false,
+      problem,
+    });
   }
-  const store = new KeytarSecretStore(keytar, options, { available: false, backend: 'none', writable: false, problem: 'not checked yet' });
+  const store = new KeytarSecretStore(keytar, options, {
+    available: false,
+    backend: 'none',
+    writable: false,
+    problem: 'not checked yet',
+  });
   await store.probe();
   return store;
 }
@@ -115,7 +132,10 @@ class KeytarSecretStore implements SecretStore {
     if (this.stuckCalls > 0) return;
     const wasAvailable = this.currentStatus.available;
     try {
-      const existing = await this.native(this.keytar.findCredentials(this.options.service), this.probeTimeoutMs);
+      const existing = await this.native(
+        this.keytar.findCredentials(this.options.service),
+        this.probeTimeoutMs,
+      );
       for (const credential of existing) this.options.logger.addSecret(credential.password);
       this.currentStatus = { available: true, backend: 'keytar', writable: true };
       if (!wasAvailable) this.log.info('OS keychain ready', { service: this.options.service });
@@ -135,7 +155,9 @@ class KeytarSecretStore implements SecretStore {
 
   async get(account: SecretAccount): Promise<string | null> {
     assertSecretAccount(account);
-    const value = await this.call('read', account, (k) => k.getPassword(this.options.service, account));
+    const value = await this.call('read', account, (k) =>
+      k.getPassword(this.options.service, account),
+    );
     if (value !== null) this.options.logger.addSecret(value);
     return value;
   }
@@ -151,13 +173,17 @@ class KeytarSecretStore implements SecretStore {
 
   async delete(account: SecretAccount): Promise<boolean> {
     assertSecretAccount(account);
-    const deleted = await this.call('delete', account, (k) => k.deletePassword(this.options.service, account));
+    const deleted = await this.call('delete', account, (k) =>
+      k.deletePassword(this.options.service, account),
+    );
     if (deleted) this.log.info('secret deleted from the OS keychain', { account });
     return deleted;
   }
 
   async list(): Promise<SecretAccount[]> {
-    const credentials = await this.call('list', null, (k) => k.findCredentials(this.options.service));
+    const credentials = await this.call('list', null, (k) =>
+      k.findCredentials(this.options.service),
+    );
     const accounts: SecretAccount[] = [];
     for (const { account, password } of credentials) {
       this.options.logger.addSecret(password);
@@ -168,25 +194,39 @@ class KeytarSecretStore implements SecretStore {
     return accounts.sort();
   }
 
-  private async call<T>(verb: string, account: SecretAccount | null, work: (keytar: KeytarModule) => Promise<T>): Promise<T> {
+  private async call<T>(
+    verb: string,
+    account: SecretAccount | null,
+    work: (keytar: KeytarModule) => Promise<T>,
+  ): Promise<T> {
     const what = account ? `${verb} ${account}` : verb;
     if (this.keytar && !this.currentStatus.available) await this.probe();
     if (!this.keytar || !this.currentStatus.available) {
-      throw new GitGuildError('keychain_unavailable', `Cannot ${what}: the OS keychain is unavailable.`, {
-        hint: this.currentStatus.problem,
-      });
+      throw new GitGuildError(
+        'keychain_unavailable',
+        `Cannot ${what}: the OS keychain is unavailable.`,
+        {
+          hint: this.currentStatus.problem,
+        },
+      );
     }
     const keytar = this.keytar;
     try {
       return await this.native(work(keytar), this.operationTimeoutMs);
     } catch (error) {
       const reason =
-        error instanceof KeychainTimeout ? `no answer within ${Math.round(this.operationTimeoutMs / 1000)} s` : reasonOf(error);
+        error instanceof KeychainTimeout
+          ? `no answer within ${Math.round(this.operationTimeoutMs / 1000)} s`
+          : reasonOf(error);
       this.log.error('OS keychain operation failed', { operation: verb, account, reason });
       // `health` should tell the truth until the next call's probe shows the keychain is back.
       const problem = keychainProbeProblem(reason, this.platform);
       this.currentStatus = { available: false, backend: 'none', writable: false, problem };
-      throw new GitGuildError('keychain_unavailable', `Cannot ${what} in the OS keychain: ${reason}.`, { hint: problem });
+      throw new GitGuildError(
+        'keychain_unavailable',
+        `Cannot ${what} in the OS keychain: ${reason}.`,
+        { hint: problem },
+      );
     }
   }
 

@@ -11,7 +11,9 @@ export interface MemoryStoreOptions {
 
 export function openMemorySecretStore(options: MemoryStoreOptions): SecretStore {
   const log = options.logger.child('secrets');
-  log.warn('secrets are kept in memory only (test/demo backend); they are lost when GitGuild exits');
+  log.warn(
+    'secrets are kept in memory only (test/demo backend); they are lost when GitGuild exits',
+  );
   const store = new MemorySecretStore(options.logger);
   for (const [account, value] of Object.entries(options.initial ?? {})) {
     assertSecretAccount(account);

@@ -36,14 +36,18 @@ export function secretValueProblem(value: unknown, source: string): string | nul
   if (value.length > MAX_SECRET_LENGTH) {
     return `${source} is too long (${value.length} characters; the limit is ${MAX_SECRET_LENGTH}).`;
   }
-  if (CONTROL_CHARACTER.test(value)) return `${source} contains a newline or another control character.`;
-  if (value.trim() !== value) return `${source} starts or ends with whitespace (a copy-paste slip?).`;
+  if (CONTROL_CHARACTER.test(value))
+    return `${source} contains a newline or another control character.`;
+  if (value.trim() !== value)
+    return `${source} starts or ends with whitespace (a copy-paste slip?).`;
   return null;
 }
 
 export function assertSecretValue(value: unknown, source: string): asserts value is string {
   const problem = secretValueProblem(value, source);
   if (problem !== null) {
-    throw new GitGuildError('invalid_input', problem, { hint: 'Paste the token again exactly as the provider shows it.' });
+    throw new GitGuildError('invalid_input', problem, {
+      hint: 'Paste the token again exactly as the provider shows it.',
+    });
   }
 }

@@ -15,7 +15,8 @@ export function dayIndex(label: string): number {
   const m = Number(label.slice(5, 7));
   const d = Number(label.slice(8, 10));
   const ms = Date.UTC(y, m - 1, d);
-  if (label.length !== 10 || Number.isNaN(ms)) throw new Error(`"${label}" is not a YYYY-MM-DD day`);
+  if (label.length !== 10 || Number.isNaN(ms))
+    throw new Error(`"${label}" is not a YYYY-MM-DD day`);
   return ms / DAY_MS;
 }
 
@@ -33,7 +34,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     // en-CA formats dates as YYYY-MM-DD.
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -61,7 +67,10 @@ export class BucketCalendar {
   localIndexOf(bucket: number): number {
     let local = this.cache.get(bucket);
     if (local === undefined) {
-      local = Math.min(localDayIndex(new Date(bucket * DAY_MS + DAY_MS / 2), this.timeZone), this.todayLocal);
+      local = Math.min(
+        localDayIndex(new Date(bucket * DAY_MS + DAY_MS / 2), this.timeZone),
+        this.todayLocal,
+      );
       this.cache.set(bucket, local);
     }
     return local;
@@ -84,8 +93,13 @@ export class BucketCalendar {
  * The UTC buckets whose attributed local date lies in [from, to]. The midpoint rule maps bucket b
  * to local date b or b+1, monotonically, so the answer is one contiguous range.
  */
-export function bucketRangeForLocal(calendar: BucketCalendar, from: number, to: number): { from: number; to: number } {
-  const utcFrom = Number.isFinite(from) && calendar.localIndexOf(from - 1) >= from ? from - 1 : from;
+export function bucketRangeForLocal(
+  calendar: BucketCalendar,
+  from: number,
+  to: number,
+): { from: number; to: number } {
+  const utcFrom =
+    Number.isFinite(from) && calendar.localIndexOf(from - 1) >= from ? from - 1 : from;
   const utcTo = Number.isFinite(to) && calendar.localIndexOf(to) > to ? to - 1 : to;
   return { from: utcFrom, to: utcTo };
 }

@@ -43,5 +43,14 @@ export function orgTotals(repos: readonly RepoTotalsInput[], index: Contribution
     const s = index.series(login, 'commits');
     if (s) commits += s.prefix[s.prefix.length - 1]!;
   }
-  return { repos: repos.length, stars, forks, openIssues, openPrs, contributors: logins.length, commits, partial };
+  return {
+    repos: repos.length,
+    stars,
+    forks,
+    openIssues,
+    openPrs,
+    contributors: logins.length,
+    commits,
+    partial,
+  };
 }

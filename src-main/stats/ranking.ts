@@ -10,12 +10,18 @@ export interface RankedEntry {
 export function rankCounts(entries: Iterable<{ login: string; count: number }>): RankedEntry[] {
   const positive = [...entries].filter((e) => e.count > 0);
   // Ties are listed by login so the order is stable between runs.
-  positive.sort((a, b) => b.count - a.count || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0));
+  positive.sort(
+    (a, b) => b.count - a.count || (a.login < b.login ? -1 : a.login > b.login ? 1 : 0),
+  );
   const ranked: RankedEntry[] = [];
   for (let i = 0; i < positive.length; i++) {
     const e = positive[i]!;
     const prev = ranked[i - 1];
-    ranked.push({ login: e.login, count: e.count, rank: prev && prev.count === e.count ? prev.rank : i + 1 });
+    ranked.push({
+      login: e.login,
+      count: e.count,
+      rank: prev && prev.count === e.count ? prev.rank : i + 1,
+    });
   }
   return ranked;
 }

@@ -3,7 +3,7 @@
 // same snapshot.
 import { METRICS, type Metric } from '../store/types.js';
 import { BucketCalendar, bucketRangeForLocal, dayLabel } from './calendar.js';
-import type { ContributionIndex} from './contribution-index.js';
+import type { ContributionIndex } from './contribution-index.js';
 import { sumBetween, type DaySeries } from './contribution-index.js';
 import { rankCounts, topTen, type RankedEntry } from './ranking.js';
 import { streaksOf, unionDays, type Streaks } from './streaks.js';
@@ -46,13 +46,20 @@ export interface ComputeStatsOptions {
 }
 
 function utcRange(calendar: BucketCalendar, range: WindowRange): { from: number; to: number } {
-  return range.basis === 'local' ? bucketRangeForLocal(calendar, range.from, range.to) : { from: range.from, to: range.to };
+  return range.basis === 'local'
+    ? bucketRangeForLocal(calendar, range.from, range.to)
+    : { from: range.from, to: range.to };
 }
 
-export function computeStats(index: ContributionIndex, options: ComputeStatsOptions): StatsSnapshot {
+export function computeStats(
+  index: ContributionIndex,
+  options: ComputeStatsOptions,
+): StatsSnapshot {
   const calendar = new BucketCalendar(options.now, options.timeZone);
   const ranges = resolveWindows(calendar, options.month);
-  const utcRanges = Object.fromEntries(WINDOWS.map((w) => [w, utcRange(calendar, ranges[w])])) as Record<WindowId, { from: number; to: number }>;
+  const utcRanges = Object.fromEntries(
+    WINDOWS.map((w) => [w, utcRange(calendar, ranges[w])]),
+  ) as Record<WindowId, { from: number; to: number }>;
   const contributors: ContributorStats[] = [];
 
   for (const login of index.logins().sort()) {
@@ -61,7 +68,8 @@ export function computeStats(index: ContributionIndex, options: ComputeStatsOpti
       const s = index.series(login, metric);
       if (s) seriesByMetric.set(metric, s);
     }
-    const localOf = (s: DaySeries): number[] => unionDays([Array.from(s.days, (d) => calendar.localIndexOf(d))]);
+    const localOf = (s: DaySeries): number[] =>
+      unionDays([Array.from(s.days, (d) => calendar.localIndexOf(d))]);
     const activeDays = unionDays([...seriesByMetric.values()].map(localOf));
     const firstActive = activeDays[0];
     const metrics = {} as Record<Metric, MetricStats>;
@@ -73,17 +81,31 @@ export function computeStats(index: ContributionIndex, options: ComputeStatsOpti
       for (const w of WINDOWS) {
         const r = utcRanges[w];
         counts[w] = s ? sumBetween(s, r.from, r.to) : 0;
-        const days = w === 'all' ? (firstActive === undefined ? 0 : calendar.todayLocal - firstActive + 1) : ranges[w].days;
+        const days =
+          w === 'all'
+            ? firstActive === undefined
+              ? 0
+              : calendar.todayLocal - firstActive + 1
+            : ranges[w].days;
         averages[w] = days > 0 ? counts[w] / days : 0;
         ranks[w] = null;
       }
-      metrics[metric] = { counts, averages, ranks, streak: s ? streaksOf(localOf(s), calendar.todayLocal) : { current: 0, longest: 0 } };
+      metrics[metric] = {
+        counts,
+        averages,
+        ranks,
+        streak: s ? streaksOf(localOf(s), calendar.todayLocal) : { current: 0, longest: 0 },
+      };
     }
     const activity = streaksOf(activeDays, calendar.todayLocal);
     contributors.push({
       login,
       metrics,
-      activity: { ...activity, firstDay: firstActive === undefined ? null : dayLabel(firstActive), lastDay: activeDays.length ? dayLabel(activeDays[activeDays.length - 1]!) : null },
+      activity: {
+        ...activity,
+        firstDay: firstActive === undefined ? null : dayLabel(firstActive),
+        lastDay: activeDays.length ? dayLabel(activeDays[activeDays.length - 1]!) : null,
+      },
     });
   }
 
@@ -92,7 +114,9 @@ export function computeStats(index: ContributionIndex, options: ComputeStatsOpti
   for (const metric of METRICS) {
     hallOfFame[metric] = {} as Record<WindowId, RankedEntry[]>;
     for (const w of WINDOWS) {
-      const ranked = rankCounts(contributors.map((c) => ({ login: c.login, count: c.metrics[metric].counts[w] })));
+      const ranked = rankCounts(
+        contributors.map((c) => ({ login: c.login, count: c.metrics[metric].counts[w] })),
+      );
       for (const entry of ranked) byLogin.get(entry.login)!.metrics[metric].ranks[w] = entry.rank;
       hallOfFame[metric][w] = topTen(ranked);
     }
@@ -102,8 +126,22 @@ export function computeStats(index: ContributionIndex, options: ComputeStatsOpti
   for (const w of WINDOWS) {
     const r = ranges[w];
     const from = Number.isFinite(r.from) ? dayLabel(r.from) : null;
-    const to = Number.isFinite(r.to) ? dayLabel(r.to) : r.basis === 'local' ? dayLabel(calendar.todayLocal) : w === 'all' ? null : dayLabel(calendar.todayUtc);
+    const to = Number.isFinite(r.to)
+      ? dayLabel(r.to)
+      : r.basis === 'local'
+        ? dayLabel(calendar.todayLocal)
+        : w === 'all'
+          ? null
+          : dayLabel(calendar.todayUtc);
     windows[w] = { from, to, days: r.days };
   }
-  return { now: options.now.toISOString(), timeZone: options.timeZone, windows, contributors, byLogin, hallOfFame, partial: options.partial ?? false };
+  return {
+    now: options.now.toISOString(),
+    timeZone: options.timeZone,
+    windows,
+    contributors,
+    byLogin,
+    hallOfFame,
+    partial: options.partial ?? false,
+  };
 }

@@ -48,7 +48,8 @@ export function activityTrend(index: ContributionIndex, options: TrendOptions): 
   }
   const calendar = new BucketCalendar(options.now, options.timeZone);
   const starts: number[] = [periodStart(calendar.todayLocal, options.granularity)];
-  while (starts.length < options.periods) starts.unshift(previousPeriod(starts[0]!, options.granularity));
+  while (starts.length < options.periods)
+    starts.unshift(previousPeriod(starts[0]!, options.granularity));
   const totals = new Map<number, number>(starts.map((s) => [s, 0]));
   const first = starts[0]!;
   for (const login of options.login === undefined ? index.logins() : [options.login]) {
@@ -84,6 +85,15 @@ export function compareTopContributors(
   return {
     metric: options.metric,
     window: options.window,
-    series: top.map((e) => ({ login: e.login, total: e.count, points: activityTrend(index, { ...options, now, timeZone: snapshot.timeZone, login: e.login }) })),
+    series: top.map((e) => ({
+      login: e.login,
+      total: e.count,
+      points: activityTrend(index, {
+        ...options,
+        now,
+        timeZone: snapshot.timeZone,
+        login: e.login,
+      }),
+    })),
   };
 }

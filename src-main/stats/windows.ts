@@ -25,17 +25,32 @@ export interface WindowRange {
   days: number;
 }
 
-export function resolveWindows(calendar: BucketCalendar, month?: string): Record<WindowId, WindowRange> {
+export function resolveWindows(
+  calendar: BucketCalendar,
+  month?: string,
+): Record<WindowId, WindowRange> {
   const out = {} as Record<WindowId, WindowRange>;
   for (const id of WINDOWS) {
     const rolling = ROLLING_DAYS[id];
     if (rolling !== undefined) {
       const from = utcDayIndex(new Date(calendar.now.getTime() - rolling * 86_400_000));
-      out[id] = { id, basis: 'utc', from, to: Number.POSITIVE_INFINITY, days: calendar.todayUtc - from + 1 };
+      out[id] = {
+        id,
+        basis: 'utc',
+        from,
+        to: Number.POSITIVE_INFINITY,
+        days: calendar.todayUtc - from + 1,
+      };
     } else if (id === 'month') {
       out[id] = monthRange(calendar, month);
     } else {
-      out[id] = { id, basis: 'all', from: Number.NEGATIVE_INFINITY, to: Number.POSITIVE_INFINITY, days: 0 };
+      out[id] = {
+        id,
+        basis: 'all',
+        from: Number.NEGATIVE_INFINITY,
+        to: Number.POSITIVE_INFINITY,
+        days: 0,
+      };
     }
   }
   return out;
@@ -45,13 +60,23 @@ function monthRange(calendar: BucketCalendar, month: string | undefined): Window
   if (month === undefined) {
     const from = BucketCalendar.monthStart(calendar.todayLocal);
     // Ends "now": buckets attributed after local today are clamped into today (calendar.ts).
-    return { id: 'month', basis: 'local', from, to: Number.POSITIVE_INFINITY, days: calendar.todayLocal - from + 1 };
+    return {
+      id: 'month',
+      basis: 'local',
+      from,
+      to: Number.POSITIVE_INFINITY,
+      days: calendar.todayLocal - from + 1,
+    };
   }
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new Error(`month must look like 2024-05, got "${month}"`);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
+    throw new Error(`month must look like 2024-05, got "${month}"`);
   const from = dayIndex(`${month}-01`);
   const [y, m] = month.split('-').map(Number) as [number, number];
-  const nextMonth = dayIndex(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`);
-  if (from > calendar.todayLocal) return { id: 'month', basis: 'local', from, to: nextMonth - 1, days: 0 };
+  const nextMonth = dayIndex(
+    `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01`,
+  );
+  if (from > calendar.todayLocal)
+    return { id: 'month', basis: 'local', from, to: nextMonth - 1, days: 0 };
   const endsNow = nextMonth - 1 >= calendar.todayLocal;
   return {
     id: 'month',

@@ -50,7 +50,9 @@ export async function removeStaleTempFiles(dir: string): Promise<void> {
     return;
   }
   await Promise.all(
-    names.filter((n) => n.startsWith('.') && n.includes(TEMP_MARK)).map((n) => unlink(join(dir, n)).catch(() => undefined)),
+    names
+      .filter((n) => n.startsWith('.') && n.includes(TEMP_MARK))
+      .map((n) => unlink(join(dir, n)).catch(() => undefined)),
   );
 }
 
@@ -86,7 +88,8 @@ export class AtomicJsonAdapter<T> implements Adapter<T> {
   private readonly queue = new SerialQueue();
   constructor(
     readonly path: string,
-    private readonly serialize: (data: T) => string = (data) => `${JSON.stringify(data, null, 2)}\n`,
+    private readonly serialize: (data: T) => string = (data) =>
+      `${JSON.stringify(data, null, 2)}\n`,
   ) {}
 
   async read(): Promise<T | null> {

@@ -29,7 +29,10 @@ export class DailyBackups {
     } catch {
       return [];
     }
-    return names.filter((n) => NAME.exec(n)?.[1] === kind).sort().reverse();
+    return names
+      .filter((n) => NAME.exec(n)?.[1] === kind)
+      .sort()
+      .reverse();
   }
 
   /** Copies the file's current text to today's backup unless today already has one. */
@@ -46,7 +49,11 @@ export class DailyBackups {
   }
 
   /** Reads and validates one backup; `name` must be one of `list(kind)` (no paths). */
-  async read<T>(kind: BackedUpKind, name: string, schema: z.ZodType<T>): Promise<ReturnType<typeof parseDocument<T>> | null> {
+  async read<T>(
+    kind: BackedUpKind,
+    name: string,
+    schema: z.ZodType<T>,
+  ): Promise<ReturnType<typeof parseDocument<T>> | null> {
     if (!(await this.list(kind)).includes(name)) return null;
     const text = await readTextIfExists(join(this.dir, name));
     return text === null ? null : parseDocument(kind, `backup ${name}`, text, schema);

@@ -15,7 +15,14 @@ export const CONFIG_FORMAT = 'gitguild-config';
 
 export function exportConfig(file: StoreFile<ConfigFile>, now: () => Date): ConfigDocument {
   const { settings, guilds, mappings } = structuredClone(file.data);
-  return { format: CONFIG_FORMAT, schemaVersion: CURRENT_VERSION.config, exportedAt: now().toISOString(), settings, guilds, mappings };
+  return {
+    format: CONFIG_FORMAT,
+    schemaVersion: CURRENT_VERSION.config,
+    exportedAt: now().toISOString(),
+    settings,
+    guilds,
+    mappings,
+  };
 }
 
 function invalid(message: string): GitGuildError {
@@ -28,8 +35,17 @@ export function parseConfigDocument(raw: unknown): ConfigFile {
   if (raw['format'] !== CONFIG_FORMAT) throw invalid(`format: must be "${CONFIG_FORMAT}"`);
   const { format: _format, exportedAt, ...body } = raw;
   // Older documents go through the same migrations as config.json; store_too_new propagates.
-  const migrated = applyMigrations('imported configuration', body, MIGRATIONS.config, CURRENT_VERSION.config);
-  const result = ConfigDocumentSchema.safeParse({ ...migrated.doc, format: CONFIG_FORMAT, exportedAt: exportedAt ?? '' });
+  const migrated = applyMigrations(
+    'imported configuration',
+    body,
+    MIGRATIONS.config,
+    CURRENT_VERSION.config,
+  );
+  const result = ConfigDocumentSchema.safeParse({
+    ...migrated.doc,
+    format: CONFIG_FORMAT,
+    exportedAt: exportedAt ?? '',
+  });
   if (!result.success) throw invalid(describeIssues(result.error));
   const doc = result.data;
   const guildIds = new Set<string>();
@@ -40,10 +56,16 @@ export function parseConfigDocument(raw: unknown): ConfigFile {
   const mappingIds = new Set<string>();
   doc.mappings.forEach((m, i) => {
     if (mappingIds.has(m.id)) throw invalid(`mappings[${i}].id: duplicate mapping id ${m.id}`);
-    if (!guildIds.has(m.guildId)) throw invalid(`mappings[${i}].guildId: no guild with id ${m.guildId} in this document`);
+    if (!guildIds.has(m.guildId))
+      throw invalid(`mappings[${i}].guildId: no guild with id ${m.guildId} in this document`);
     mappingIds.add(m.id);
   });
-  return { schemaVersion: CURRENT_VERSION.config, settings: doc.settings, guilds: doc.guilds, mappings: doc.mappings };
+  return {
+    schemaVersion: CURRENT_VERSION.config,
+    settings: doc.settings,
+    guilds: doc.guilds,
+    mappings: doc.mappings,
+  };
 }
 
 export async function importConfig(file: StoreFile<ConfigFile>, raw: unknown): Promise<void> {
@@ -51,7 +73,8 @@ export async function importConfig(file: StoreFile<ConfigFile>, raw: unknown): P
   try {
     next = parseConfigDocument(raw);
   } catch (error) {
-    if (error instanceof GitGuildError && error.identifier === 'store_corrupt') throw invalid(error.message);
+    if (error instanceof GitGuildError && error.identifier === 'store_corrupt')
+      throw invalid(error.message);
     throw error;
   }
   await file.update(() => ({ next, result: undefined }));

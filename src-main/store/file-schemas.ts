@@ -1,7 +1,16 @@
 // The on-disk shape of each store file at its current schema version.
 import { z } from 'zod';
 import { CURRENT_VERSION } from './migrations/index.js';
-import { AuditEntrySchema, CrawlSummarySchema, GuildSchema, LinkSchema, MappingSchema, METRICS, SettingsSchema, SyncRunSchema } from './types.js';
+import {
+  AuditEntrySchema,
+  CrawlSummarySchema,
+  GuildSchema,
+  LinkSchema,
+  MappingSchema,
+  METRICS,
+  SettingsSchema,
+  SyncRunSchema,
+} from './types.js';
 
 export const ConfigFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_VERSION.config),
@@ -44,7 +53,6 @@ export const RepoContributionsFileSchema = z.strictObject({
   series: z.record(z.string(), z.partialRecord(z.enum(METRICS), z.array(z.int()))),
 });
 export type RepoContributionsFile = z.infer<typeof RepoContributionsFileSchema>;
-
 
 export const OrgCrawlsFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_VERSION.contributions),

@@ -18,7 +18,10 @@ export function createGuildsRepository(file: StoreFile<ConfigFile>): GuildsRepos
       return file.update((current) => {
         const others = current.guilds.filter((g) => g.id !== guild.id);
         const index = current.guilds.findIndex((g) => g.id === guild.id);
-        const guilds = index === -1 ? [...others, guild] : current.guilds.map((g) => (g.id === guild.id ? guild : g));
+        const guilds =
+          index === -1
+            ? [...others, guild]
+            : current.guilds.map((g) => (g.id === guild.id ? guild : g));
         return { next: { ...current, guilds }, result: { ...guild } };
       });
     },
@@ -26,7 +29,11 @@ export function createGuildsRepository(file: StoreFile<ConfigFile>): GuildsRepos
       file.update((current) => {
         if (!current.guilds.some((g) => g.id === id)) return { next: current, result: false };
         return {
-          next: { ...current, guilds: current.guilds.filter((g) => g.id !== id), mappings: current.mappings.filter((m) => m.guildId !== id) },
+          next: {
+            ...current,
+            guilds: current.guilds.filter((g) => g.id !== id),
+            mappings: current.mappings.filter((m) => m.guildId !== id),
+          },
           result: true,
         };
       }),
@@ -35,7 +42,8 @@ export function createGuildsRepository(file: StoreFile<ConfigFile>): GuildsRepos
 
 export function createMappingsRepository(file: StoreFile<ConfigFile>): MappingsRepository {
   return {
-    list: (guildId) => file.data.mappings.filter((m) => m.guildId === guildId).map((m) => structuredClone(m)),
+    list: (guildId) =>
+      file.data.mappings.filter((m) => m.guildId === guildId).map((m) => structuredClone(m)),
     get: (id) => {
       const mapping = file.data.mappings.find((m) => m.id === id);
       return mapping && structuredClone(mapping);
@@ -44,17 +52,26 @@ export function createMappingsRepository(file: StoreFile<ConfigFile>): MappingsR
       const mapping = validateInput(MappingSchema, input, 'mapping');
       return file.update((current) => {
         if (!current.guilds.some((g) => g.id === mapping.guildId)) {
-          throw new GitGuildError('not_found', `guild ${mapping.guildId} is not managed by GitGuild`, { hint: 'Add the guild before its mappings.' });
+          throw new GitGuildError(
+            'not_found',
+            `guild ${mapping.guildId} is not managed by GitGuild`,
+            { hint: 'Add the guild before its mappings.' },
+          );
         }
         const exists = current.mappings.some((m) => m.id === mapping.id);
-        const mappings = exists ? current.mappings.map((m) => (m.id === mapping.id ? mapping : m)) : [...current.mappings, mapping];
+        const mappings = exists
+          ? current.mappings.map((m) => (m.id === mapping.id ? mapping : m))
+          : [...current.mappings, mapping];
         return { next: { ...current, mappings }, result: structuredClone(mapping) };
       });
     },
     remove: (id) =>
       file.update((current) => {
         if (!current.mappings.some((m) => m.id === id)) return { next: current, result: false };
-        return { next: { ...current, mappings: current.mappings.filter((m) => m.id !== id) }, result: true };
+        return {
+          next: { ...current, mappings: current.mappings.filter((m) => m.id !== id) },
+          result: true,
+        };
       }),
   };
 }

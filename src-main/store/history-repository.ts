@@ -15,16 +15,27 @@ export interface HistoryLimits {
   maxAudit: number;
   keepArchives: number;
 }
-export const DEFAULT_HISTORY_LIMITS: HistoryLimits = { maxSyncRuns: 500, maxAudit: 5000, keepArchives: 5 };
+export const DEFAULT_HISTORY_LIMITS: HistoryLimits = {
+  maxSyncRuns: 500,
+  maxAudit: 5000,
+  keepArchives: 5,
+};
 const ARCHIVE = /^history-archive-.*\.json$/;
 
-export function createHistoryRepository(file: StoreFile<HistoryFile>, now: () => Date, limits = DEFAULT_HISTORY_LIMITS): HistoryRepository {
+export function createHistoryRepository(
+  file: StoreFile<HistoryFile>,
+  now: () => Date,
+  limits = DEFAULT_HISTORY_LIMITS,
+): HistoryRepository {
   const archiveDir = dirname(file.path);
 
   async function archive(dropped: { syncRuns: SyncRun[]; audit: AuditEntry[] }): Promise<void> {
     if (dropped.syncRuns.length === 0 && dropped.audit.length === 0) return;
     const stamp = now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(join(archiveDir, `history-archive-${stamp}.json`), JSON.stringify({ schemaVersion: 1, ...dropped }));
+    await writeFileAtomic(
+      join(archiveDir, `history-archive-${stamp}.json`),
+      JSON.stringify({ schemaVersion: 1, ...dropped }),
+    );
     const archives = (await readdir(archiveDir)).filter((n) => ARCHIVE.test(n)).sort();
     for (const old of archives.slice(0, Math.max(0, archives.length - limits.keepArchives))) {
       await unlink(join(archiveDir, old)).catch(() => undefined);
@@ -43,7 +54,10 @@ export function createHistoryRepository(file: StoreFile<HistoryFile>, now: () =>
       const next = mutate(data);
       const runs = cap(next.syncRuns, limits.maxSyncRuns);
       const audit = cap(next.audit, limits.maxAudit);
-      return { next: { ...next, syncRuns: runs.kept, audit: audit.kept }, result: { syncRuns: runs.dropped, audit: audit.dropped } };
+      return {
+        next: { ...next, syncRuns: runs.kept, audit: audit.kept },
+        result: { syncRuns: runs.dropped, audit: audit.dropped },
+      };
     });
     // Archived after the main write: a crash in between loses only entries that were being dropped.
     await archive(dropped);
@@ -54,12 +68,22 @@ export function createHistoryRepository(file: StoreFile<HistoryFile>, now: () =>
       const run = validateInput(SyncRunSchema, input, 'sync run');
       return change((data) => {
         const exists = data.syncRuns.some((r) => r.id === run.id);
-        return { ...data, syncRuns: exists ? data.syncRuns.map((r) => (r.id === run.id ? run : r)) : [...data.syncRuns, run] };
+        return {
+          ...data,
+          syncRuns: exists
+            ? data.syncRuns.map((r) => (r.id === run.id ? run : r))
+            : [...data.syncRuns, run],
+        };
       });
     },
     syncRuns: (options = {}) => {
-      const runs = file.data.syncRuns.filter((r) => options.guildId === undefined || r.guildId === options.guildId);
-      return runs.slice(Math.max(0, runs.length - (options.limit ?? runs.length))).reverse().map((r) => structuredClone(r));
+      const runs = file.data.syncRuns.filter(
+        (r) => options.guildId === undefined || r.guildId === options.guildId,
+      );
+      return runs
+        .slice(Math.max(0, runs.length - (options.limit ?? runs.length)))
+        .reverse()
+        .map((r) => structuredClone(r));
     },
     appendAudit: async (input) => {
       const entry = validateInput(AuditEntrySchema, input, 'audit entry');
@@ -67,7 +91,10 @@ export function createHistoryRepository(file: StoreFile<HistoryFile>, now: () =>
     },
     audit: (options = {}) => {
       const entries = file.data.audit;
-      return entries.slice(Math.max(0, entries.length - (options.limit ?? entries.length))).reverse().map((e) => structuredClone(e));
+      return entries
+        .slice(Math.max(0, entries.length - (options.limit ?? entries.length)))
+        .reverse()
+        .map((e) => structuredClone(e));
     },
   };
 }

@@ -79,8 +79,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const { dataDir } = options;
   const now = options.now ?? (() => new Date());
   const logger = options.logger.child('store');
-  if (options.backupDays !== undefined && (!Number.isInteger(options.backupDays) || options.backupDays < 1)) {
-    throw new GitGuildError('invalid_input', `backupDays must be a positive integer, got ${options.backupDays}`);
+  if (
+    options.backupDays !== undefined &&
+    (!Number.isInteger(options.backupDays) || options.backupDays < 1)
+  ) {
+    throw new GitGuildError(
+      'invalid_input',
+      `backupDays must be a positive integer, got ${options.backupDays}`,
+    );
   }
   const backups = new DailyBackups(join(dataDir, 'backups'), options.backupDays ?? 7, now);
   await mkdir(backups.dir, { recursive: true });
@@ -93,7 +99,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     kind: 'config',
     path: configPath,
     schema: ConfigFileSchema,
-    initial: () => ({ schemaVersion: CURRENT_VERSION.config, settings: structuredClone(DEFAULT_SETTINGS), guilds: [], mappings: [] }),
+    initial: () => ({
+      schemaVersion: CURRENT_VERSION.config,
+      settings: structuredClone(DEFAULT_SETTINGS),
+      guilds: [],
+      mappings: [],
+    }),
     logger,
     beforeWrite: () => backups.ensureToday('config', configPath),
   });
@@ -116,9 +127,15 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   });
   const contributions = new ContributionsStore(join(dataDir, 'contributions'), logger);
 
-  const backedUp: Record<BackedUpKind, StoreFile<ConfigFile> | StoreFile<LinksFile>> = { config, links };
+  const backedUp: Record<BackedUpKind, StoreFile<ConfigFile> | StoreFile<LinksFile>> = {
+    config,
+    links,
+  };
   // Widened to unknown: callers only need "does this parse" and hand the data back to its own file.
-  const schemas: Record<BackedUpKind, z.ZodType<unknown>> = { config: ConfigFileSchema, links: LinksFileSchema };
+  const schemas: Record<BackedUpKind, z.ZodType<unknown>> = {
+    config: ConfigFileSchema,
+    links: LinksFileSchema,
+  };
   let problems: StoreProblem[] = [];
 
   async function loadAll(): Promise<void> {
@@ -131,13 +148,21 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 
   async function refreshProblems(): Promise<void> {
-    const files: StoreFile<unknown>[] = [config, links, history, ...contributions.files()] as StoreFile<unknown>[];
+    const files: StoreFile<unknown>[] = [
+      config,
+      links,
+      history,
+      ...contributions.files(),
+    ] as StoreFile<unknown>[];
     const next: StoreProblem[] = [];
     for (const file of files) {
       const refused = file.refused;
       if (!refused) continue;
       const kind = file.kind;
-      const newestGoodBackup = kind === 'config' || kind === 'links' ? await backups.newestGood(kind, schemas[kind]) : null;
+      const newestGoodBackup =
+        kind === 'config' || kind === 'links'
+          ? await backups.newestGood(kind, schemas[kind])
+          : null;
       next.push({
         identifier: refused.identifier,
         kind,
@@ -151,11 +176,14 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 
   await loadAll();
-  if (problems.length > 0) logger.error('store opened with problems', { problems: problems.map((p) => p.message) });
+  if (problems.length > 0)
+    logger.error('store opened with problems', { problems: problems.map((p) => p.message) });
 
   return {
     get status(): StoreStatus {
-      return problems.length === 0 ? { ok: true } : { ok: false, problems: problems.map((p) => ({ ...p })) };
+      return problems.length === 0
+        ? { ok: true }
+        : { ok: false, problems: problems.map((p) => ({ ...p })) };
     },
     dataDir,
     settings: createSettingsRepository(config),
@@ -171,38 +199,63 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       assertBackedUpKind(kind);
       const parsed = await backups.read(kind, backupName, schemas[kind]);
       if (!parsed) {
-        throw new GitGuildError('not_found', `no ${kind} backup named ${JSON.stringify(backupName)}`, {
-          hint: `Available: ${(await backups.list(kind)).join(', ') || 'none'}`,
-        });
+        throw new GitGuildError(
+          'not_found',
+          `no ${kind} backup named ${JSON.stringify(backupName)}`,
+          {
+            hint: `Available: ${(await backups.list(kind)).join(', ') || 'none'}`,
+          },
+        );
       }
-      if (!parsed.ok) throw new GitGuildError(parsed.identifier, `backup ${backupName} cannot be restored: ${parsed.message}`);
+      if (!parsed.ok)
+        throw new GitGuildError(
+          parsed.identifier,
+          `backup ${backupName} cannot be restored: ${parsed.message}`,
+        );
       // The union of the two file types is narrowed by `kind`; TypeScript cannot correlate them.
       await (backedUp[kind] as StoreFile<unknown>).replaceWith(parsed.data, stampOf(now()));
       logger.warn('store backup restored', { kind, backup: backupName });
       await refreshProblems();
     },
     async discardCorrupt(kind) {
-      if (!STORE_FILES.includes(kind)) throw new GitGuildError('invalid_input', `unknown store file kind ${JSON.stringify(kind)}`);
+      if (!STORE_FILES.includes(kind))
+        throw new GitGuildError('invalid_input', `unknown store file kind ${JSON.stringify(kind)}`);
       const all = [config, links, history, ...contributions.files()] as StoreFile<unknown>[];
-      for (const file of all.filter((f) => f.kind === kind && f.refused)) await file.discard(stampOf(now()));
+      for (const file of all.filter((f) => f.kind === kind && f.refused))
+        await file.discard(stampOf(now()));
       await refreshProblems();
     },
     async close() {
-      await Promise.all([config.settle(), links.settle(), history.settle(), contributions.settle()]);
+      await Promise.all([
+        config.settle(),
+        links.settle(),
+        history.settle(),
+        contributions.settle(),
+      ]);
     },
   };
 }
 
 function assertBackedUpKind(kind: string): BackedUpKind {
   if (kind !== 'config' && kind !== 'links') {
-    throw new GitGuildError('invalid_input', `only config and links have backups, not ${JSON.stringify(kind)}`);
+    throw new GitGuildError(
+      'invalid_input',
+      `only config and links have backups, not ${JSON.stringify(kind)}`,
+    );
   }
   return kind;
 }
 
-function problemHint(kind: StoreFileKind, identifier: StoreProblem['identifier'], backup: string | null): string {
-  if (identifier === 'store_too_new') return 'This file was written by a newer GitGuild. Run that version, or restore a backup made by this one.';
-  if (backup) return `Restore the backup ${backup}; the damaged file is kept beside it as .corrupt-<time>.`;
-  if (kind === 'contributions') return 'Discard the damaged file; its repository is crawled again on the next run.';
+function problemHint(
+  kind: StoreFileKind,
+  identifier: StoreProblem['identifier'],
+  backup: string | null,
+): string {
+  if (identifier === 'store_too_new')
+    return 'This file was written by a newer GitGuild. Run that version, or restore a backup made by this one.';
+  if (backup)
+    return `Restore the backup ${backup}; the damaged file is kept beside it as .corrupt-<time>.`;
+  if (kind === 'contributions')
+    return 'Discard the damaged file; its repository is crawled again on the next run.';
   return 'No good backup exists. Discard the damaged file to start it empty (it is kept as .corrupt-<time>), or repair it by hand.';
 }

@@ -15,7 +15,10 @@ export function describeIssues(error: z.ZodError, limit = 5): string {
   const lines = error.issues.slice(0, limit).map((issue) => {
     // Unknown keys are reported on the parent; name the key itself so "githubToken" is visible.
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
-    const where = keys.length > 0 ? keys.map((k) => formatPath([...issue.path, k])).join(', ') : formatPath(issue.path);
+    const where =
+      keys.length > 0
+        ? keys.map((k) => formatPath([...issue.path, k])).join(', ')
+        : formatPath(issue.path);
     return `${where}: ${issue.message}`;
   });
   const more = error.issues.length > limit ? ` (and ${error.issues.length - limit} more)` : '';

@@ -27,7 +27,12 @@ export class LinksIndex {
    * Applies one replace/insert to the maps instead of rebuilding them, when they still describe
    * `before`; otherwise the next `refresh` rebuilds (another write got in between).
    */
-  applyChange(before: readonly Link[], after: readonly Link[], removed: Link | undefined, added: Link | undefined): void {
+  applyChange(
+    before: readonly Link[],
+    after: readonly Link[],
+    removed: Link | undefined,
+    added: Link | undefined,
+  ): void {
     if (this.indexed !== before) return;
     if (removed) {
       this.byUser.delete(removed.discordUserId);
@@ -47,7 +52,10 @@ export class LinksIndex {
   }
 }
 
-export function createLinksRepository(file: StoreFile<LinksFile>, now: () => Date): LinksRepository {
+export function createLinksRepository(
+  file: StoreFile<LinksFile>,
+  now: () => Date,
+): LinksRepository {
   const index = new LinksIndex();
   const current = (): LinksIndex => index.refresh(file.data.links);
   return {
@@ -57,14 +65,21 @@ export function createLinksRepository(file: StoreFile<LinksFile>, now: () => Dat
         const known = index.refresh(data.links);
         const owner = known.login(valid.githubLogin);
         if (owner && owner.discordUserId !== valid.discordUserId) {
-          throw new GitGuildError('conflict', `GitHub account ${valid.githubLogin} is already linked to another Discord member`, {
-            hint: 'Unlink it from that member first.',
-          });
+          throw new GitGuildError(
+            'conflict',
+            `GitHub account ${valid.githubLogin} is already linked to another Discord member`,
+            {
+              hint: 'Unlink it from that member first.',
+            },
+          );
         }
         const link: Link = { ...valid, linkedAt: now().toISOString() };
         const previous = known.user(valid.discordUserId);
         const links = [...(previous ? data.links.filter((l) => l !== previous) : data.links), link];
-        return { next: { ...data, links }, result: { before: data.links, after: links, previous, link } };
+        return {
+          next: { ...data, links },
+          result: { before: data.links, after: links, previous, link },
+        };
       });
       index.applyChange(change.before, change.after, change.previous, change.link);
       return { ...change.link };

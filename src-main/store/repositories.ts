@@ -24,7 +24,12 @@ export interface ContributionsRepository {
    * Adds `increments` to the stored daily counts of one repository and moves its cursor, in one
    * atomic write: after a crash either both happened or neither did.
    */
-  commitRepoCrawl(org: string, repo: string, increments: DailyCount[], cursor: RepoCursor): Promise<void>;
+  commitRepoCrawl(
+    org: string,
+    repo: string,
+    increments: DailyCount[],
+    cursor: RepoCursor,
+  ): Promise<void>;
   getCursor(org: string, repo: string): RepoCursor | undefined;
   /** Every stored daily count of an org (optionally since a day, inclusive). */
   dailyCounts(org: string, options?: { sinceDay?: string }): DailyCount[];

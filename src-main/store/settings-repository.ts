@@ -12,7 +12,11 @@ export function createSettingsRepository(file: StoreFile<ConfigFile>): SettingsR
     update: async (patch: SettingsPatch) => {
       const valid = validateInput(SettingsPatchSchema, patch, 'settings patch');
       return file.update((current) => {
-        const merged = { ...current.settings, ...valid, crawl: { ...current.settings.crawl, ...valid.crawl } };
+        const merged = {
+          ...current.settings,
+          ...valid,
+          crawl: { ...current.settings.crawl, ...valid.crawl },
+        };
         const settings: Settings = validateInput(SettingsSchema, merged, 'settings');
         return { next: { ...current, settings }, result: structuredClone(settings) };
       });

@@ -17,26 +17,45 @@ export type ParsedDocument<T> =
   | { ok: false; identifier: 'store_corrupt' | 'store_too_new'; message: string };
 
 /** Parses one file's text at any known version into the current shape, without touching disk. */
-export function parseDocument<T>(kind: StoreFileKind, label: string, text: string, schema: z.ZodType<T>): ParsedDocument<T> {
+export function parseDocument<T>(
+  kind: StoreFileKind,
+  label: string,
+  text: string,
+  schema: z.ZodType<T>,
+): ParsedDocument<T> {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    const detail = text.trim() === '' ? 'it is empty' : `it is not valid JSON (${(error as Error).message}); it may be truncated`;
-    return { ok: false, identifier: 'store_corrupt', message: `${label} cannot be read: ${detail}` };
+    const detail =
+      text.trim() === ''
+        ? 'it is empty'
+        : `it is not valid JSON (${(error as Error).message}); it may be truncated`;
+    return {
+      ok: false,
+      identifier: 'store_corrupt',
+      message: `${label} cannot be read: ${detail}`,
+    };
   }
   let migrated;
   try {
     migrated = applyMigrations(label, raw, MIGRATIONS[kind], CURRENT_VERSION[kind]);
   } catch (error) {
-    if (error instanceof GitGuildError && (error.identifier === 'store_too_new' || error.identifier === 'store_corrupt')) {
+    if (
+      error instanceof GitGuildError &&
+      (error.identifier === 'store_too_new' || error.identifier === 'store_corrupt')
+    ) {
       return { ok: false, identifier: error.identifier, message: error.message };
     }
     throw error;
   }
   const result = schema.safeParse(migrated.doc);
   if (!result.success) {
-    return { ok: false, identifier: 'store_corrupt', message: `${label} does not match its schema: ${describeIssues(result.error)}` };
+    return {
+      ok: false,
+      identifier: 'store_corrupt',
+      message: `${label} does not match its schema: ${describeIssues(result.error)}`,
+    };
   }
   const from = migrated.fromVersion === CURRENT_VERSION[kind] ? null : migrated.fromVersion;
   return { ok: true, data: result.data, migratedFrom: from, notes: migrated.notes };
@@ -68,7 +87,10 @@ export class StoreFile<T> {
   constructor(private readonly options: StoreFileOptions<T>) {
     this.kind = options.kind;
     this.path = options.path;
-    this.low = new Low<T>(new AtomicJsonAdapter<T>(options.path, options.serialize), options.initial());
+    this.low = new Low<T>(
+      new AtomicJsonAdapter<T>(options.path, options.serialize),
+      options.initial(),
+    );
   }
 
   get data(): T {
@@ -91,14 +113,23 @@ export class StoreFile<T> {
     if (!parsed.ok) {
       this.low.data = this.options.initial();
       this.refusedState = { identifier: parsed.identifier, message: parsed.message };
-      this.options.logger.error('store file refused', { file: this.path, identifier: parsed.identifier, problem: parsed.message });
+      this.options.logger.error('store file refused', {
+        file: this.path,
+        identifier: parsed.identifier,
+        problem: parsed.message,
+      });
       return;
     }
     this.low.data = parsed.data;
-    for (const note of parsed.notes) this.options.logger.warn('store migration note', { file: this.path, note });
+    for (const note of parsed.notes)
+      this.options.logger.warn('store migration note', { file: this.path, note });
     if (parsed.migratedFrom !== null) {
       await this.low.write();
-      this.options.logger.info('store file migrated', { file: this.path, from: parsed.migratedFrom, to: CURRENT_VERSION[this.kind] });
+      this.options.logger.info('store file migrated', {
+        file: this.path,
+        from: parsed.migratedFrom,
+        to: CURRENT_VERSION[this.kind],
+      });
     }
   }
 
@@ -169,9 +200,16 @@ export class StoreFile<T> {
 
   assertWritable(): void {
     if (this.refusedState) {
-      throw new GitGuildError(this.refusedState.identifier, `refusing to write ${this.path}: ${this.refusedState.message}`, {
-        hint: this.refusedState.identifier === 'store_too_new' ? 'Use the newer GitGuild that wrote it.' : 'Restore a backup first.',
-      });
+      throw new GitGuildError(
+        this.refusedState.identifier,
+        `refusing to write ${this.path}: ${this.refusedState.message}`,
+        {
+          hint:
+            this.refusedState.identifier === 'store_too_new'
+              ? 'Use the newer GitGuild that wrote it.'
+              : 'Restore a backup first.',
+        },
+      );
     }
   }
 }

@@ -49,12 +49,21 @@ const httpUrl = z
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
   timeZone: ianaTimeZone,
-  syncIntervalMinutes: z.number().int().min(5).max(24 * 60),
-  githubOrgs: z.array(z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub org login')),
+  syncIntervalMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  githubOrgs: z.array(
+    z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub org login'),
+  ),
   githubApiBaseUrl: httpUrl,
   githubWebBaseUrl: httpUrl,
   discordApiBaseUrl: httpUrl,
-  discordClientId: z.string().regex(/^\d{0,20}$/, 'must be a Discord snowflake').default(''),
+  discordClientId: z
+    .string()
+    .regex(/^\d{0,20}$/, 'must be a Discord snowflake')
+    .default(''),
   crawl: z.strictObject({
     includeArchived: z.boolean(),
     includeForks: z.boolean(),
@@ -74,7 +83,13 @@ export const DEFAULT_SETTINGS: Settings = {
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
   discordClientId: '',
-  crawl: { includeArchived: false, includeForks: false, includeBots: false, repoInclude: [], repoExclude: [] },
+  crawl: {
+    includeArchived: false,
+    includeForks: false,
+    includeBots: false,
+    repoInclude: [],
+    repoExclude: [],
+  },
   startMinimized: false,
 };
 
@@ -88,7 +103,9 @@ export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 // ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----
 
 const snowflake = z.string().regex(/^\d{1,20}$/, 'must be a Discord snowflake (digits only)');
-const githubLogin = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub login');
+const githubLogin = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, 'must be a GitHub login');
 
 /** A Discord server the admin manages with GitGuild. */
 export const GuildSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { describeIssues } from './issue-path.js';
 
 export function validateInput<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const result = schema.safeParse(value);
-  if (!result.success) throw new GitGuildError('invalid_input', `invalid ${what}: ${describeIssues(result.error)}`);
+  if (!result.success)
+    throw new GitGuildError('invalid_input', `invalid ${what}: ${describeIssues(result.error)}`);
   return result.data;
 }

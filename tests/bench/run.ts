@@ -4,7 +4,9 @@ import { readdir } from 'node:fs/promises';
 
 const dir = new URL('./', import.meta.url);
 const only = process.argv.slice(2);
-const files = (await readdir(dir)).filter((n) => n.endsWith('.ts') && n !== 'run.ts' && !n.endsWith('.d.ts')).sort();
+const files = (await readdir(dir))
+  .filter((n) => n.endsWith('.ts') && n !== 'run.ts' && !n.endsWith('.d.ts'))
+  .sort();
 
 for (const file of files) {
   if (only.length > 0 && !only.some((o) => file.includes(o))) continue;

@@ -19,7 +19,8 @@ const ORG = 'acme';
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 
 const repoOf = (contributor: number): string => `${ORG}/repo-${contributor % REPOS}`;
-const dayOf = (d: number): string => new Date(FIRST_DAY + d * 86_400_000).toISOString().slice(0, 10);
+const dayOf = (d: number): string =>
+  new Date(FIRST_DAY + d * 86_400_000).toISOString().slice(0, 10);
 const cursor = (through: string) => ({ through, pushedAt: null, updatedAt: null, etags: {} });
 
 /** Deterministic small counts, so runs are comparable. */
@@ -31,7 +32,15 @@ function repoIncrements(repoIndex: number, days: number[]): DailyCount[] {
   const out: DailyCount[] = [];
   for (let c = repoIndex; c < CONTRIBUTORS; c += REPOS) {
     for (const d of days) {
-      BENCH_METRICS.forEach((metric, m) => out.push({ login: `dev-${c}`, repo: repoOf(c), metric, day: dayOf(d), count: countFor(c, d, m) }));
+      BENCH_METRICS.forEach((metric, m) =>
+        out.push({
+          login: `dev-${c}`,
+          repo: repoOf(c),
+          metric,
+          day: dayOf(d),
+          count: countFor(c, d, m),
+        }),
+      );
     }
   }
   return out;
@@ -74,12 +83,21 @@ const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(2)} MB`;
 async function ours(dir: string): Promise<Record<string, string>> {
   // Links are seeded as a file (10k separate writes would measure the seeding, not the store).
   const links = seedLinks(new Date().toISOString());
-  await writeFile(join(dir, 'links.json'), `{"schemaVersion":1,"links":[\n${links.map((l) => JSON.stringify(l)).join(',\n')}\n]}\n`);
+  await writeFile(
+    join(dir, 'links.json'),
+    `{"schemaVersion":1,"links":[\n${links.map((l) => JSON.stringify(l)).join(',\n')}\n]}\n`,
+  );
   const store = await openStore({ dataDir: dir, logger: silentLogger });
   const allDays = Array.from({ length: DAYS }, (_, d) => d);
   const fullYears = Array.from({ length: REPOS }, (_, r) => repoIncrements(r, allDays));
   const seed = await timed(async () => {
-    for (let r = 0; r < REPOS; r++) await store.contributions.commitRepoCrawl(ORG, `${ORG}/repo-${r}`, fullYears[r] ?? [], cursor('seed'));
+    for (let r = 0; r < REPOS; r++)
+      await store.contributions.commitRepoCrawl(
+        ORG,
+        `${ORG}/repo-${r}`,
+        fullYears[r] ?? [],
+        cursor('seed'),
+      );
   });
   await store.close();
 
@@ -87,10 +105,24 @@ async function ours(dir: string): Promise<Record<string, string>> {
   const reopened = await openStore({ dataDir: dir, logger: silentLogger });
   const total = reopened.contributions.dailyCounts(ORG).length;
   const linkChange = await median(11, (i) =>
-    reopened.links.linkMember({ discordUserId: String(200_000_000_000_000_000n + BigInt(i)), githubLogin: `new-${i}`, linkedBy: '1', method: 'admin' }),
+    reopened.links.linkMember({
+      discordUserId: String(200_000_000_000_000_000n + BigInt(i)),
+      githubLogin: `new-${i}`,
+      linkedBy: '1',
+      method: 'admin',
+    }),
   );
-  const dailyCrawl = await median(7, (i) => reopened.contributions.commitRepoCrawl(ORG, `${ORG}/repo-7`, repoIncrements(7, [DAYS + i]), cursor(`day-${i}`)));
-  const query30 = await median(3, async () => reopened.contributions.dailyCounts(ORG, { sinceDay: dayOf(DAYS - 30) }));
+  const dailyCrawl = await median(7, (i) =>
+    reopened.contributions.commitRepoCrawl(
+      ORG,
+      `${ORG}/repo-7`,
+      repoIncrements(7, [DAYS + i]),
+      cursor(`day-${i}`),
+    ),
+  );
+  const query30 = await median(3, async () =>
+    reopened.contributions.dailyCounts(ORG, { sinceDay: dayOf(DAYS - 30) }),
+  );
   const queryAll = await median(3, async () => reopened.contributions.dailyCounts(ORG));
   const contributionsDir = join(dir, 'contributions');
   return {
@@ -111,18 +143,35 @@ async function naive(dir: string): Promise<Record<string, string>> {
   const path = join(dir, 'contributions.json');
   const linksPath = join(dir, 'links.json');
   const counts: DailyCount[] = [];
-  for (let r = 0; r < REPOS; r++) counts.push(...repoIncrements(r, Array.from({ length: DAYS }, (_, d) => d)));
+  for (let r = 0; r < REPOS; r++)
+    counts.push(
+      ...repoIncrements(
+        r,
+        Array.from({ length: DAYS }, (_, d) => d),
+      ),
+    );
   const links = seedLinks(new Date().toISOString());
   await writeFileAtomic(linksPath, JSON.stringify({ schemaVersion: 1, links }, null, 2));
   await writeFileAtomic(path, JSON.stringify({ schemaVersion: 1, counts, cursors: {} }));
   const open = await median(3, async () => JSON.parse(await readFile(path, 'utf8')) as unknown);
   const linkChange = await median(7, async (i) => {
-    links.push({ ...links[0]!, discordUserId: String(200_000_000_000_000_000n + BigInt(i)), githubLogin: `new-${i}` });
+    links.push({
+      ...links[0]!,
+      discordUserId: String(200_000_000_000_000_000n + BigInt(i)),
+      githubLogin: `new-${i}`,
+    });
     await writeFileAtomic(linksPath, JSON.stringify({ schemaVersion: 1, links }, null, 2));
   });
   const dailyCrawl = await median(3, async (i) => {
     counts.push(...repoIncrements(7, [DAYS + i]));
-    await writeFileAtomic(path, JSON.stringify({ schemaVersion: 1, counts, cursors: { [`${ORG}/repo-7`]: cursor(`day-${i}`) } }));
+    await writeFileAtomic(
+      path,
+      JSON.stringify({
+        schemaVersion: 1,
+        counts,
+        cursors: { [`${ORG}/repo-7`]: cursor(`day-${i}`) },
+      }),
+    );
   });
   return {
     'daily counts stored': counts.length.toLocaleString('en'),
@@ -139,11 +188,15 @@ export async function run(): Promise<void> {
   try {
     await mkdir(join(base, 'ours'));
     await mkdir(join(base, 'naive'));
-    console.log(`store: ${LINKS.toLocaleString('en')} links, ${CONTRIBUTORS} contributors × ${DAYS} days × ${BENCH_METRICS.length} metrics over ${REPOS} repos`);
+    console.log(
+      `store: ${LINKS.toLocaleString('en')} links, ${CONTRIBUTORS} contributors × ${DAYS} days × ${BENCH_METRICS.length} metrics over ${REPOS} repos`,
+    );
     console.log('  GitGuild store (per-repo files, compact series):');
-    for (const [k, v] of Object.entries(await ours(join(base, 'ours')))) console.log(`    ${k.padEnd(52)} ${v}`);
+    for (const [k, v] of Object.entries(await ours(join(base, 'ours'))))
+      console.log(`    ${k.padEnd(52)} ${v}`);
     console.log('  naive baseline (one flat DailyCount array, JSON.stringify, atomic write):');
-    for (const [k, v] of Object.entries(await naive(join(base, 'naive')))) console.log(`    ${k.padEnd(52)} ${v}`);
+    for (const [k, v] of Object.entries(await naive(join(base, 'naive'))))
+      console.log(`    ${k.padEnd(52)} ${v}`);
   } finally {
     await rm(base, { recursive: true, force: true });
   }

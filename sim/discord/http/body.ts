@@ -30,9 +30,15 @@ export async function readRaw(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const badJson = (): Error => invalidFormBody([{ path: [], code: 'INVALID_JSON', message: 'The request body contains invalid JSON.' }]);
+const badJson = (): Error =>
+  invalidFormBody([
+    { path: [], code: 'INVALID_JSON', message: 'The request body contains invalid JSON.' },
+  ]);
 
-export async function decodeBody(contentType: string | undefined, raw: Buffer): Promise<DecodedBody> {
+export async function decodeBody(
+  contentType: string | undefined,
+  raw: Buffer,
+): Promise<DecodedBody> {
   const empty: DecodedBody = { json: undefined, form: null, files: [] };
   if (raw.length === 0) return empty;
   const type = (contentType ?? '').toLowerCase();
@@ -43,10 +49,13 @@ export async function decodeBody(contentType: string | undefined, raw: Buffer): 
       throw badJson();
     }
   }
-  if (type.startsWith('application/x-www-form-urlencoded')) return { ...empty, form: new URLSearchParams(raw.toString('utf8')) };
+  if (type.startsWith('application/x-www-form-urlencoded'))
+    return { ...empty, form: new URLSearchParams(raw.toString('utf8')) };
   if (type.startsWith('multipart/form-data')) {
     // The WHATWG Response parser is Node's own multipart implementation; no extra dependency.
-    const form = await new Response(raw, { headers: { 'content-type': contentType ?? '' } }).formData();
+    const form = await new Response(raw, {
+      headers: { 'content-type': contentType ?? '' },
+    }).formData();
     const files: UploadedFile[] = [];
     let json: unknown;
     for (const [field, value] of form.entries()) {
@@ -59,10 +68,21 @@ export async function decodeBody(contentType: string | undefined, raw: Buffer): 
           }
         }
       } else {
-        files.push({ field, filename: value.name, contentType: value.type || 'application/octet-stream', data: Buffer.from(await value.arrayBuffer()) });
+        files.push({
+          field,
+          filename: value.name,
+          contentType: value.type || 'application/octet-stream',
+          data: Buffer.from(await value.arrayBuffer()),
+        });
       }
     }
     return { json, form: null, files };
   }
-  throw invalidFormBody([{ path: [], code: 'CONTENT_TYPE_INVALID', message: `Expected "Content-Type" header to be one of {'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'}.` }]);
+  throw invalidFormBody([
+    {
+      path: [],
+      code: 'CONTENT_TYPE_INVALID',
+      message: `Expected "Content-Type" header to be one of {'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'}.`,
+    },
+  ]);
 }

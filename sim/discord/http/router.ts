@@ -77,7 +77,12 @@ export class Router {
       if (!ok) continue;
       pathMatched = true;
       if (spec.method !== method) continue;
-      const major = params.guild_id ?? params.channel_id ?? (params.webhook_id ? `${params.webhook_id}:${params.webhook_token ?? ''}` : (params.interaction_id ?? 'none'));
+      const major =
+        params.guild_id ??
+        params.channel_id ??
+        (params.webhook_id
+          ? `${params.webhook_id}:${params.webhook_token ?? ''}`
+          : (params.interaction_id ?? 'none'));
       return { spec, params, routeKey: `${spec.method} ${spec.template}`, major };
     }
     return pathMatched ? 'method' : null;

@@ -17,31 +17,51 @@ export interface ServerParts {
   gateway: DiscordGateway;
   calls: CallRecord[];
   faults: Faults;
-  control: (req: IncomingMessage, path: string, body: unknown) => Promise<{ status: number; body: unknown }>;
+  control: (
+    req: IncomingMessage,
+    path: string,
+    body: unknown,
+  ) => Promise<{ status: number; body: unknown }>;
 }
 
 const API_PREFIX = /^\/api(?:\/v(\d+))?(\/.*)$/;
 const CALL_LOG_LIMIT = 20_000;
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = body === undefined ? '' : JSON.stringify(body);
-  res.writeHead(status, { ...headers, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), 'Content-Length': Buffer.byteLength(text).toString() });
+  res.writeHead(status, {
+    ...headers,
+    ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    'Content-Length': Buffer.byteLength(text).toString(),
+  });
   res.end(text);
 }
 
 function rateLimited(res: ServerResponse, verdict: RateLimitVerdict): void {
-  const body = { message: 'You are being rate limited.', retry_after: Number((verdict.retryAfterMs / 1000).toFixed(3)), global: verdict.scope === 'global', ...(verdict.scope === 'global' ? {} : { code: 0 }) };
+  const body = {
+    message: 'You are being rate limited.',
+    retry_after: Number((verdict.retryAfterMs / 1000).toFixed(3)),
+    global: verdict.scope === 'global',
+    ...(verdict.scope === 'global' ? {} : { code: 0 }),
+  };
   sendJson(res, 429, body, verdict.headers);
 }
 
-const matches = (pattern: string, path: string, template: string | null): boolean => pattern === template || path.startsWith(pattern);
+const matches = (pattern: string, path: string, template: string | null): boolean =>
+  pattern === template || path.startsWith(pattern);
 
 export function createSimServer(parts: ServerParts): Server {
   const { ctx, router, limiter, gateway, calls, faults } = parts;
 
   const authenticate = (req: IncomingMessage): Caller => {
     const header = req.headers.authorization ?? '';
-    if (header === `Bot ${ctx.options.botToken}`) return { kind: 'bot', userId: ctx.state.botUser.id, scopes: [] };
+    if (header === `Bot ${ctx.options.botToken}`)
+      return { kind: 'bot', userId: ctx.state.botUser.id, scopes: [] };
     if (header.startsWith('Bearer ')) {
       const grant = ctx.oauth.lookup(header.slice(7));
       if (grant) return { kind: 'bearer', userId: grant.userId, scopes: grant.scopes };
@@ -49,14 +69,24 @@ export function createSimServer(parts: ServerParts): Server {
     return { kind: 'anonymous', userId: null, scopes: [] };
   };
 
-  const handleApi = async (req: IncomingMessage, res: ServerResponse, url: URL, apiPath: string, record: CallRecord): Promise<void> => {
+  const handleApi = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    apiPath: string,
+    record: CallRecord,
+  ): Promise<void> => {
     const method = req.method ?? 'GET';
     // Always drain the request first: answering before the upload ends upsets HTTP clients.
     const raw = await readRaw(req);
     if (method === 'POST' && apiPath === '/oauth2/token') {
       const body = await decodeBody(req.headers['content-type'], raw);
       try {
-        sendJson(res, 200, ctx.oauth.exchange(body.form ?? new URLSearchParams(), req.headers.authorization));
+        sendJson(
+          res,
+          200,
+          ctx.oauth.exchange(body.form ?? new URLSearchParams(), req.headers.authorization),
+        );
         record.status = 200;
       } catch (error) {
         if (!(error instanceof OAuthError)) throw error;
@@ -72,7 +102,12 @@ export function createSimServer(parts: ServerParts): Server {
     await applyLatency(matched, apiPath);
     const caller = authenticate(req);
     const { auth } = matched.spec;
-    if ((auth === 'bot' && caller.kind !== 'bot') || (auth === 'bearer' && caller.kind !== 'bearer') || (auth === 'either' && caller.kind === 'anonymous')) throw unauthorized();
+    if (
+      (auth === 'bot' && caller.kind !== 'bot') ||
+      (auth === 'bearer' && caller.kind !== 'bearer') ||
+      (auth === 'either' && caller.kind === 'anonymous')
+    )
+      throw unauthorized();
     const now = Date.now();
     if (!matched.spec.skipGlobalLimit) {
       const globalVerdict = limiter.takeGlobal(now);
@@ -83,16 +118,37 @@ export function createSimServer(parts: ServerParts): Server {
     const failure = takeFailure(method, apiPath, matched);
     if (failure !== null) {
       record.status = failure;
-      return sendJson(res, failure, { message: `${failure}: ${failure === 502 ? 'Bad Gateway' : failure === 503 ? 'Service Unavailable' : 'Internal Server Error'}`, code: 0 }, verdict.headers);
+      return sendJson(
+        res,
+        failure,
+        {
+          message: `${failure}: ${failure === 502 ? 'Bad Gateway' : failure === 503 ? 'Service Unavailable' : 'Internal Server Error'}`,
+          code: 0,
+        },
+        verdict.headers,
+      );
     }
     const body = await decodeBody(req.headers['content-type'], raw);
-    if (matched.routeKey === 'PATCH /channels/:channel_id' && body.json && typeof body.json === 'object' && ('name' in body.json || 'topic' in body.json)) {
+    if (
+      matched.routeKey === 'PATCH /channels/:channel_id' &&
+      body.json &&
+      typeof body.json === 'object' &&
+      ('name' in body.json || 'topic' in body.json)
+    ) {
       const rename = limiter.takeRename(matched.params.channel_id ?? '', now);
       if (rename) return limit(res, record, rename);
     }
     let result;
     try {
-      result = await matched.spec.handler({ params: matched.params, query: url.searchParams, json: body.json, form: body.form, files: body.files, headers: req.headers, caller });
+      result = await matched.spec.handler({
+        params: matched.params,
+        query: url.searchParams,
+        json: body.json,
+        form: body.form,
+        files: body.files,
+        headers: req.headers,
+        caller,
+      });
     } catch (error) {
       // Discord sends bucket headers on error responses too; clients keep tracking the bucket.
       if (!(error instanceof DiscordApiError)) throw error;
@@ -100,7 +156,10 @@ export function createSimServer(parts: ServerParts): Server {
       return sendJson(res, error.status, error.toBody(), verdict.headers);
     }
     record.status = result.status;
-    sendJson(res, result.status, result.status === 204 ? undefined : result.body, { ...verdict.headers, ...(result.headers ?? {}) });
+    sendJson(res, result.status, result.status === 204 ? undefined : result.body, {
+      ...verdict.headers,
+      ...(result.headers ?? {}),
+    });
   };
 
   const limit = (res: ServerResponse, record: CallRecord, verdict: RateLimitVerdict): void => {
@@ -111,7 +170,11 @@ export function createSimServer(parts: ServerParts): Server {
   };
 
   const takeFailure = (method: string, path: string, matched: MatchedRoute): number | null => {
-    const fault = faults.failures.find((f) => (!f.method || f.method.toUpperCase() === method) && matches(f.route, path, matched.spec.template));
+    const fault = faults.failures.find(
+      (f) =>
+        (!f.method || f.method.toUpperCase() === method) &&
+        matches(f.route, path, matched.spec.template),
+    );
     if (!fault) return null;
     fault.count -= 1;
     if (fault.count <= 0) faults.failures.splice(faults.failures.indexOf(fault), 1);
@@ -119,7 +182,9 @@ export function createSimServer(parts: ServerParts): Server {
   };
 
   const applyLatency = async (matched: MatchedRoute, path: string): Promise<void> => {
-    const ms = faults.latency.filter((l) => !l.route || matches(l.route, path, matched.spec.template)).reduce((sum, l) => sum + l.ms, 0);
+    const ms = faults.latency
+      .filter((l) => !l.route || matches(l.route, path, matched.spec.template))
+      .reduce((sum, l) => sum + l.ms, 0);
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   };
 
@@ -138,7 +203,14 @@ export function createSimServer(parts: ServerParts): Server {
   const server = createServer((req, res) => {
     const started = Date.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const record: CallRecord = { at: started, method: req.method ?? 'GET', path: url.pathname, route: null, status: 0, durationMs: 0 };
+    const record: CallRecord = {
+      at: started,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      route: null,
+      status: 0,
+      durationMs: 0,
+    };
     const reason = req.headers['x-audit-log-reason'];
     if (typeof reason === 'string') record.auditLogReason = decodeURIComponent(reason);
     const finish = () => {
@@ -171,7 +243,11 @@ export function createSimServer(parts: ServerParts): Server {
         } else {
           record.status = 500;
           const message = error instanceof Error ? error.message : String(error);
-          if (!res.headersSent) sendJson(res, 500, { message: `500: Internal Server Error (simulator: ${message})`, code: 0 });
+          if (!res.headersSent)
+            sendJson(res, 500, {
+              message: `500: Internal Server Error (simulator: ${message})`,
+              code: 0,
+            });
         }
       })
       .finally(finish);

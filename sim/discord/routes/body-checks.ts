@@ -5,17 +5,33 @@ export type JsonObject = Record<string, unknown>;
 
 export function objectBody(json: unknown): JsonObject {
   if (json === undefined) return {};
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw invalidFormBody([{ path: [], code: 'DICT_TYPE_CONVERT', message: 'Only dictionaries may be used in a DictType' }]);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw invalidFormBody([
+      {
+        path: [],
+        code: 'DICT_TYPE_CONVERT',
+        message: 'Only dictionaries may be used in a DictType',
+      },
+    ]);
   return json as JsonObject;
 }
 
 export class FieldChecker {
   readonly problems: FieldProblem[] = [];
 
-  string(body: JsonObject, key: string, opts: { min?: number; max: number; required?: boolean }): string | undefined {
+  string(
+    body: JsonObject,
+    key: string,
+    opts: { min?: number; max: number; required?: boolean },
+  ): string | undefined {
     const value = body[key];
     if (value === undefined || value === null) {
-      if (opts.required) this.problems.push({ path: [key], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+      if (opts.required)
+        this.problems.push({
+          path: [key],
+          code: 'BASE_TYPE_REQUIRED',
+          message: 'This field is required',
+        });
       return undefined;
     }
     if (typeof value !== 'string') {
@@ -24,7 +40,11 @@ export class FieldChecker {
     }
     const min = opts.min ?? 0;
     if (value.length < min || value.length > opts.max) {
-      this.problems.push({ path: [key], code: 'BASE_TYPE_BAD_LENGTH', message: `Must be between ${min} and ${opts.max} in length.` });
+      this.problems.push({
+        path: [key],
+        code: 'BASE_TYPE_BAD_LENGTH',
+        message: `Must be between ${min} and ${opts.max} in length.`,
+      });
       return undefined;
     }
     return value;
@@ -34,11 +54,22 @@ export class FieldChecker {
     const value = body[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.problems.push({ path: [key], code: 'NUMBER_TYPE_COERCE', message: `Value "${String(value)}" is not int.` });
+      this.problems.push({
+        path: [key],
+        code: 'NUMBER_TYPE_COERCE',
+        message: `Value "${String(value)}" is not int.`,
+      });
       return undefined;
     }
     if (value < opts.min || value > opts.max) {
-      this.problems.push({ path: [key], code: value < opts.min ? 'NUMBER_TYPE_MIN' : 'NUMBER_TYPE_MAX', message: value < opts.min ? `int value should be greater than or equal to ${opts.min}.` : `int value should be less than or equal to ${opts.max}.` });
+      this.problems.push({
+        path: [key],
+        code: value < opts.min ? 'NUMBER_TYPE_MIN' : 'NUMBER_TYPE_MAX',
+        message:
+          value < opts.min
+            ? `int value should be greater than or equal to ${opts.min}.`
+            : `int value should be less than or equal to ${opts.max}.`,
+      });
       return undefined;
     }
     return value;
@@ -48,7 +79,11 @@ export class FieldChecker {
     const value = body[key];
     if (value === undefined || value === null) return undefined;
     if (typeof value !== 'boolean') {
-      this.problems.push({ path: [key], code: 'BASE_TYPE_BOOLEAN', message: 'Must be either true or false.' });
+      this.problems.push({
+        path: [key],
+        code: 'BASE_TYPE_BOOLEAN',
+        message: 'Must be either true or false.',
+      });
       return undefined;
     }
     return value;
@@ -58,8 +93,15 @@ export class FieldChecker {
     const value = body[key];
     if (value === undefined) return undefined;
     if (value === null) return null;
-    if ((typeof value !== 'string' && typeof value !== 'number') || !/^\d{1,20}$/.test(String(value))) {
-      this.problems.push({ path: [key], code: 'NUMBER_TYPE_COERCE', message: `Value "${String(value)}" is not snowflake.` });
+    if (
+      (typeof value !== 'string' && typeof value !== 'number') ||
+      !/^\d{1,20}$/.test(String(value))
+    ) {
+      this.problems.push({
+        path: [key],
+        code: 'NUMBER_TYPE_COERCE',
+        message: `Value "${String(value)}" is not snowflake.`,
+      });
       return undefined;
     }
     return String(value);
@@ -69,7 +111,11 @@ export class FieldChecker {
     const value = body[key];
     if (value === undefined || value === null) return undefined;
     if ((typeof value !== 'string' && typeof value !== 'number') || !/^\d+$/.test(String(value))) {
-      this.problems.push({ path: [key], code: 'NUMBER_TYPE_COERCE', message: `Value "${String(value)}" is not int.` });
+      this.problems.push({
+        path: [key],
+        code: 'NUMBER_TYPE_COERCE',
+        message: `Value "${String(value)}" is not int.`,
+      });
       return undefined;
     }
     return BigInt(value);
@@ -84,7 +130,15 @@ export class FieldChecker {
     }
     const out: string[] = [];
     value.forEach((item: unknown, index) => {
-      if ((typeof item !== 'string' && typeof item !== 'number') || !/^\d{1,20}$/.test(String(item))) this.problems.push({ path: [key, index], code: 'NUMBER_TYPE_COERCE', message: `Value "${String(item)}" is not snowflake.` });
+      if (
+        (typeof item !== 'string' && typeof item !== 'number') ||
+        !/^\d{1,20}$/.test(String(item))
+      )
+        this.problems.push({
+          path: [key, index],
+          code: 'NUMBER_TYPE_COERCE',
+          message: `Value "${String(item)}" is not snowflake.`,
+        });
       else out.push(String(item));
     });
     return out;

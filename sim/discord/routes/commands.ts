@@ -1,6 +1,11 @@
 // Application command routes: bulk overwrite (PUT) and list, global and per guild. Ids stay
 // stable for commands whose name survives an overwrite, as on Discord.
-import { ApplicationCommandType, ApplicationIntegrationType, InteractionContextType, type APIApplicationCommand } from 'discord-api-types/v10';
+import {
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  InteractionContextType,
+  type APIApplicationCommand,
+} from 'discord-api-types/v10';
 import type { SimContext } from '../context.js';
 import { DiscordApiError, invalidFormBody, type FieldProblem } from '../errors.js';
 import type { RouteSpec } from '../http/router.js';
@@ -15,17 +20,43 @@ export function commandRoutes(ctx: SimContext): RouteSpec[] {
     if (appId !== state.application.id) throw new DiscordApiError(403, 50001, 'Missing Access');
   };
 
-  const normalise = (json: unknown, existing: APIApplicationCommand[], guildId: string | null): APIApplicationCommand[] => {
-    if (!Array.isArray(json)) throw invalidFormBody([{ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list.' }]);
+  const normalise = (
+    json: unknown,
+    existing: APIApplicationCommand[],
+    guildId: string | null,
+  ): APIApplicationCommand[] => {
+    if (!Array.isArray(json))
+      throw invalidFormBody([{ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list.' }]);
     const problems: FieldProblem[] = [];
-    if (json.length > 100) problems.push({ path: [], code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 100 or fewer in length.' });
+    if (json.length > 100)
+      problems.push({
+        path: [],
+        code: 'BASE_TYPE_MAX_LENGTH',
+        message: 'Must be 100 or fewer in length.',
+      });
     const commands = json.map((raw: unknown, index) => {
       const body = objectBody(raw);
       const type = typeof body.type === 'number' ? body.type : ApplicationCommandType.ChatInput;
       const name = typeof body.name === 'string' ? body.name : '';
-      if (!NAME.test(name) || (type === ApplicationCommandType.ChatInput && name !== name.toLowerCase())) problems.push({ path: [index, 'name'], code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' });
+      if (
+        !NAME.test(name) ||
+        (type === ApplicationCommandType.ChatInput && name !== name.toLowerCase())
+      )
+        problems.push({
+          path: [index, 'name'],
+          code: 'APPLICATION_COMMAND_INVALID_NAME',
+          message: 'Command name is invalid',
+        });
       const description = typeof body.description === 'string' ? body.description : '';
-      if (type === ApplicationCommandType.ChatInput && (description.length < 1 || description.length > 100)) problems.push({ path: [index, 'description'], code: 'BASE_TYPE_BAD_LENGTH', message: 'Must be between 1 and 100 in length.' });
+      if (
+        type === ApplicationCommandType.ChatInput &&
+        (description.length < 1 || description.length > 100)
+      )
+        problems.push({
+          path: [index, 'description'],
+          code: 'BASE_TYPE_BAD_LENGTH',
+          message: 'Must be between 1 and 100 in length.',
+        });
       const previous = existing.find((c) => c.name === name && c.type === type);
       const command: APIApplicationCommand = {
         id: previous?.id ?? state.nextId(),
@@ -34,10 +65,19 @@ export function commandRoutes(ctx: SimContext): RouteSpec[] {
         type,
         name,
         description,
-        options: Array.isArray(body.options) ? (body.options as APIApplicationCommand['options']) : [],
-        default_member_permissions: typeof body.default_member_permissions === 'string' ? body.default_member_permissions : null,
-        contexts: Array.isArray(body.contexts) ? (body.contexts as InteractionContextType[]) : [InteractionContextType.Guild],
-        integration_types: Array.isArray(body.integration_types) ? (body.integration_types as ApplicationIntegrationType[]) : [ApplicationIntegrationType.GuildInstall],
+        options: Array.isArray(body.options)
+          ? (body.options as APIApplicationCommand['options'])
+          : [],
+        default_member_permissions:
+          typeof body.default_member_permissions === 'string'
+            ? body.default_member_permissions
+            : null,
+        contexts: Array.isArray(body.contexts)
+          ? (body.contexts as InteractionContextType[])
+          : [InteractionContextType.Guild],
+        integration_types: Array.isArray(body.integration_types)
+          ? (body.integration_types as ApplicationIntegrationType[])
+          : [ApplicationIntegrationType.GuildInstall],
         nsfw: body.nsfw === true,
         ...(guildId ? { guild_id: guildId } : {}),
       };
@@ -45,7 +85,12 @@ export function commandRoutes(ctx: SimContext): RouteSpec[] {
     });
     const names = commands.map((c) => `${c.type}:${c.name}`);
     names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) problems.push({ path: [i, 'name'], code: 'APPLICATION_COMMANDS_DUPLICATE_NAME', message: 'Application command names must be unique' });
+      if (names.indexOf(n) !== i)
+        problems.push({
+          path: [i, 'name'],
+          code: 'APPLICATION_COMMANDS_DUPLICATE_NAME',
+          message: 'Application command names must be unique',
+        });
     });
     if (problems.length > 0) throw invalidFormBody(problems);
     return commands;

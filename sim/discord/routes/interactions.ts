@@ -1,8 +1,19 @@
 // Interaction responses: the initial callback (token in URL, once, within the deadline) and
 // the webhook follow-ups, including edits of the @original response.
-import { InteractionResponseType, MessageFlags, type APIMessage, type RESTPostAPIInteractionCallbackWithResponseResult } from 'discord-api-types/v10';
+import {
+  InteractionResponseType,
+  MessageFlags,
+  type APIMessage,
+  type RESTPostAPIInteractionCallbackWithResponseResult,
+} from 'discord-api-types/v10';
 import type { SimContext } from '../context.js';
-import { alreadyAcknowledged, invalidFormBody, unknownInteraction, unknownMessage, unknownWebhook } from '../errors.js';
+import {
+  alreadyAcknowledged,
+  invalidFormBody,
+  unknownInteraction,
+  unknownMessage,
+  unknownWebhook,
+} from '../errors.js';
 import type { UploadedFile } from '../http/body.js';
 import type { RouteSpec } from '../http/router.js';
 import { buildMessage, editMessage, publicMessage } from '../message-builder.js';
@@ -17,12 +28,18 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
   const byToken = (appId: string | undefined, token: string | undefined): SimInteraction => {
     if (appId !== state.application.id) throw unknownWebhook();
     for (const interaction of state.interactions.values()) {
-      if (interaction.token === token && Date.now() - interaction.createdAt < WEBHOOK_TTL_MS) return interaction;
+      if (interaction.token === token && Date.now() - interaction.createdAt < WEBHOOK_TTL_MS)
+        return interaction;
     }
     throw unknownWebhook();
   };
 
-  const newMessage = (interaction: SimInteraction, json: unknown, files: UploadedFile[], allowEmpty = false): APIMessage =>
+  const newMessage = (
+    interaction: SimInteraction,
+    json: unknown,
+    files: UploadedFile[],
+    allowEmpty = false,
+  ): APIMessage =>
     buildMessage({
       id: state.nextId(),
       channelId: interaction.channelId,
@@ -33,12 +50,17 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
       nextId: () => state.nextId(),
       webhookId: state.application.id,
       applicationId: state.application.id,
-      interaction: { id: interaction.id, name: interaction.commandName, user: state.users.get(interaction.userId) ?? state.botUser },
+      interaction: {
+        id: interaction.id,
+        name: interaction.commandName,
+        user: state.users.get(interaction.userId) ?? state.botUser,
+      },
       allowEmpty,
     });
 
   const publish = (message: APIMessage) => {
-    if (((message.flags ?? 0) & MessageFlags.Ephemeral) === 0) state.channelMessages(message.channel_id).push(message);
+    if (((message.flags ?? 0) & MessageFlags.Ephemeral) === 0)
+      state.channelMessages(message.channel_id).push(message);
   };
 
   const replaceInChannel = (message: APIMessage) => {
@@ -47,7 +69,11 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
     if (index >= 0) list[index] = message;
   };
 
-  const editOriginal = (interaction: SimInteraction, json: unknown, files: UploadedFile[]): APIMessage => {
+  const editOriginal = (
+    interaction: SimInteraction,
+    json: unknown,
+    files: UploadedFile[],
+  ): APIMessage => {
     if (!interaction.original) throw unknownMessage();
     const edited = editMessage(interaction.original, json, files, () => state.nextId());
     // The first edit of a deferred reply replaces the "thinking..." placeholder.
@@ -66,9 +92,11 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
       skipGlobalLimit: true,
       handler: ({ params, json, files, query }) => {
         const interaction = state.interactions.get(params.interaction_id ?? '');
-        if (!interaction || interaction.token !== params.interaction_token) throw unknownInteraction();
+        if (!interaction || interaction.token !== params.interaction_token)
+          throw unknownInteraction();
         if (interaction.callback) throw alreadyAcknowledged();
-        if (Date.now() - interaction.createdAt > ctx.options.interactionDeadlineMs) throw unknownInteraction();
+        if (Date.now() - interaction.createdAt > ctx.options.interactionDeadlineMs)
+          throw unknownInteraction();
         const body = objectBody(json);
         const type = body.type;
         const data = body.data ?? {};
@@ -78,8 +106,16 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
             publish(interaction.original);
             break;
           case InteractionResponseType.DeferredChannelMessageWithSource: {
-            const flags = typeof (data as { flags?: unknown }).flags === 'number' ? ((data as { flags: number }).flags & MessageFlags.Ephemeral) : 0;
-            interaction.original = newMessage(interaction, { content: '', flags: flags | MessageFlags.Loading }, [], true);
+            const flags =
+              typeof (data as { flags?: unknown }).flags === 'number'
+                ? (data as { flags: number }).flags & MessageFlags.Ephemeral
+                : 0;
+            interaction.original = newMessage(
+              interaction,
+              { content: '', flags: flags | MessageFlags.Loading },
+              [],
+              true,
+            );
             publish(interaction.original);
             break;
           }
@@ -88,7 +124,13 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
           default:
             // Update-message and autocomplete responses belong to component/autocomplete interactions,
             // which this simulator does not inject.
-            throw invalidFormBody([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Interaction response type is invalid for this interaction' }]);
+            throw invalidFormBody([
+              {
+                path: ['type'],
+                code: 'INTERACTION_RESPONSE_TYPE_INVALID',
+                message: 'Interaction response type is invalid for this interaction',
+              },
+            ]);
         }
         interaction.callback = { type: type as number, data };
         interaction.history.push({ kind: 'callback', at: Date.now(), body: json });
@@ -98,10 +140,23 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
             id: interaction.id,
             type: 2,
             ...(interaction.original
-              ? { response_message_id: interaction.original.id, response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource, response_message_ephemeral: ((interaction.original.flags ?? 0) & MessageFlags.Ephemeral) !== 0 }
+              ? {
+                  response_message_id: interaction.original.id,
+                  response_message_loading:
+                    type === InteractionResponseType.DeferredChannelMessageWithSource,
+                  response_message_ephemeral:
+                    ((interaction.original.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
+                }
               : {}),
           },
-          ...(interaction.original ? { resource: { type: type as InteractionResponseType.ChannelMessageWithSource, message: publicMessage(interaction.original) } } : {}),
+          ...(interaction.original
+            ? {
+                resource: {
+                  type: type as InteractionResponseType.ChannelMessageWithSource,
+                  message: publicMessage(interaction.original),
+                },
+              }
+            : {}),
         } as RESTPostAPIInteractionCallbackWithResponseResult;
         return { status: 200, body: result };
       },
@@ -122,7 +177,12 @@ export function interactionRoutes(ctx: SimContext): RouteSpec[] {
       template: '/webhooks/:webhook_id/:webhook_token/messages/@original',
       auth: 'none',
       skipGlobalLimit: true,
-      handler: ({ params, json, files }) => ({ status: 200, body: publicMessage(editOriginal(byToken(params.webhook_id, params.webhook_token), json, files)) }),
+      handler: ({ params, json, files }) => ({
+        status: 200,
+        body: publicMessage(
+          editOriginal(byToken(params.webhook_id, params.webhook_token), json, files),
+        ),
+      }),
     },
     {
       method: 'DELETE',

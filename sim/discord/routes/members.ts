@@ -1,6 +1,11 @@
 // Member routes: get, list (after/limit pagination by user id), PATCH with a full role list or
 // nick, and single-role PUT/DELETE. Managed roles and roles at or above the bot are refused.
-import { GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits, type APIGuildMember } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  PermissionFlagsBits,
+  type APIGuildMember,
+} from 'discord-api-types/v10';
 import type { SimContext } from '../context.js';
 import { missingAccess, missingPermissions } from '../errors.js';
 import type { RouteSpec } from '../http/router.js';
@@ -23,7 +28,12 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
     if (role.managed || role.id === guild.id) throw missingPermissions();
   };
 
-  const announce = (guild: SimGuild, member: APIGuildMember) => state.emit(GatewayDispatchEvents.GuildMemberUpdate, memberUpdateData(guild.id, member), GatewayIntentBits.GuildMembers);
+  const announce = (guild: SimGuild, member: APIGuildMember) =>
+    state.emit(
+      GatewayDispatchEvents.GuildMemberUpdate,
+      memberUpdateData(guild.id, member),
+      GatewayIntentBits.GuildMembers,
+    );
 
   return [
     {
@@ -37,10 +47,17 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
         const check = new FieldChecker();
         const limitRaw = query.get('limit');
         const afterRaw = query.get('after') ?? '0';
-        const limit = check.int({ limit: limitRaw === null ? 1 : Number(limitRaw) }, 'limit', { min: 1, max: 1000 }) ?? 1;
+        const limit =
+          check.int({ limit: limitRaw === null ? 1 : Number(limitRaw) }, 'limit', {
+            min: 1,
+            max: 1000,
+          }) ?? 1;
         const after = check.snowflake({ after: afterRaw }, 'after') ?? '0';
         check.done();
-        const page = state.sortedMembers(guild).filter((m) => compareSnowflakes(m.user.id, after) > 0).slice(0, limit);
+        const page = state
+          .sortedMembers(guild)
+          .filter((m) => compareSnowflakes(m.user.id, after) > 0)
+          .slice(0, limit);
         return { status: 200, body: page };
       },
     },
@@ -63,7 +80,12 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
         const body = objectBody(json);
         const check = new FieldChecker();
         const roles = check.snowflakeList(body, 'roles');
-        const nick = 'nick' in body ? (body.nick === null ? null : check.string(body, 'nick', { max: 32 })) : undefined;
+        const nick =
+          'nick' in body
+            ? body.nick === null
+              ? null
+              : check.string(body, 'nick', { max: 32 })
+            : undefined;
         check.done();
         if (roles !== undefined) {
           const wanted = [...new Set(roles.filter((id) => id !== guild.id))];
@@ -75,9 +97,16 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
         }
         if (nick !== undefined) {
           const actor = bot(guild);
-          requirePermission(guild, actor, member.user.id === actor.user.id ? PermissionFlagsBits.ChangeNickname : PermissionFlagsBits.ManageNicknames);
+          requirePermission(
+            guild,
+            actor,
+            member.user.id === actor.user.id
+              ? PermissionFlagsBits.ChangeNickname
+              : PermissionFlagsBits.ManageNicknames,
+          );
           if (member.user.id === guild.ownerId) throw missingPermissions();
-          if (member.user.id !== actor.user.id) requireBelowActor(guild, actor, highestRolePosition(guild, member));
+          if (member.user.id !== actor.user.id)
+            requireBelowActor(guild, actor, highestRolePosition(guild, member));
           member.nick = nick === '' ? null : nick;
         }
         if (roles !== undefined || nick !== undefined) announce(guild, member);

@@ -1,6 +1,11 @@
 // Session-level routes: gateway discovery, the current user and application, and the
 // current user's guilds (with permission bits, as OAuth2 dashboards read them).
-import { ApplicationFlags, type APIApplication, type RESTAPIPartialCurrentUserGuild, type RESTGetAPIGatewayBotResult } from 'discord-api-types/v10';
+import {
+  ApplicationFlags,
+  type APIApplication,
+  type RESTAPIPartialCurrentUserGuild,
+  type RESTGetAPIGatewayBotResult,
+} from 'discord-api-types/v10';
 import type { SimContext } from '../context.js';
 import type { ResolvedSimOptions } from '../options.js';
 import { DiscordApiError, unknownUser } from '../errors.js';
@@ -17,7 +22,8 @@ export function applicationFlags(options: ResolvedSimOptions): ApplicationFlags 
 }
 
 function requireScope(caller: Caller, scope: string): void {
-  if (caller.kind === 'bearer' && !caller.scopes.includes(scope)) throw new DiscordApiError(401, 0, '401: Unauthorized');
+  if (caller.kind === 'bearer' && !caller.scopes.includes(scope))
+    throw new DiscordApiError(401, 0, '401: Unauthorized');
 }
 
 export function metaRoutes(ctx: SimContext): RouteSpec[] {
@@ -37,7 +43,12 @@ export function metaRoutes(ctx: SimContext): RouteSpec[] {
         const body: RESTGetAPIGatewayBotResult = {
           url: ctx.urls.gateway,
           shards: 1,
-          session_start_limit: { total: 1000, remaining: Math.max(0, 1000 - ctx.sessionStarts.used), reset_after: 86_400_000, max_concurrency: 1 },
+          session_start_limit: {
+            total: 1000,
+            remaining: Math.max(0, 1000 - ctx.sessionStarts.used),
+            reset_after: 86_400_000,
+            max_concurrency: 1,
+          },
         };
         return { status: 200, body };
       },
@@ -50,7 +61,20 @@ export function metaRoutes(ctx: SimContext): RouteSpec[] {
         requireScope(caller, 'identify');
         const user = state.users.get(caller.userId ?? '');
         if (!user) throw unknownUser();
-        return { status: 200, body: caller.kind === 'bot' ? { ...user, verified: true, mfa_enabled: true, flags: 0 } : { ...user, locale: 'en-US', mfa_enabled: false, premium_type: 0, flags: 0, public_flags: 0 } };
+        return {
+          status: 200,
+          body:
+            caller.kind === 'bot'
+              ? { ...user, verified: true, mfa_enabled: true, flags: 0 }
+              : {
+                  ...user,
+                  locale: 'en-US',
+                  mfa_enabled: false,
+                  premium_type: 0,
+                  flags: 0,
+                  public_flags: 0,
+                },
+        };
       },
     },
     {
@@ -63,7 +87,15 @@ export function metaRoutes(ctx: SimContext): RouteSpec[] {
         for (const guild of state.guilds.values()) {
           const member = guild.members.get(caller.userId ?? '');
           if (!member) continue;
-          guilds.push({ id: guild.id, name: guild.name, icon: null, banner: null, owner: guild.ownerId === member.user.id, features: [], permissions: basePermissions(guild, member).toString() });
+          guilds.push({
+            id: guild.id,
+            name: guild.name,
+            icon: null,
+            banner: null,
+            owner: guild.ownerId === member.user.id,
+            features: [],
+            permissions: basePermissions(guild, member).toString(),
+          });
         }
         return { status: 200, body: guilds };
       },

@@ -1,6 +1,11 @@
 // Guild and role routes: read the guild, list/create/modify/reorder/delete roles, with
 // Manage Roles and the role hierarchy enforced as Discord does (403 50013).
-import { GatewayDispatchEvents, GatewayIntentBits, PermissionFlagsBits, type APIRole } from 'discord-api-types/v10';
+import {
+  GatewayDispatchEvents,
+  GatewayIntentBits,
+  PermissionFlagsBits,
+  type APIRole,
+} from 'discord-api-types/v10';
 import type { SimContext } from '../context.js';
 import { missingPermissions } from '../errors.js';
 import type { RouteSpec } from '../http/router.js';
@@ -12,7 +17,8 @@ import { FieldChecker, objectBody } from './body-checks.js';
 export function roleRoutes(ctx: SimContext): RouteSpec[] {
   const { state } = ctx;
   const bot = (guild: SimGuild) => state.member(guild, state.botUser.id);
-  const emitRole = (event: GatewayDispatchEvents, guild: SimGuild, role: APIRole) => state.emit(event, { guild_id: guild.id, role }, GatewayIntentBits.Guilds);
+  const emitRole = (event: GatewayDispatchEvents, guild: SimGuild, role: APIRole) =>
+    state.emit(event, { guild_id: guild.id, role }, GatewayIntentBits.Guilds);
 
   return [
     {
@@ -23,14 +29,27 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         const guild = state.guild(params.guild_id ?? '');
         state.member(guild, state.botUser.id);
         const body = guildObject(state, guild);
-        return { status: 200, body: query.get('with_counts') === 'true' ? { ...body, approximate_member_count: guild.members.size, approximate_presence_count: 0 } : body };
+        return {
+          status: 200,
+          body:
+            query.get('with_counts') === 'true'
+              ? {
+                  ...body,
+                  approximate_member_count: guild.members.size,
+                  approximate_presence_count: 0,
+                }
+              : body,
+        };
       },
     },
     {
       method: 'GET',
       template: '/guilds/:guild_id/roles',
       auth: 'bot',
-      handler: ({ params }) => ({ status: 200, body: state.sortedRoles(state.guild(params.guild_id ?? '')) }),
+      handler: ({ params }) => ({
+        status: 200,
+        body: state.sortedRoles(state.guild(params.guild_id ?? '')),
+      }),
     },
     {
       method: 'POST',
@@ -43,7 +62,9 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         const body = objectBody(json);
         const check = new FieldChecker();
         const name = check.string(body, 'name', { max: 100 }) ?? 'new role';
-        const permissions = check.permissions(body, 'permissions') ?? BigInt(guild.roles.get(guild.id)?.permissions ?? '0');
+        const permissions =
+          check.permissions(body, 'permissions') ??
+          BigInt(guild.roles.get(guild.id)?.permissions ?? '0');
         const color = check.int(body, 'color', { min: 0, max: 0xffffff }) ?? 0;
         const hoist = check.bool(body, 'hoist') ?? false;
         const mentionable = check.bool(body, 'mentionable') ?? false;
@@ -80,14 +101,19 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         const actor = bot(guild);
         requirePermission(guild, actor, PermissionFlagsBits.ManageRoles);
         const check = new FieldChecker();
-        if (!Array.isArray(json)) check.problems.push({ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list.' });
+        if (!Array.isArray(json))
+          check.problems.push({ path: [], code: 'BASE_TYPE_LIST', message: 'Must be a list.' });
         const moves: { role: APIRole; position: number }[] = [];
         (Array.isArray(json) ? json : []).forEach((item: unknown, index) => {
           const entry = objectBody(item);
           const id = check.snowflake(entry, 'id');
           const position = check.int(entry, 'position', { min: 0, max: 1000 });
           if (id === undefined || id === null) {
-            check.problems.push({ path: [index, 'id'], code: 'BASE_TYPE_REQUIRED', message: 'This field is required' });
+            check.problems.push({
+              path: [index, 'id'],
+              code: 'BASE_TYPE_REQUIRED',
+              message: 'This field is required',
+            });
             return;
           }
           const role = state.role(guild, id);
@@ -102,8 +128,11 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         // Re-rank as Discord does: take the moved roles out, then insert each at its requested
         // slot, so the roles in between shift by one towards the gap.
         const moved = new Set(moves.map((m) => m.role.id));
-        const ordered = state.sortedRoles(guild).filter((r) => r.id !== guild.id && !moved.has(r.id));
-        for (const { role, position } of [...moves].sort((a, b) => a.position - b.position)) ordered.splice(Math.max(0, Math.min(ordered.length, position - 1)), 0, role);
+        const ordered = state
+          .sortedRoles(guild)
+          .filter((r) => r.id !== guild.id && !moved.has(r.id));
+        for (const { role, position } of [...moves].sort((a, b) => a.position - b.position))
+          ordered.splice(Math.max(0, Math.min(ordered.length, position - 1)), 0, role);
         ordered.forEach((role, index) => {
           if (role.position !== index + 1) {
             role.position = index + 1;
@@ -131,11 +160,13 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         const hoist = check.bool(body, 'hoist');
         const mentionable = check.bool(body, 'mentionable');
         check.done();
-        if (permissions !== undefined && (permissions & ~basePermissions(guild, actor)) !== 0n) throw missingPermissions();
+        if (permissions !== undefined && (permissions & ~basePermissions(guild, actor)) !== 0n)
+          throw missingPermissions();
         if (name !== undefined && role.id !== guild.id) role.name = name;
         if (permissions !== undefined) role.permissions = permissions.toString();
         if (color !== undefined) role.color = color;
-        if (color !== undefined) role.colors = { primary_color: color, secondary_color: null, tertiary_color: null };
+        if (color !== undefined)
+          role.colors = { primary_color: color, secondary_color: null, tertiary_color: null };
         if (hoist !== undefined) role.hoist = hoist;
         if (mentionable !== undefined) role.mentionable = mentionable;
         emitRole(GatewayDispatchEvents.GuildRoleUpdate, guild, role);
@@ -154,8 +185,13 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         requireBelowActor(guild, actor, role.position);
         if (role.managed || role.id === guild.id) throw missingPermissions();
         guild.roles.delete(role.id);
-        for (const member of guild.members.values()) member.roles = member.roles.filter((r) => r !== role.id);
-        state.emit(GatewayDispatchEvents.GuildRoleDelete, { guild_id: guild.id, role_id: role.id }, GatewayIntentBits.Guilds);
+        for (const member of guild.members.values())
+          member.roles = member.roles.filter((r) => r !== role.id);
+        state.emit(
+          GatewayDispatchEvents.GuildRoleDelete,
+          { guild_id: guild.id, role_id: role.id },
+          GatewayIntentBits.Guilds,
+        );
         return { status: 204 };
       },
     },

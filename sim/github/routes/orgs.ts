@@ -19,17 +19,43 @@ function users(req: ApiRequest, logins: readonly string[]) {
 export const orgRoutes: Route[] = [
   {
     path: '/orgs/:org',
-    handle: (req, { org }) => ({ status: 200, body: organizationFull(findOrg(req, org ?? ''), req.urls) }),
+    handle: (req, { org }) => ({
+      status: 200,
+      body: organizationFull(findOrg(req, org ?? ''), req.urls),
+    }),
   },
   {
     path: '/orgs/:org/repos',
     handle: (req, p) => {
       const org = findOrg(req, p.org ?? '');
-      const type = enumParam(req.query, 'type', ['all', 'public', 'private', 'forks', 'sources', 'member'] as const, 'all');
-      const sort = enumParam(req.query, 'sort', ['created', 'updated', 'pushed', 'full_name'] as const, 'created');
-      const direction = enumParam(req.query, 'direction', ['asc', 'desc'] as const, sort === 'full_name' ? 'asc' : 'desc');
-      const keep = (r: SimRepo): boolean => (type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type !== 'private');
-      const key = (r: SimRepo): string => (sort === 'created' ? r.createdAt : sort === 'updated' ? r.updatedAt : sort === 'pushed' ? r.pushedAt : r.name.toLowerCase());
+      const type = enumParam(
+        req.query,
+        'type',
+        ['all', 'public', 'private', 'forks', 'sources', 'member'] as const,
+        'all',
+      );
+      const sort = enumParam(
+        req.query,
+        'sort',
+        ['created', 'updated', 'pushed', 'full_name'] as const,
+        'created',
+      );
+      const direction = enumParam(
+        req.query,
+        'direction',
+        ['asc', 'desc'] as const,
+        sort === 'full_name' ? 'asc' : 'desc',
+      );
+      const keep = (r: SimRepo): boolean =>
+        type === 'forks' ? r.fork : type === 'sources' ? !r.fork : type !== 'private';
+      const key = (r: SimRepo): string =>
+        sort === 'created'
+          ? r.createdAt
+          : sort === 'updated'
+            ? r.updatedAt
+            : sort === 'pushed'
+              ? r.pushedAt
+              : r.name.toLowerCase();
       const list = org.repos.filter(keep).sort(byKey(key, direction));
       return listOf(list, (r) => minimalRepository(org, r, req.urls));
     },

@@ -34,7 +34,14 @@ export function findRepo(req: ApiRequest, owner: string, name: string): RepoRef 
   if (ref.repo.blocked) {
     throw new HttpError({
       status: 451,
-      body: { message: 'Repository access blocked', block: { reason: 'dmca', created_at: ref.repo.createdAt, html_url: `${req.urls.web}/github/dmca/blob/master/${ref.repo.name}.md` } },
+      body: {
+        message: 'Repository access blocked',
+        block: {
+          reason: 'dmca',
+          created_at: ref.repo.createdAt,
+          html_url: `${req.urls.web}/github/dmca/blob/master/${ref.repo.name}.md`,
+        },
+      },
     });
   }
   return ref;
@@ -56,22 +63,38 @@ export function shapeContext(req: ApiRequest, ref: RepoRef): ShapeContext {
 }
 
 /** One of the allowed values, the default when absent, or GitHub's 422 for anything else. */
-export function enumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[], fallback: T): T {
+export function enumParam<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
   const raw = query.get(name);
   if (raw === null || raw === '') return fallback;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new HttpError(githubError(422, `Validation Failed: "${name}" must be one of ${allowed.join(', ')}, got "${raw}"`));
+  throw new HttpError(
+    githubError(
+      422,
+      `Validation Failed: "${name}" must be one of ${allowed.join(', ')}, got "${raw}"`,
+    ),
+  );
 }
 
 export function timeParam(query: URLSearchParams, name: string): string | null {
   const raw = query.get(name);
   if (raw === null || raw === '') return null;
   const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) throw new HttpError(githubError(422, `Invalid value for "${name}": "${raw}" is not an ISO 8601 timestamp`));
+  if (Number.isNaN(ms))
+    throw new HttpError(
+      githubError(422, `Invalid value for "${name}": "${raw}" is not an ISO 8601 timestamp`),
+    );
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
-export function byKey<T>(key: (t: T) => string | number, direction: 'asc' | 'desc'): (a: T, b: T) => number {
+export function byKey<T>(
+  key: (t: T) => string | number,
+  direction: 'asc' | 'desc',
+): (a: T, b: T) => number {
   const sign = direction === 'asc' ? 1 : -1;
   return (a, b) => {
     const ka = key(a);

@@ -9,7 +9,10 @@ export const userRoutes: Route[] = [
   {
     path: '/user',
     handle: (req) => {
-      const viewer = requireViewer(req, 'https://docs.github.com/rest/users/users#get-the-authenticated-user');
+      const viewer = requireViewer(
+        req,
+        'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+      );
       return { status: 200, body: privateUser(viewer, req.urls, { publicRepos: 0 }) };
     },
   },
@@ -20,7 +23,11 @@ export const userRoutes: Route[] = [
       const org = req.world.org(login);
       if (org) {
         // An org looked up as a user: the public-user shape with type Organization, as GitHub does.
-        const body = { ...publicUser(orgAsUser(org), req.urls, { publicRepos: org.repos.length }), type: 'Organization', node_id: nodeId('Organization', org.id) };
+        const body = {
+          ...publicUser(orgAsUser(org), req.urls, { publicRepos: org.repos.length }),
+          type: 'Organization',
+          node_id: nodeId('Organization', org.id),
+        };
         return { status: 200, body };
       }
       const user = req.world.user(login);

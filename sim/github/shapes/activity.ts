@@ -1,6 +1,14 @@
 // Shapes for a repository's activity: pull-request-simple, issue (PRs carry `pull_request`),
 // commit and pull-request-review, as GitHub's list endpoints return them.
-import type { SimCommit, SimIssue, SimOrg, SimPull, SimRepo, SimReview, SimUser } from '../../scenarios/org.js';
+import type {
+  SimCommit,
+  SimIssue,
+  SimOrg,
+  SimPull,
+  SimRepo,
+  SimReview,
+  SimUser,
+} from '../../scenarios/org.js';
 import { repository } from './repo.js';
 import { simpleUser } from './user.js';
 import { nodeId, type SimUrls } from './urls.js';
@@ -14,11 +22,25 @@ export interface ShapeContext {
   association(login: string): 'MEMBER' | 'CONTRIBUTOR' | 'NONE';
 }
 
-const LABEL_COLORS: Record<string, string> = { bug: 'd73a4a', enhancement: 'a2eeef', documentation: '0075ca', 'good first issue': '7057ff', question: 'd876e3' };
+const LABEL_COLORS: Record<string, string> = {
+  bug: 'd73a4a',
+  enhancement: 'a2eeef',
+  documentation: '0075ca',
+  'good first issue': '7057ff',
+  question: 'd876e3',
+};
 
 function label(ctx: ShapeContext, name: string) {
   const id = 4_000_000 + [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 1_000_000, 0);
-  return { id, node_id: nodeId('Label', id), url: `${ctx.urls.api}/repos/${ctx.org.login}/${ctx.repo.name}/labels/${encodeURIComponent(name)}`, name, description: `${name} label`, color: LABEL_COLORS[name] ?? 'ededed', default: name in LABEL_COLORS };
+  return {
+    id,
+    node_id: nodeId('Label', id),
+    url: `${ctx.urls.api}/repos/${ctx.org.login}/${ctx.repo.name}/labels/${encodeURIComponent(name)}`,
+    name,
+    description: `${name} label`,
+    color: LABEL_COLORS[name] ?? 'ededed',
+    default: name in LABEL_COLORS,
+  };
 }
 
 function repoApi(ctx: ShapeContext): string {
@@ -35,7 +57,10 @@ export function pullRequestSimple(ctx: ShapeContext, p: SimPull) {
   const html = `${repoWeb(ctx)}/pull/${p.number}`;
   const author = ctx.user(p.author);
   const repo = repository(ctx.org, ctx.repo, ctx.urls);
-  const branch = author.type === 'Bot' ? `${author.login.replace('[bot]', '')}/update-${p.number}` : `${p.author}/pr-${p.number}`;
+  const branch =
+    author.type === 'Bot'
+      ? `${author.login.replace('[bot]', '')}/update-${p.number}`
+      : `${p.author}/pr-${p.number}`;
   return {
     url: api,
     id: p.id,
@@ -67,8 +92,20 @@ export function pullRequestSimple(ctx: ShapeContext, p: SimPull) {
     assignees: [],
     requested_reviewers: [],
     requested_teams: [],
-    head: { label: `${ctx.org.login}:${branch}`, ref: branch, sha: p.headSha, user: simpleUser(author, ctx.urls), repo },
-    base: { label: `${ctx.org.login}:${ctx.repo.defaultBranch}`, ref: ctx.repo.defaultBranch, sha: ctx.repo.commits[0]?.sha ?? p.headSha, user: repo.owner, repo },
+    head: {
+      label: `${ctx.org.login}:${branch}`,
+      ref: branch,
+      sha: p.headSha,
+      user: simpleUser(author, ctx.urls),
+      repo,
+    },
+    base: {
+      label: `${ctx.org.login}:${ctx.repo.defaultBranch}`,
+      ref: ctx.repo.defaultBranch,
+      sha: ctx.repo.commits[0]?.sha ?? p.headSha,
+      user: repo.owner,
+      repo,
+    },
     _links: {
       self: { href: api },
       html: { href: html },
@@ -86,10 +123,34 @@ export function pullRequestSimple(ctx: ShapeContext, p: SimPull) {
 }
 
 function reactions(url: string) {
-  return { url: `${url}/reactions`, total_count: 0, '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 };
+  return {
+    url: `${url}/reactions`,
+    total_count: 0,
+    '+1': 0,
+    '-1': 0,
+    laugh: 0,
+    hooray: 0,
+    confused: 0,
+    heart: 0,
+    rocket: 0,
+    eyes: 0,
+  };
 }
 
-function issueCommon(ctx: ShapeContext, item: { id: number; number: number; author: string; title: string; createdAt: string; updatedAt: string; closedAt: string | null; state: 'open' | 'closed'; comments: number }) {
+function issueCommon(
+  ctx: ShapeContext,
+  item: {
+    id: number;
+    number: number;
+    author: string;
+    title: string;
+    createdAt: string;
+    updatedAt: string;
+    closedAt: string | null;
+    state: 'open' | 'closed';
+    comments: number;
+  },
+) {
   const api = `${repoApi(ctx)}/issues/${item.number}`;
   return {
     url: api,
@@ -123,7 +184,11 @@ function issueCommon(ctx: ShapeContext, item: { id: number; number: number; auth
 }
 
 export function issue(ctx: ShapeContext, i: SimIssue) {
-  return { ...issueCommon(ctx, i), labels: i.labels.map((l) => label(ctx, l)), state_reason: i.stateReason };
+  return {
+    ...issueCommon(ctx, i),
+    labels: i.labels.map((l) => label(ctx, l)),
+    state_reason: i.stateReason,
+  };
 }
 
 /** A pull request as the issues endpoint lists it: an issue with a `pull_request` key. */
@@ -136,7 +201,13 @@ export function pullAsIssue(ctx: ShapeContext, p: SimPull) {
     labels: [],
     state_reason: null,
     draft: p.draft,
-    pull_request: { url: `${repoApi(ctx)}/pulls/${p.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: p.mergedAt },
+    pull_request: {
+      url: `${repoApi(ctx)}/pulls/${p.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      merged_at: p.mergedAt,
+    },
   };
 }
 
@@ -156,12 +227,27 @@ export function commit(ctx: ShapeContext, c: SimCommit, parentSha: string | null
       message: c.message,
       comment_count: 0,
       tree: { sha: treeSha, url: `${repoApi(ctx)}/git/trees/${treeSha}` },
-      verification: { verified: c.committerLogin === 'web-flow', reason: c.committerLogin === 'web-flow' ? 'valid' : 'unsigned', signature: null, payload: null, verified_at: c.committerLogin === 'web-flow' ? c.committerDate : null },
+      verification: {
+        verified: c.committerLogin === 'web-flow',
+        reason: c.committerLogin === 'web-flow' ? 'valid' : 'unsigned',
+        signature: null,
+        payload: null,
+        verified_at: c.committerLogin === 'web-flow' ? c.committerDate : null,
+      },
     },
     // Commits whose email matches no account have no linked user: GitHub sends null.
     author: c.authorLogin === null ? null : simpleUser(ctx.user(c.authorLogin), ctx.urls),
     committer: c.committerLogin === null ? null : simpleUser(ctx.user(c.committerLogin), ctx.urls),
-    parents: parentSha === null ? [] : [{ sha: parentSha, url: `${repoApi(ctx)}/commits/${parentSha}`, html_url: `${repoWeb(ctx)}/commit/${parentSha}` }],
+    parents:
+      parentSha === null
+        ? []
+        : [
+            {
+              sha: parentSha,
+              url: `${repoApi(ctx)}/commits/${parentSha}`,
+              html_url: `${repoWeb(ctx)}/commit/${parentSha}`,
+            },
+          ],
   };
 }
 

@@ -7,7 +7,14 @@ import { nodeId, type SimUrls } from './urls.js';
 const MIT = { key: 'mit', name: 'MIT License', spdx_id: 'MIT' };
 
 export function orgAsUser(org: SimOrg): SimUser {
-  return { id: org.id, login: org.login, type: 'User', name: org.name, activity: 0, createdAt: org.createdAt };
+  return {
+    id: org.id,
+    login: org.login,
+    type: 'User',
+    name: org.name,
+    activity: 0,
+    createdAt: org.createdAt,
+  };
 }
 
 function license(repo: SimRepo, urls: SimUrls) {
@@ -17,7 +24,10 @@ function license(repo: SimRepo, urls: SimUrls) {
 
 function openIssues(repo: SimRepo): number {
   // GitHub counts open issues and open PRs together here.
-  return repo.issues.filter((i) => i.state === 'open').length + repo.pulls.filter((p) => p.state === 'open').length;
+  return (
+    repo.issues.filter((i) => i.state === 'open').length +
+    repo.pulls.filter((p) => p.state === 'open').length
+  );
 }
 
 function repoUrls(org: SimOrg, repo: SimRepo, urls: SimUrls) {
@@ -29,7 +39,11 @@ function repoUrls(org: SimOrg, repo: SimRepo, urls: SimUrls) {
     name: repo.name,
     full_name: full,
     private: false,
-    owner: { ...simpleUser(orgAsUser(org), urls), type: 'Organization', node_id: nodeId('Organization', org.id) },
+    owner: {
+      ...simpleUser(orgAsUser(org), urls),
+      type: 'Organization',
+      node_id: nodeId('Organization', org.id),
+    },
     html_url: `${urls.web}/${full}`,
     description: repo.description,
     fork: repo.fork,

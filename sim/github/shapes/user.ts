@@ -14,7 +14,10 @@ export function simpleUser(u: SimUser, urls: SimUrls) {
     avatar_url: `${urls.web}/avatars/u/${u.id}?v=4`,
     gravatar_id: '',
     url: api,
-    html_url: u.type === 'Bot' ? `${urls.web}/apps/${u.login.replace('[bot]', '')}` : `${urls.web}/${u.login}`,
+    html_url:
+      u.type === 'Bot'
+        ? `${urls.web}/apps/${u.login.replace('[bot]', '')}`
+        : `${urls.web}/${u.login}`,
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,

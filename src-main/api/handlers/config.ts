@@ -9,7 +9,9 @@ export interface ConfigHandlerDeps {
   onConfigReplaced?: () => void;
 }
 
-export function configHandlers(deps: ConfigHandlerDeps): HandlersFor<'config.export' | 'config.import'> {
+export function configHandlers(
+  deps: ConfigHandlerDeps,
+): HandlersFor<'config.export' | 'config.import'> {
   return {
     'config.export': async () => deps.store.exportConfig(),
     'config.import': async ({ document }) => {

@@ -17,7 +17,9 @@ export interface SecretsHandlerDeps {
 type SecretsStatus = MethodOutput<'secrets.status'>;
 
 async function secretsStatus(secrets: SecretStore, logger: Logger): Promise<SecretsStatus> {
-  const present = Object.fromEntries(SECRET_ACCOUNTS.map((a) => [a, false])) as SecretsStatus['present'];
+  const present = Object.fromEntries(
+    SECRET_ACCOUNTS.map((a) => [a, false]),
+  ) as SecretsStatus['present'];
   if (secrets.status().available) {
     try {
       for (const account of await secrets.list()) present[account] = true;
@@ -28,20 +30,32 @@ async function secretsStatus(secrets: SecretStore, logger: Logger): Promise<Secr
   }
   // Read after listing: a failed list turns the keychain unavailable, and the UI should say so.
   const { available, backend, problem, writable } = secrets.status();
-  return { keychain: problem ? { available, backend, problem } : { available, backend }, writable: available && writable, present };
+  return {
+    keychain: problem ? { available, backend, problem } : { available, backend },
+    writable: available && writable,
+    present,
+  };
 }
 
 function assertWritable(secrets: SecretStore): void {
   const status = secrets.status();
   if (!status.available) {
-    throw new GitGuildError('keychain_unavailable', 'The secret store is not available, so nothing can be saved.', {
-      hint: status.problem ?? 'Check the keychain status in Settings.',
-    });
+    throw new GitGuildError(
+      'keychain_unavailable',
+      'The secret store is not available, so nothing can be saved.',
+      {
+        hint: status.problem ?? 'Check the keychain status in Settings.',
+      },
+    );
   }
   if (!status.writable) {
-    throw new GitGuildError('forbidden', `Secrets on this host are read-only (${status.backend} backend).`, {
-      hint: 'Set the environment variable or secret file for this account and restart GitGuild (see the README, "Secrets on a server").',
-    });
+    throw new GitGuildError(
+      'forbidden',
+      `Secrets on this host are read-only (${status.backend} backend).`,
+      {
+        hint: 'Set the environment variable or secret file for this account and restart GitGuild (see the README, "Secrets on a server").',
+      },
+    );
   }
 }
 
@@ -49,10 +63,14 @@ function assertWritable(secrets: SecretStore): void {
 function storeFailure(error: unknown, account: SecretAccount, logger: Logger): GitGuildError {
   logger.error('secret store operation failed', { account, error });
   if (error instanceof GitGuildError) return error;
-  return new GitGuildError('internal', `Could not update ${account} in the secret store.`, { hint: 'The host log has the details.' });
+  return new GitGuildError('internal', `Could not update ${account} in the secret store.`, {
+    hint: 'The host log has the details.',
+  });
 }
 
-export function secretsHandlers(deps: SecretsHandlerDeps): HandlersFor<'secrets.status' | 'secrets.set' | 'secrets.delete'> {
+export function secretsHandlers(
+  deps: SecretsHandlerDeps,
+): HandlersFor<'secrets.status' | 'secrets.set' | 'secrets.delete'> {
   const { secrets, logger } = deps;
   return {
     'secrets.status': () => secretsStatus(secrets, logger),

@@ -11,7 +11,9 @@ export interface SettingsHandlerDeps {
   onSettingsChanged?: (settings: MethodOutput<'settings.update'>) => void;
 }
 
-export function settingsHandlers(deps: SettingsHandlerDeps): HandlersFor<'health' | 'settings.get' | 'settings.update'> {
+export function settingsHandlers(
+  deps: SettingsHandlerDeps,
+): HandlersFor<'health' | 'settings.get' | 'settings.update'> {
   return {
     health: async () => deps.health(),
     'settings.get': async () => deps.settings.get(),

@@ -16,16 +16,25 @@ export interface StatsHandlerDeps {
 }
 
 /** The configured org matching `requested` (GitHub logins are case-insensitive), or the first one. */
-export function resolveConfiguredOrg(orgs: readonly string[], requested: string | undefined): string {
+export function resolveConfiguredOrg(
+  orgs: readonly string[],
+  requested: string | undefined,
+): string {
   if (orgs.length === 0) {
-    throw new GitGuildError('not_found', 'No GitHub organisation is configured.', { hint: 'Add your organisation in Settings → GitHub.' });
+    throw new GitGuildError('not_found', 'No GitHub organisation is configured.', {
+      hint: 'Add your organisation in Settings → GitHub.',
+    });
   }
   if (requested === undefined) return orgs[0]!;
   const match = orgs.find((o) => o.toLowerCase() === requested.toLowerCase());
   if (!match) {
-    throw new GitGuildError('not_found', `The GitHub organisation "${requested}" is not configured.`, {
-      hint: `Configured: ${orgs.join(', ')}. Add it in Settings → GitHub first.`,
-    });
+    throw new GitGuildError(
+      'not_found',
+      `The GitHub organisation "${requested}" is not configured.`,
+      {
+        hint: `Configured: ${orgs.join(', ')}. Add it in Settings → GitHub first.`,
+      },
+    );
   }
   return match;
 }
@@ -37,9 +46,15 @@ export function statsHandlers(deps: StatsHandlerDeps): HandlersFor<'stats.hallOf
       const settings = deps.settings.get();
       const org = resolveConfiguredOrg(settings.githubOrgs, requested);
       const last = deps.contributions.lastCrawl(org);
-      const snapshot = computeStats(deps.indexFor(org), { now: now(), timeZone: settings.timeZone });
+      const snapshot = computeStats(deps.indexFor(org), {
+        now: now(),
+        timeZone: settings.timeZone,
+      });
       const metrics = Object.fromEntries(
-        METRICS.map((metric) => [metric, snapshot.hallOfFame[metric][window].map((e) => ({ ...e }))]),
+        METRICS.map((metric) => [
+          metric,
+          snapshot.hallOfFame[metric][window].map((e) => ({ ...e })),
+        ]),
       ) as MethodOutput<'stats.hallOfFame'>['metrics'];
       return {
         org,

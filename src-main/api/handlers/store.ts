@@ -14,22 +14,32 @@ export interface StoreHandlerDeps {
   onDiscarded?: (kind: 'contributions' | 'history') => void;
 }
 
-async function backupList(store: StoreHandlerDeps['store']): Promise<MethodOutput<'store.backups'>> {
+async function backupList(
+  store: StoreHandlerDeps['store'],
+): Promise<MethodOutput<'store.backups'>> {
   const status = store.status;
-  const [config, links] = await Promise.all([store.listBackups('config'), store.listBackups('links')]);
+  const [config, links] = await Promise.all([
+    store.listBackups('config'),
+    store.listBackups('links'),
+  ]);
   return {
     problems: status.ok ? [] : status.problems.map((p) => ({ ...p })),
     backups: { config, links },
   };
 }
 
-export function storeHandlers(deps: StoreHandlerDeps): HandlersFor<'store.backups' | 'store.restore' | 'store.discard'> {
+export function storeHandlers(
+  deps: StoreHandlerDeps,
+): HandlersFor<'store.backups' | 'store.restore' | 'store.discard'> {
   return {
     'store.backups': () => backupList(deps.store),
     'store.restore': async ({ kind, name }) => {
       // The schema accepts either prefix; a links backup must not be poured over config.
       if (!name.startsWith(`${kind}-`)) {
-        throw new GitGuildError('invalid_input', `Invalid input for store.restore: name: must be a ${kind} backup (${kind}-YYYY-MM-DD.json)`);
+        throw new GitGuildError(
+          'invalid_input',
+          `Invalid input for store.restore: name: must be a ${kind} backup (${kind}-YYYY-MM-DD.json)`,
+        );
       }
       await deps.store.restoreBackup(kind, name);
       deps.onRestored?.(kind);

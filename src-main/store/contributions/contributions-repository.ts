@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { GitGuildError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import { removeStaleTempFiles } from '../atomic-file.js';
-import { OrgCrawlsFileSchema, RepoContributionsFileSchema, RepoCursorSchema } from '../file-schemas.js';
+import {
+  OrgCrawlsFileSchema,
+  RepoContributionsFileSchema,
+  RepoCursorSchema,
+} from '../file-schemas.js';
 import type { OrgCrawlsFile, RepoContributionsFile } from '../file-schemas.js';
 import { CURRENT_VERSION } from '../migrations/index.js';
 import type { ContributionsRepository } from '../repositories.js';
@@ -37,7 +41,11 @@ function compact(data: unknown): string {
 }
 
 function checkName(pattern: RegExp, value: string, what: string): void {
-  if (!pattern.test(value)) throw new GitGuildError('invalid_input', `invalid ${what}: ${JSON.stringify(value).slice(0, 80)}`);
+  if (!pattern.test(value))
+    throw new GitGuildError(
+      'invalid_input',
+      `invalid ${what}: ${JSON.stringify(value).slice(0, 80)}`,
+    );
 }
 
 type Increments = Map<string, Map<Metric, Map<number, number>>>;
@@ -48,8 +56,10 @@ function groupIncrements(repo: string, increments: readonly DailyCount[]): Incre
     const bad = (field: string, why: string): never => {
       throw new GitGuildError('invalid_input', `invalid increments[${i}].${field}: ${why}`);
     };
-    if (typeof inc.login !== 'string' || !LOGIN.test(inc.login)) bad('login', 'must be a GitHub login');
-    if (typeof inc.repo !== 'string' || inc.repo.toLowerCase() !== repo.toLowerCase()) bad('repo', `must be ${repo}`);
+    if (typeof inc.login !== 'string' || !LOGIN.test(inc.login))
+      bad('login', 'must be a GitHub login');
+    if (typeof inc.repo !== 'string' || inc.repo.toLowerCase() !== repo.toLowerCase())
+      bad('repo', `must be ${repo}`);
     if (!METRIC_SET.has(inc.metric)) bad('metric', `must be one of ${METRICS.join(', ')}`);
     const day = dayNumber(inc.day);
     if (Number.isNaN(day)) bad('day', 'must be a calendar day YYYY-MM-DD');
@@ -106,7 +116,10 @@ export class ContributionsStore implements ContributionsRepository {
   files(): StoreFile<unknown>[] {
     const out: StoreFile<unknown>[] = [];
     for (const org of this.orgs.values()) {
-      out.push(org.crawls as StoreFile<unknown>, ...(org.repos.values() as Iterable<StoreFile<unknown>>));
+      out.push(
+        org.crawls as StoreFile<unknown>,
+        ...(org.repos.values() as Iterable<StoreFile<unknown>>),
+      );
     }
     return out;
   }
@@ -147,7 +160,13 @@ export class ContributionsStore implements ContributionsRepository {
         kind: 'contributions',
         path: join(reposDir, `${encodeURIComponent(key)}.json`),
         schema: RepoContributionsFileSchema,
-        initial: () => ({ schemaVersion: CURRENT_VERSION.contributions, org: orgName, repo, cursor: null, series: {} }),
+        initial: () => ({
+          schemaVersion: CURRENT_VERSION.contributions,
+          org: orgName,
+          repo,
+          cursor: null,
+          series: {},
+        }),
         serialize: compact,
         logger: this.logger,
         beforeWrite: () => mkdir(reposDir, { recursive: true }).then(() => undefined),
@@ -157,7 +176,12 @@ export class ContributionsStore implements ContributionsRepository {
     return file;
   }
 
-  async commitRepoCrawl(org: string, repo: string, increments: DailyCount[], cursor: RepoCursor): Promise<void> {
+  async commitRepoCrawl(
+    org: string,
+    repo: string,
+    increments: DailyCount[],
+    cursor: RepoCursor,
+  ): Promise<void> {
     checkName(ORG, org, 'org');
     checkName(REPO, repo, 'repository (expected "owner/name")');
     const grouped = groupIncrements(repo, increments);
@@ -187,8 +211,13 @@ export class ContributionsStore implements ContributionsRepository {
   dailyCounts(org: string, options: { sinceDay?: string } = {}): DailyCount[] {
     const files = this.orgs.get(org.toLowerCase());
     if (!files) return [];
-    const since = options.sinceDay === undefined ? Number.NEGATIVE_INFINITY : dayNumber(options.sinceDay);
-    if (Number.isNaN(since)) throw new GitGuildError('invalid_input', `invalid sinceDay: ${options.sinceDay} (expected YYYY-MM-DD)`);
+    const since =
+      options.sinceDay === undefined ? Number.NEGATIVE_INFINITY : dayNumber(options.sinceDay);
+    if (Number.isNaN(since))
+      throw new GitGuildError(
+        'invalid_input',
+        `invalid sinceDay: ${options.sinceDay} (expected YYYY-MM-DD)`,
+      );
     const out: DailyCount[] = [];
     for (const file of files.repos.values()) {
       const { repo, series } = file.data;

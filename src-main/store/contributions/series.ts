@@ -4,7 +4,10 @@
 export type EncodedSeries = readonly number[];
 
 /** Calls `visit(day, count)` for every stored day, oldest first. */
-export function forEachDay(series: EncodedSeries, visit: (day: number, count: number) => void): void {
+export function forEachDay(
+  series: EncodedSeries,
+  visit: (day: number, count: number) => void,
+): void {
   if (series.length === 0) return;
   let day = series[0] as number;
   for (let i = 1; i < series.length; i++) {
@@ -33,11 +36,16 @@ export function encodeDays(days: readonly number[], counts: readonly number[]): 
 }
 
 /** Adds `increments` (day → delta) to a series; days whose count drops to 0 or below vanish. */
-export function addToSeries(series: EncodedSeries | undefined, increments: ReadonlyMap<number, number>): number[] {
+export function addToSeries(
+  series: EncodedSeries | undefined,
+  increments: ReadonlyMap<number, number>,
+): number[] {
   const merged = new Map<number, number>();
   if (series) forEachDay(series, (day, count) => merged.set(day, count));
   for (const [day, delta] of increments) merged.set(day, (merged.get(day) ?? 0) + delta);
-  const days = [...merged.keys()].filter((d) => (merged.get(d) as number) > 0).sort((a, b) => a - b);
+  const days = [...merged.keys()]
+    .filter((d) => (merged.get(d) as number) > 0)
+    .sort((a, b) => a - b);
   return encodeDays(
     days,
     days.map((d) => merged.get(d) as number),

@@ -27,7 +27,12 @@ export function isJsonObject(value: unknown): value is JsonObject {
  * GitGuildError('store_too_new') for documents from a newer GitGuild and 'store_corrupt' for
  * documents without a usable version.
  */
-export function applyMigrations(what: string, raw: unknown, steps: readonly Migration[], current: number): MigrationResult {
+export function applyMigrations(
+  what: string,
+  raw: unknown,
+  steps: readonly Migration[],
+  current: number,
+): MigrationResult {
   if (!isJsonObject(raw)) throw new GitGuildError('store_corrupt', `${what} is not a JSON object`);
   const version = raw['schemaVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -5,7 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateOrg, type OrgPreset } from '../../../sim/scenarios/org.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
-import { crawlOrg, type CrawlOrgOptions, type CrawlResult } from '../../../src-main/github/crawler.js';
+import {
+  crawlOrg,
+  type CrawlOrgOptions,
+  type CrawlResult,
+} from '../../../src-main/github/crawler.js';
 import { createOctokit, type GitHubConnection } from '../../../src-main/github/octokit.js';
 import { RepoListCache } from '../../../src-main/github/repo-list.js';
 import { silentLogger } from '../../../src-main/log/logger.js';
@@ -27,15 +31,38 @@ export interface CrawlRig {
 export function sortCounts(counts: DailyCount[]): DailyCount[] {
   return counts
     .map(({ login, repo, metric, day, count }) => ({ login, repo, metric, day, count }))
-    .sort((a, b) => a.repo.localeCompare(b.repo) || a.metric.localeCompare(b.metric) || a.login.localeCompare(b.login) || a.day.localeCompare(b.day));
+    .sort(
+      (a, b) =>
+        a.repo.localeCompare(b.repo) ||
+        a.metric.localeCompare(b.metric) ||
+        a.login.localeCompare(b.login) ||
+        a.day.localeCompare(b.day),
+    );
 }
 
-export async function startCrawlRig(options: { preset?: OrgPreset; seed?: number; connection?: Parameters<typeof createOctokit>[0] extends infer O ? Partial<O> : never } = {}): Promise<CrawlRig> {
-  const org = generateOrg({ seed: options.seed ?? 42, preset: options.preset ?? 'demo', now: Date.now() - 60_000 });
+export async function startCrawlRig(
+  options: {
+    preset?: OrgPreset;
+    seed?: number;
+    connection?: Parameters<typeof createOctokit>[0] extends infer O ? Partial<O> : never;
+  } = {},
+): Promise<CrawlRig> {
+  const org = generateOrg({
+    seed: options.seed ?? 42,
+    preset: options.preset ?? 'demo',
+    now: Date.now() - 60_000,
+  });
   const sim = await startGitHubSim({ org });
   const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-crawl-'));
   const store = await openStore({ dataDir, logger: silentLogger });
-  const github = createOctokit({ baseUrl: sim.apiUrl, token: sim.token, logger: silentLogger, userAgent: 'gitguild-test', retryBaseDelayMs: 20, ...options.connection });
+  const github = createOctokit({
+    baseUrl: sim.apiUrl,
+    token: sim.token,
+    logger: silentLogger,
+    userAgent: 'gitguild-test',
+    retryBaseDelayMs: 20,
+    ...options.connection,
+  });
   const cache = new RepoListCache();
   return {
     sim,

@@ -22,23 +22,34 @@ const ADDED = 150;
  */
 function seedMovingRepo(current: CrawlRig) {
   const control = current.sim.control;
-  const repo = control.orgs[0]!.repos.find((r) => !r.blocked && !r.empty && !r.archived && !r.fork)!;
+  const repo = control.orgs[0]!.repos.find(
+    (r) => !r.blocked && !r.empty && !r.archived && !r.fork,
+  )!;
   const full = `${current.org}/${repo.name}`;
   // Room after the scenario's newest update for 300 items a second apart, all before "now".
   control.advanceClock(3600);
   const newest = Math.max(...[...repo.issues, ...repo.pulls].map((x) => Date.parse(x.updatedAt)));
   expect(newest + 400_000).toBeLessThan(control.now());
   const issues = Array.from({ length: ADDED }, (_, i) =>
-    control.addIssue(full, { author: `issue-mover-${i}`, createdAt: isoSeconds(newest + (2 * ADDED + 1 - i) * 1000) }),
+    control.addIssue(full, {
+      author: `issue-mover-${i}`,
+      createdAt: isoSeconds(newest + (2 * ADDED + 1 - i) * 1000),
+    }),
   );
   const pulls = Array.from({ length: ADDED }, (_, j) =>
-    control.addPull(full, { author: `pull-mover-${j}`, createdAt: isoSeconds(newest + (ADDED + 1 - j) * 1000) }),
+    control.addPull(full, {
+      author: `pull-mover-${j}`,
+      createdAt: isoSeconds(newest + (ADDED + 1 - j) * 1000),
+    }),
   );
   return { repo, full, issues, pulls };
 }
 
 const countOf = (current: CrawlRig, login: string, metric: string): number =>
-  current.stored().filter((c) => c.login === login && c.metric === metric).reduce((n, c) => n + c.count, 0);
+  current
+    .stored()
+    .filter((c) => c.login === login && c.metric === metric)
+    .reduce((n, c) => n + c.count, 0);
 
 describe('a crawl while items move in lists sorted by update', () => {
   it('counts an issue updated between two pages once, and the issue shifted across the page boundary once', async () => {
@@ -49,10 +60,13 @@ describe('a crawl while items move in lists sorted by update', () => {
     let moved = false;
     // Just before page 2 of the issue list: issue 120 (on page 2) gets a comment and jumps to the
     // head; issue 99, last on page 1, slides to the top of page 2.
-    current.sim.control.beforeRequest({ match: (r: HookedRequest) => r.path === issuesPath && r.query.page === '2' }, () => {
-      current.sim.control.touchIssue(full, issues[120]!.number);
-      moved = true;
-    });
+    current.sim.control.beforeRequest(
+      { match: (r: HookedRequest) => r.path === issuesPath && r.query.page === '2' },
+      () => {
+        current.sim.control.touchIssue(full, issues[120]!.number);
+        moved = true;
+      },
+    );
     current.sim.control.resetRequests();
 
     await current.crawl();
@@ -72,14 +86,20 @@ describe('a crawl while items move in lists sorted by update', () => {
     const current = rig;
     const { repo, full, pulls } = seedMovingRepo(current);
     const prPage = (r: HookedRequest): boolean =>
-      r.path === '/graphql' && r.graphql?.variables.name === repo.name && r.graphql.query.includes('query GitGuildPullRequests(');
+      r.path === '/graphql' &&
+      r.graphql?.variables.name === repo.name &&
+      r.graphql.query.includes('query GitGuildPullRequests(');
     let moved = false;
-    current.sim.control.beforeRequest({ match: (r) => prPage(r) && r.graphql?.variables.after != null }, () => {
-      current.sim.control.touchPull(full, pulls[120]!.number);
-      moved = true;
-    });
+    current.sim.control.beforeRequest(
+      { match: (r) => prPage(r) && r.graphql?.variables.after != null },
+      () => {
+        current.sim.control.touchPull(full, pulls[120]!.number);
+        moved = true;
+      },
+    );
     const pages: HookedRequest[] = [];
-    for (let n = 1; n <= 10; n++) current.sim.control.beforeRequest({ match: prPage, nth: n }, (r) => void pages.push(r));
+    for (let n = 1; n <= 10; n++)
+      current.sim.control.beforeRequest({ match: prPage, nth: n }, (r) => void pages.push(r));
     current.sim.control.resetRequests();
 
     await current.crawl();

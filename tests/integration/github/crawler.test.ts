@@ -20,7 +20,9 @@ describe('org crawl against the GitHub simulator', () => {
 
     expect(rig.stored()).toEqual(rig.truth());
     expect(rig.stored().length).toBeGreaterThan(100);
-    expect(result.summary.missing).toEqual([{ repo: `${rig.org}/takedown`, reason: 'unavailable for legal reasons (451)' }]);
+    expect(result.summary.missing).toEqual([
+      { repo: `${rig.org}/takedown`, reason: 'unavailable for legal reasons (451)' },
+    ]);
     expect(result.summary.complete).toBe(false);
     expect(result.empty).toEqual([`${rig.org}/new-project`]);
     expect(result.summary.requests).toBe(rig.sim.control.requests().length);
@@ -32,7 +34,10 @@ describe('org crawl against the GitHub simulator', () => {
     rig = await startCrawlRig();
     await rig.crawl();
     const control = rig.sim.control;
-    const [prRepo, issueRepo] = [`${rig.org}/${control.orgs[0]!.repos[0]!.name}`, `${rig.org}/${control.orgs[0]!.repos[1]!.name}`];
+    const [prRepo, issueRepo] = [
+      `${rig.org}/${control.orgs[0]!.repos[0]!.name}`,
+      `${rig.org}/${control.orgs[0]!.repos[1]!.name}`,
+    ];
     const before = rig.stored();
     const opened = control.addPull(prRepo, { author: 'newcomer' });
     control.addPull(prRepo, { author: 'newcomer', state: 'merged' });
@@ -43,7 +48,19 @@ describe('org crawl against the GitHub simulator', () => {
     const second = await rig.crawl();
 
     expect(rig.stored()).toEqual(rig.truth());
-    const added = rig.stored().filter((c) => !before.some((b) => b.login === c.login && b.repo === c.repo && b.metric === c.metric && b.day === c.day && b.count === c.count));
+    const added = rig
+      .stored()
+      .filter(
+        (c) =>
+          !before.some(
+            (b) =>
+              b.login === c.login &&
+              b.repo === c.repo &&
+              b.metric === c.metric &&
+              b.day === c.day &&
+              b.count === c.count,
+          ),
+      );
     expect(added.map((c) => `${c.login} ${c.metric} ${c.count}`).sort()).toEqual([
       'newcomer commits 1',
       'newcomer prs_merged 1',
@@ -54,7 +71,11 @@ describe('org crawl against the GitHub simulator', () => {
     expect(second.crawled.sort()).toEqual([prRepo, issueRepo].sort());
     // Every other repo costs one conditional request on its issue list, answered 304 (free).
     const requests = control.requests();
-    const unchanged = requests.filter((r) => ![prRepo, issueRepo].some((name) => r.path.startsWith(`/repos/${name}/`)) && r.path.startsWith('/repos/'));
+    const unchanged = requests.filter(
+      (r) =>
+        ![prRepo, issueRepo].some((name) => r.path.startsWith(`/repos/${name}/`)) &&
+        r.path.startsWith('/repos/'),
+    );
     expect(unchanged.every((r) => r.status === 304 || r.status === 451)).toBe(true);
     expect(unchanged.filter((r) => r.status === 304).length).toBe(second.skipped.length);
   });
@@ -74,10 +95,16 @@ describe('org crawl against the GitHub simulator', () => {
   it('resumes an interrupted crawl and converges to the truth without double counting', async () => {
     rig = await startCrawlRig();
     const abort = new AbortController();
-    const first = await rig.crawl({ signal: abort.signal, concurrency: 1, onProgress: (p) => p.reposDone === 2 && abort.abort() });
+    const first = await rig.crawl({
+      signal: abort.signal,
+      concurrency: 1,
+      onProgress: (p) => p.reposDone === 2 && abort.abort(),
+    });
     expect(first.interrupted).toBe(true);
     expect(first.summary.complete).toBe(false);
-    expect(first.summary.missing.filter((m) => m.reason === 'crawl interrupted').length).toBeGreaterThan(0);
+    expect(
+      first.summary.missing.filter((m) => m.reason === 'crawl interrupted').length,
+    ).toBeGreaterThan(0);
 
     // A second interruption by server errors that outlast the retries.
     let injected = false;
@@ -129,28 +156,43 @@ describe('org crawl against the GitHub simulator', () => {
       },
     });
     expect(result.summary.complete).toBe(false);
-    const selected = rig.sim.control.orgs[0]!.repos.filter((r) => !r.archived && !r.fork).map((r) => `${rig!.org}/${r.name}`);
+    const selected = rig.sim.control.orgs[0]!.repos.filter((r) => !r.archived && !r.fork).map(
+      (r) => `${rig!.org}/${r.name}`,
+    );
     // Every selected repo is accounted for exactly once: stored, or missing with its reason.
-    expect([...result.crawled, ...result.summary.missing.map((m) => m.repo)].sort()).toEqual(selected.sort());
-    expect(result.summary.missing.filter((m) => m.reason.startsWith('rate limit exhausted until')).length).toBeGreaterThan(0);
+    expect([...result.crawled, ...result.summary.missing.map((m) => m.repo)].sort()).toEqual(
+      selected.sort(),
+    );
+    expect(
+      result.summary.missing.filter((m) => m.reason.startsWith('rate limit exhausted until'))
+        .length,
+    ).toBeGreaterThan(0);
     expect(result.crawled.length).toBe(2);
   });
 
   it('reads pull requests and reviews through GraphQL, with no REST review lists, and counts a PR with more than 100 reviews exactly', async () => {
     rig = await startCrawlRig();
     const control = rig.sim.control;
-    const repo = control.orgs[0]!.repos.find((r) => !r.blocked && !r.empty && !r.archived && !r.fork)!;
+    const repo = control.orgs[0]!.repos.find(
+      (r) => !r.blocked && !r.empty && !r.archived && !r.fork,
+    )!;
     const pull = repo.pulls[0]!;
     const start = control.now() - 3 * 86_400_000;
     for (let i = 0; i < 230; i++) {
-      control.addReview(`${rig.org}/${repo.name}`, { pullNumber: pull.number, reviewer: `marathon-reviewer-${i % 3}`, submittedAt: new Date(start + i * 60_000).toISOString() });
+      control.addReview(`${rig.org}/${repo.name}`, {
+        pullNumber: pull.number,
+        reviewer: `marathon-reviewer-${i % 3}`,
+        submittedAt: new Date(start + i * 60_000).toISOString(),
+      });
     }
     control.resetRequests();
 
     await rig.crawl();
 
     expect(rig.stored()).toEqual(rig.truth());
-    const marathon = rig.stored().filter((c) => c.login.startsWith('marathon-reviewer-') && c.metric === 'reviews');
+    const marathon = rig
+      .stored()
+      .filter((c) => c.login.startsWith('marathon-reviewer-') && c.metric === 'reviews');
     expect(marathon.reduce((sum, c) => sum + c.count, 0)).toBe(230);
     const paths = control.requests().map((r) => r.path);
     expect(paths.filter((p) => /\/pulls\/\d+\/reviews$/.test(p))).toEqual([]);
@@ -166,9 +208,17 @@ describe('org crawl against the GitHub simulator', () => {
   it('counts bots under their REST login when bots are included, though GraphQL drops the "[bot]" suffix', async () => {
     rig = await startCrawlRig();
     await rig.crawl({ settings: { ...DEFAULT_SETTINGS.crawl, includeBots: true } });
-    const truth = sortCounts(rig.sim.control.truth({ now: rig.sim.control.now(), includeBots: true }));
+    const truth = sortCounts(
+      rig.sim.control.truth({ now: rig.sim.control.now(), includeBots: true }),
+    );
     expect(rig.stored()).toEqual(truth);
-    expect(rig.stored().some((c) => c.login.endsWith('[bot]') && (c.metric === 'prs_opened' || c.metric === 'reviews'))).toBe(true);
+    expect(
+      rig
+        .stored()
+        .some(
+          (c) => c.login.endsWith('[bot]') && (c.metric === 'prs_opened' || c.metric === 'reviews'),
+        ),
+    ).toBe(true);
   });
 
   it('arrives at the same counts through the REST baseline, at several times the requests', async () => {
@@ -184,9 +234,22 @@ describe('org crawl against the GitHub simulator', () => {
 
   it('fails with clear errors for an unknown org and a rejected token', async () => {
     rig = await startCrawlRig();
-    await expect(rig.crawl({ org: 'no-such-org' } as never)).rejects.toMatchObject({ identifier: 'not_found' });
-    const bad = createOctokit({ baseUrl: rig.sim.apiUrl, token: 'ghp_wrongwrongwrongwrong', logger: silentLogger, userAgent: 't' });
-    const error = await crawlOrg({ octokit: bad.octokit, meter: bad.meter, org: rig.org, contributions: rig.store.contributions, settings: DEFAULT_SETTINGS.crawl }).catch((e: unknown) => e);
+    await expect(rig.crawl({ org: 'no-such-org' } as never)).rejects.toMatchObject({
+      identifier: 'not_found',
+    });
+    const bad = createOctokit({
+      baseUrl: rig.sim.apiUrl,
+      token: 'ghp_wrongwrongwrongwrong',
+      logger: silentLogger,
+      userAgent: 't',
+    });
+    const error = await crawlOrg({
+      octokit: bad.octokit,
+      meter: bad.meter,
+      org: rig.org,
+      contributions: rig.store.contributions,
+      settings: DEFAULT_SETTINGS.crawl,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(GitGuildError);
     expect(error).toMatchObject({ identifier: 'unauthorized' });
     expect(String((error as Error).message)).not.toContain('ghp_wrong');

@@ -23,7 +23,11 @@ afterEach(async () => {
   host = sims = dir = null;
 });
 
-async function hostOnSim(orgs: string[], events: AdminEvent[], sink = memorySink(20_000)): Promise<{ host: Host; sims: Simulators }> {
+async function hostOnSim(
+  orgs: string[],
+  events: AdminEvent[],
+  sink = memorySink(20_000),
+): Promise<{ host: Host; sims: Simulators }> {
   sims = await startSimulators({ seed: 5, preset: 'demo' });
   dir = await mkdtemp(join(tmpdir(), 'gitguild-host-crawl-fail-'));
   host = await createHost({
@@ -34,8 +38,14 @@ async function hostOnSim(orgs: string[], events: AdminEvent[], sink = memorySink
     crawlTuning: { settleMs: 0, retryBaseDelayMs: 20 },
   });
   host.events.subscribe((e) => events.push(e));
-  await invokeMethod(host.handlers, 'settings.update', { githubApiBaseUrl: sims.github.apiUrl, githubOrgs: orgs });
-  await invokeMethod(host.handlers, 'secrets.set', { account: 'github.token', value: sims.github.token });
+  await invokeMethod(host.handlers, 'settings.update', {
+    githubApiBaseUrl: sims.github.apiUrl,
+    githubOrgs: orgs,
+  });
+  await invokeMethod(host.handlers, 'secrets.set', {
+    account: 'github.token',
+    value: sims.github.token,
+  });
   return { host, sims };
 }
 
@@ -45,13 +55,26 @@ describe('the host crawl job when things go wrong', () => {
     const sink = memorySink(20_000);
     const { host } = await hostOnSim(['no-such-org'], events, sink);
     expect(await invokeMethod(host.handlers, 'crawl.run', {})).toEqual({ started: true });
-    await expect.poll(() => events.find((e) => e.type === 'crawl-finished'), { timeout: 20_000 }).toBeDefined();
+    await expect
+      .poll(() => events.find((e) => e.type === 'crawl-finished'), { timeout: 20_000 })
+      .toBeDefined();
     const finished = events.find((e) => e.type === 'crawl-finished');
-    expect(finished).toMatchObject({ summary: null, error: expect.stringContaining('"no-such-org" was not found') });
-    const status = (await invokeMethod(host.handlers, 'crawl.status', {})) as MethodOutput<'crawl.status'>;
+    expect(finished).toMatchObject({
+      summary: null,
+      error: expect.stringContaining('"no-such-org" was not found'),
+    });
+    const status = (await invokeMethod(
+      host.handlers,
+      'crawl.status',
+      {},
+    )) as MethodOutput<'crawl.status'>;
     expect(status.lastError).toContain('was not found');
     expect(status.orgs).toMatchObject([{ org: 'no-such-org', complete: false }]);
-    expect(sink.records.some((r) => r.level === 'error' && r.msg === 'crawl failed' && r['identifier'] === 'not_found')).toBe(true);
+    expect(
+      sink.records.some(
+        (r) => r.level === 'error' && r.msg === 'crawl failed' && r['identifier'] === 'not_found',
+      ),
+    ).toBe(true);
   });
 
   it('aborts a running crawl on host.stop(), which records the crawl as incomplete', async () => {
@@ -59,15 +82,26 @@ describe('the host crawl job when things go wrong', () => {
     const { host, sims } = await hostOnSim([], events);
     await invokeMethod(host.handlers, 'settings.update', { githubOrgs: [sims.github.org.login] });
     expect(await invokeMethod(host.handlers, 'crawl.run', {})).toEqual({ started: true });
-    await expect.poll(() => events.some((e) => e.type === 'progress'), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => events.some((e) => e.type === 'progress'), { timeout: 20_000 })
+      .toBe(true);
     await host.stop();
     const finished = events.find((e) => e.type === 'crawl-finished');
     expect(finished?.type === 'crawl-finished' && finished.summary?.complete).toBe(false);
     expect(host.health().scheduler.state).toBe('stopped');
     // The store was closed after the crawl's last write: the summary is on disk.
-    const reopened = await openStore({ dataDir: dir!, logger: createLogger('check', { sinks: [] }) });
-    expect(reopened.contributions.lastCrawl(sims.github.org.login)).toMatchObject({ complete: false });
-    expect(reopened.contributions.lastCrawl(sims.github.org.login)?.missing.some((m) => m.reason === 'crawl interrupted')).toBe(true);
+    const reopened = await openStore({
+      dataDir: dir!,
+      logger: createLogger('check', { sinks: [] }),
+    });
+    expect(reopened.contributions.lastCrawl(sims.github.org.login)).toMatchObject({
+      complete: false,
+    });
+    expect(
+      reopened.contributions
+        .lastCrawl(sims.github.org.login)
+        ?.missing.some((m) => m.reason === 'crawl interrupted'),
+    ).toBe(true);
     await reopened.close();
   });
 });

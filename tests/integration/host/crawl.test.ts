@@ -18,13 +18,19 @@ const DAY_MS = 86_400_000;
 type HallOfFame = MethodOutput<'stats.hallOfFame'>;
 
 /** Top ten with competition ranks, summed straight from ground-truth rows whose UTC day is >= fromDay. */
-function expectedTop(truth: DailyCount[], metric: Metric, fromDay: string | null): { login: string; count: number; rank: number }[] {
+function expectedTop(
+  truth: DailyCount[],
+  metric: Metric,
+  fromDay: string | null,
+): { login: string; count: number; rank: number }[] {
   const totals = new Map<string, number>();
   for (const row of truth) {
     if (row.metric !== metric || (fromDay !== null && row.day < fromDay)) continue;
     totals.set(row.login, (totals.get(row.login) ?? 0) + row.count);
   }
-  const sorted = [...totals].filter(([, c]) => c > 0).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const sorted = [...totals]
+    .filter(([, c]) => c > 0)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const out: { login: string; count: number; rank: number }[] = [];
   sorted.forEach(([login, count], i) => {
     const prev = out[i - 1];
@@ -52,7 +58,10 @@ beforeAll(async () => {
   });
   host.events.subscribe((e) => events.push(e));
   await host.start();
-  await invokeMethod(host.handlers, 'settings.update', { githubApiBaseUrl: sims.github.apiUrl, githubOrgs: [sims.github.org.login] });
+  await invokeMethod(host.handlers, 'settings.update', {
+    githubApiBaseUrl: sims.github.apiUrl,
+    githubOrgs: [sims.github.org.login],
+  });
 });
 
 afterAll(async () => {
@@ -88,49 +97,81 @@ describe('the host crawl against the GitHub simulator', () => {
   });
 
   it('crawls after the token is set through the API, with progress and one crawl-finished event', async () => {
-    const status = (await invokeMethod(host.handlers, 'secrets.set', { account: 'github.token', value: sims.github.token })) as MethodOutput<'secrets.set'>;
+    const status = (await invokeMethod(host.handlers, 'secrets.set', {
+      account: 'github.token',
+      value: sims.github.token,
+    })) as MethodOutput<'secrets.set'>;
     expect(status.present['github.token']).toBe(true);
     expect(JSON.stringify(status)).not.toContain(sims.github.token);
 
     const first = await invokeMethod(host.handlers, 'crawl.run', {});
     const second = await invokeMethod(host.handlers, 'crawl.run', {});
     expect(first).toEqual({ started: true });
-    expect(second).toMatchObject({ started: false, reason: expect.stringMatching(/already running/) });
+    expect(second).toMatchObject({
+      started: false,
+      reason: expect.stringMatching(/already running/),
+    });
     expect(host.health().scheduler.state).toBe('running');
 
     const finished = await waitForFinish();
     expect(finished.error).toBeNull();
     expect(finished.summary).toMatchObject({ org: sims.github.org.login, complete: false });
-    expect(finished.summary?.missing).toEqual([{ repo: `${sims.github.org.login}/takedown`, reason: 'unavailable for legal reasons (451)' }]);
+    expect(finished.summary?.missing).toEqual([
+      { repo: `${sims.github.org.login}/takedown`, reason: 'unavailable for legal reasons (451)' },
+    ]);
 
     const progress = events.filter((e) => e.type === 'progress');
     expect(progress.length).toBeGreaterThan(1);
     const last = progress.at(-1);
     expect(last).toMatchObject({ job: 'crawl', done: last?.total });
-    expect(last?.detail).toMatch(new RegExp(`^${sims.github.org.login}: \\d+ requests, \\d+ requests left in the rate limit$`));
+    expect(last?.detail).toMatch(
+      new RegExp(`^${sims.github.org.login}: \\d+ requests, \\d+ requests left in the rate limit$`),
+    );
     await expect.poll(() => host.health().scheduler.state).toBe('idle');
     expect(host.health().scheduler.lastRunAt).not.toBeNull();
 
-    const crawlStatus = (await invokeMethod(host.handlers, 'crawl.status', {})) as MethodOutput<'crawl.status'>;
+    const crawlStatus = (await invokeMethod(
+      host.handlers,
+      'crawl.status',
+      {},
+    )) as MethodOutput<'crawl.status'>;
     expect(crawlStatus.running).toBeNull();
     expect(crawlStatus.lastError).toBeNull();
     expect(crawlStatus.orgs).toEqual([finished.summary]);
   });
 
-  it.each(['all', '30d', '7d'] as const)('reports the hall of fame for %s equal to the ground truth, marked partial with the 451 repo', async (window) => {
-    const hall = (await invokeMethod(host.handlers, 'stats.hallOfFame', { window })) as HallOfFame;
-    const truth = orgTruthNow();
-    const rolling = { all: null, '30d': 30, '7d': 7 }[window];
-    const fromDay = rolling === null ? null : new Date(Date.parse(hall.now) - rolling * DAY_MS).toISOString().slice(0, 10);
-    expect(hall).toMatchObject({ org: sims.github.org.login, window, timeZone: 'UTC', partial: true });
-    expect(hall.missing.map((m) => m.repo)).toEqual([`${sims.github.org.login}/takedown`]);
-    for (const metric of METRICS) expect(hall.metrics[metric], metric).toEqual(expectedTop(truth, metric, fromDay));
-    // Not a vacuous comparison: the tiny org has activity in every metric over all time.
-    if (window === 'all') for (const metric of METRICS) expect(hall.metrics[metric].length, metric).toBeGreaterThan(0);
-  });
+  it.each(['all', '30d', '7d'] as const)(
+    'reports the hall of fame for %s equal to the ground truth, marked partial with the 451 repo',
+    async (window) => {
+      const hall = (await invokeMethod(host.handlers, 'stats.hallOfFame', {
+        window,
+      })) as HallOfFame;
+      const truth = orgTruthNow();
+      const rolling = { all: null, '30d': 30, '7d': 7 }[window];
+      const fromDay =
+        rolling === null
+          ? null
+          : new Date(Date.parse(hall.now) - rolling * DAY_MS).toISOString().slice(0, 10);
+      expect(hall).toMatchObject({
+        org: sims.github.org.login,
+        window,
+        timeZone: 'UTC',
+        partial: true,
+      });
+      expect(hall.missing.map((m) => m.repo)).toEqual([`${sims.github.org.login}/takedown`]);
+      for (const metric of METRICS)
+        expect(hall.metrics[metric], metric).toEqual(expectedTop(truth, metric, fromDay));
+      // Not a vacuous comparison: the tiny org has activity in every metric over all time.
+      if (window === 'all')
+        for (const metric of METRICS)
+          expect(hall.metrics[metric].length, metric).toBeGreaterThan(0);
+    },
+  );
 
   it('answers not_found for an org that is not configured', async () => {
-    const error = await rejection(invokeMethod(host.handlers, 'stats.hallOfFame', { org: 'someone-else' }));
+    const error = await rejection(
+      invokeMethod(host.handlers, 'stats.hallOfFame', { org: 'someone-else' }),
+    );
     expect(error.identifier).toBe('not_found');
     expect(error.context.hint).toContain(sims.github.org.login);
   });

@@ -18,8 +18,14 @@ function encodings(value: string): { encoding: string; bytes: Buffer }[] {
   const all = [
     { encoding: 'utf8', bytes: Buffer.from(value, 'utf8') },
     { encoding: 'utf16le', bytes: Buffer.from(value, 'utf16le') },
-    { encoding: 'base64', bytes: Buffer.from(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''), 'utf8') },
-    { encoding: 'base64url', bytes: Buffer.from(Buffer.from(value, 'utf8').toString('base64url'), 'utf8') },
+    {
+      encoding: 'base64',
+      bytes: Buffer.from(Buffer.from(value, 'utf8').toString('base64').replace(/=+$/, ''), 'utf8'),
+    },
+    {
+      encoding: 'base64url',
+      bytes: Buffer.from(Buffer.from(value, 'utf8').toString('base64url'), 'utf8'),
+    },
   ];
   // Many values encode the same in base64 and base64url: one hit per distinct byte pattern.
   return all.filter((e, i) => all.findIndex((o) => o.bytes.equals(e.bytes)) === i);
@@ -36,7 +42,10 @@ export async function filesUnder(dir: string): Promise<Haystack[]> {
   return out;
 }
 
-export function findSecrets(haystacks: readonly Haystack[], secrets: Readonly<Record<string, string>>): SecretHit[] {
+export function findSecrets(
+  haystacks: readonly Haystack[],
+  secrets: Readonly<Record<string, string>>,
+): SecretHit[] {
   const hits: SecretHit[] = [];
   for (const [secret, value] of Object.entries(secrets)) {
     for (const { encoding, bytes } of encodings(value)) {

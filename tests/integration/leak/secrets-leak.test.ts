@@ -20,7 +20,9 @@ import { startHeadless, type HeadlessGitGuild } from '../../../src-main/web/star
 import { filesUnder, findSecrets, type Haystack } from './secret-search.js';
 
 const useKeyring = process.env['GITGUILD_TEST_KEYRING'] === '1';
-const backend = useKeyring ? 'keytar (real Secret Service)' : 'memory (run under scripts/with-keyring.mjs for keytar)';
+const backend = useKeyring
+  ? 'keytar (real Secret Service)'
+  : 'memory (run under scripts/with-keyring.mjs for keytar)';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -30,7 +32,10 @@ afterAll(async () => {
 /** Everything written to stdout/stderr while `work` runs, passed through as well. */
 async function captureOutput<T>(work: () => Promise<T>): Promise<{ result: T; output: Buffer }> {
   const chunks: Buffer[] = [];
-  const originals = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) };
+  const originals = {
+    out: process.stdout.write.bind(process.stdout),
+    err: process.stderr.write.bind(process.stderr),
+  };
   const tap =
     (original: typeof process.stdout.write) =>
     (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
@@ -48,7 +53,11 @@ async function captureOutput<T>(work: () => Promise<T>): Promise<{ result: T; ou
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -64,11 +73,17 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
     cleanups.push(() => rm(scratch, { recursive: true, force: true }));
     const planted = `planted-${randomUUID()}`;
     await mkdir(join(scratch, 'nested', 'deeper'), { recursive: true });
-    await writeFile(join(scratch, 'nested', 'deeper', 'blob.bin'), Buffer.concat([Buffer.from([0, 255, 7]), Buffer.from(planted), Buffer.from([0])]));
+    await writeFile(
+      join(scratch, 'nested', 'deeper', 'blob.bin'),
+      Buffer.concat([Buffer.from([0, 255, 7]), Buffer.from(planted), Buffer.from([0])]),
+    );
     await writeFile(join(scratch, 'wide.txt'), Buffer.from(`x${planted}x`, 'utf16le'));
     await writeFile(join(scratch, 'b64.txt'), Buffer.from(planted).toString('base64'));
     await writeFile(join(scratch, 'clean.json'), '{"ok":true}');
-    const hits = findSecrets(await filesUnder(scratch), { planted, absent: `absent-${randomUUID()}` });
+    const hits = findSecrets(await filesUnder(scratch), {
+      planted,
+      absent: `absent-${randomUUID()}`,
+    });
     expect(hits.map((h) => [h.where.slice(scratch.length), h.encoding]).sort()).toEqual(
       [
         ['/b64.txt', 'base64'],
@@ -79,7 +94,11 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
   });
 
   it('finds no secret value in the data dir, the logs, the output, the HTTP answers, the events or the exported config', async () => {
-    const sims: Simulators = await startSimulators({ seed: 11, preset: 'demo', now: Date.now() - 5 * 60_000 });
+    const sims: Simulators = await startSimulators({
+      seed: 11,
+      preset: 'demo',
+      now: Date.now() - 5 * 60_000,
+    });
     cleanups.push(() => sims.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-leak-data-'));
     const outDir = await mkdtemp(join(tmpdir(), 'gitguild-leak-out-'));
@@ -89,7 +108,10 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
     const logFile = join(outDir, 'host.log');
     const memory = memorySink(100_000);
     // Debug level: the most a host ever writes.
-    const logger = createLogger('gitguild', { level: 'debug', sinks: [memory, (record) => appendFileSync(logFile, `${JSON.stringify(record)}\n`)] });
+    const logger = createLogger('gitguild', {
+      level: 'debug',
+      sinks: [memory, (record) => appendFileSync(logFile, `${JSON.stringify(record)}\n`)],
+    });
     const service = `GitGuild-leak-${randomUUID()}`;
 
     const secrets: Record<string, string> = {
@@ -114,10 +136,16 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       secrets['headless.apiToken'] = running.token.value;
       running.host.events.subscribe((e) => events.push(e));
       const base = `http://127.0.0.1:${running.server.port}`;
-      const rpc = async (method: string, input: unknown = {}): Promise<{ status: number; body: unknown }> => {
+      const rpc = async (
+        method: string,
+        input: unknown = {},
+      ): Promise<{ status: number; body: unknown }> => {
         const response = await fetch(`${base}/api/rpc/${method}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${running.token.value}`, 'content-type': 'application/json' },
+          headers: {
+            authorization: `Bearer ${running.token.value}`,
+            'content-type': 'application/json',
+          },
           body: JSON.stringify(input),
         });
         const text = await response.text();
@@ -138,35 +166,62 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
         expect((await rpc('secrets.set', { account, value })).status, account).toBe(200);
       }
       // Wrong turns an admin might take: a token pasted into a settings field, a secret too short.
-      expect((await rpc('settings.update', { discordClientId: sims.discord.botToken })).status).toBe(400);
+      expect(
+        (await rpc('settings.update', { discordClientId: sims.discord.botToken })).status,
+      ).toBe(400);
       expect((await rpc('settings.update', { botToken: sims.discord.botToken })).status).toBe(400);
-      expect((await rpc('secrets.set', { account: 'github.token', value: `${sims.github.token} ` })).status).toBeGreaterThanOrEqual(400);
+      expect(
+        (await rpc('secrets.set', { account: 'github.token', value: `${sims.github.token} ` }))
+          .status,
+      ).toBeGreaterThanOrEqual(400);
 
       const status = (await rpc('secrets.status')).body as { present: Record<string, boolean> };
-      expect(status.present).toMatchObject({ 'discord.botToken': true, 'discord.clientSecret': true, 'github.token': true, 'github.clientSecret': true, 'headless.apiToken': true });
+      expect(status.present).toMatchObject({
+        'discord.botToken': true,
+        'discord.clientSecret': true,
+        'github.token': true,
+        'github.clientSecret': true,
+        'headless.apiToken': true,
+      });
 
       // The bot restarts with the token set above and connects to the Discord simulator.
       await until('the bot to be ready', async () => {
-        const health = (await (await fetch(`${base}/api/health`)).json()) as { bot: { state: string } };
+        const health = (await (await fetch(`${base}/api/health`)).json()) as {
+          bot: { state: string };
+        };
         return health.bot.state === 'ready';
       });
 
       const member = sims.discord.guild.links[0];
       expect(member, 'the guild scenario links some members to org contributors').toBeDefined();
-      await running.host.links.linkMember({ discordUserId: member!.discordUserId, githubLogin: member!.githubLogin, linkedBy: member!.discordUserId, method: 'device_flow' });
+      await running.host.links.linkMember({
+        discordUserId: member!.discordUserId,
+        githubLogin: member!.githubLogin,
+        linkedBy: member!.discordUserId,
+        method: 'device_flow',
+      });
 
       expect((await rpc('crawl.run')).body).toEqual({ started: true });
       const crawled = await until('the crawl to finish', async () => {
-        const s = (await rpc('crawl.status')).body as { running: unknown; orgs: { complete: boolean }[] };
+        const s = (await rpc('crawl.status')).body as {
+          running: unknown;
+          orgs: { complete: boolean }[];
+        };
         return s.running === null && s.orgs.length === 1 ? s : null;
       });
       expect(crawled.orgs[0]?.complete).toBe(false); // the takedown repo answers 451
 
-      expect((await rpc('settings.update', { timeZone: 'Europe/Berlin', syncIntervalMinutes: 30 })).status).toBe(200);
+      expect(
+        (await rpc('settings.update', { timeZone: 'Europe/Berlin', syncIntervalMinutes: 30 }))
+          .status,
+      ).toBe(200);
       const exported = await rpc('config.export');
       expect(exported.status).toBe(200);
       await writeFile(join(outDir, 'exported-config.json'), JSON.stringify(exported.body, null, 2));
-      const hall = (await rpc('stats.hallOfFame', { window: 'all' })).body as { partial: boolean; metrics: Record<string, unknown[]> };
+      const hall = (await rpc('stats.hallOfFame', { window: 'all' })).body as {
+        partial: boolean;
+        metrics: Record<string, unknown[]>;
+      };
       expect(hall.partial).toBe(true);
       expect(hall.metrics['commits']?.length).toBeGreaterThan(0);
       expect((await rpc('store.backups')).status).toBe(200);
@@ -180,9 +235,15 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
     expect(logged).toContain('org crawled');
     expect(logged).toContain('secret saved');
     const dataFiles = await filesUnder(dataDir);
-    expect(dataFiles.map((f) => f.name.slice(dataDir.length + 1)).sort()).toEqual(expect.arrayContaining(['config.json', 'links.json', 'contributions/acme-oss/crawls.json']));
-    expect(dataFiles.some((f) => f.name.includes('contributions') && f.bytes.length > 1000)).toBe(true);
-    expect(dataFiles.find((f) => f.name.endsWith('links.json'))?.bytes.toString()).toContain(session.linkedLogin);
+    expect(dataFiles.map((f) => f.name.slice(dataDir.length + 1)).sort()).toEqual(
+      expect.arrayContaining(['config.json', 'links.json', 'contributions/acme-oss/crawls.json']),
+    );
+    expect(dataFiles.some((f) => f.name.includes('contributions') && f.bytes.length > 1000)).toBe(
+      true,
+    );
+    expect(dataFiles.find((f) => f.name.endsWith('links.json'))?.bytes.toString()).toContain(
+      session.linkedLogin,
+    );
     expect(JSON.stringify(session.exported)).toContain('Europe/Berlin');
 
     const haystacks: Haystack[] = [
@@ -193,7 +254,13 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       { name: 'events', bytes: Buffer.from(JSON.stringify(events)) },
       ...answers,
     ];
-    expect(Object.keys(secrets).sort()).toEqual(['discord.botToken', 'discord.clientSecret', 'github.clientSecret', 'github.token', 'headless.apiToken']);
+    expect(Object.keys(secrets).sort()).toEqual([
+      'discord.botToken',
+      'discord.clientSecret',
+      'github.clientSecret',
+      'github.token',
+      'headless.apiToken',
+    ]);
     const hits = findSecrets(haystacks, secrets);
     console.log(
       `leak test (${backend}): searched ${haystacks.length} sources (${dataFiles.length} data files, ${memory.records.length} log records, ${output.length} output bytes, ${answers.length} HTTP answers, ${events.length} events) for ${Object.keys(secrets).length} secrets: ${hits.length} hits`,
@@ -203,7 +270,11 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
     if (useKeyring) {
       // The keyring is a temp one, but the entries are removed anyway so a rerun starts clean.
       const { openSecretStore } = await import('../../../src-main/secrets/index.js');
-      const store = await openSecretStore({ backend: 'keytar', service, logger: createLogger('cleanup', { sinks: [] }) });
+      const store = await openSecretStore({
+        backend: 'keytar',
+        service,
+        logger: createLogger('cleanup', { sinks: [] }),
+      });
       for (const account of await store.list()) await store.delete(account);
     }
   });

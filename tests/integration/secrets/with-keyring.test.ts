@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest';
 const script = fileURLToPath(new URL('../../../scripts/with-keyring.mjs', import.meta.url));
 
 function withKeyring(shellCommand: string) {
-  return spawnSync(process.execPath, [script, 'sh', '-c', shellCommand], { encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [script, 'sh', '-c', shellCommand], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
 }
 
 describe('with-keyring', () => {
@@ -18,7 +21,9 @@ describe('with-keyring', () => {
   });
 
   it('gives the command the test flag and a private session bus, then removes the keyring directory', () => {
-    const result = withKeyring('echo "$GITGUILD_TEST_KEYRING|$XDG_DATA_HOME|$DBUS_SESSION_BUS_ADDRESS"; test -d "$XDG_DATA_HOME"');
+    const result = withKeyring(
+      'echo "$GITGUILD_TEST_KEYRING|$XDG_DATA_HOME|$DBUS_SESSION_BUS_ADDRESS"; test -d "$XDG_DATA_HOME"',
+    );
     expect(result.status).toBe(0);
     const [flag, dataHome, bus] = result.stdout.trim().split('|');
     expect(flag).toBe('1');
@@ -27,21 +32,24 @@ describe('with-keyring', () => {
     expect(existsSync(dataHome ?? '')).toBe(false);
   });
 
-  it.skipIf(process.platform !== 'linux')('leaves no keyring daemon or bus behind, even after a very short command', () => {
-    const result = withKeyring('echo "$XDG_DATA_HOME"');
-    const dataHome = result.stdout.trim();
-    expect(dataHome).toMatch(/gitguild-keyring-/);
-    // A daemonised gnome-keyring once outlived short sessions; find any process still carrying this session's dir.
-    const survivors = readdirSync('/proc').filter((pid) => {
-      if (!/^\d+$/.test(pid)) return false;
-      try {
-        return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(dataHome);
-      } catch {
-        return false; // exited meanwhile, or not ours to read
-      }
-    });
-    expect(survivors).toEqual([]);
-  });
+  it.skipIf(process.platform !== 'linux')(
+    'leaves no keyring daemon or bus behind, even after a very short command',
+    () => {
+      const result = withKeyring('echo "$XDG_DATA_HOME"');
+      const dataHome = result.stdout.trim();
+      expect(dataHome).toMatch(/gitguild-keyring-/);
+      // A daemonised gnome-keyring once outlived short sessions; find any process still carrying this session's dir.
+      const survivors = readdirSync('/proc').filter((pid) => {
+        if (!/^\d+$/.test(pid)) return false;
+        try {
+          return readFileSync(`/proc/${pid}/environ`, 'latin1').includes(dataHome);
+        } catch {
+          return false; // exited meanwhile, or not ours to read
+        }
+      });
+      expect(survivors).toEqual([]);
+    },
+  );
 
   it('refuses to run without a command', () => {
     const result = spawnSync(process.execPath, [script], { encoding: 'utf8' });

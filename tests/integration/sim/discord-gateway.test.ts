@@ -27,7 +27,12 @@ afterEach(async () => {
 });
 
 /** A bare gateway connection that records every frame and close code. */
-async function connect(url: string): Promise<{ ws: WebSocket; frames: Frame[]; closed: Promise<number>; waitFor: (pred: (f: Frame) => boolean) => Promise<Frame> }> {
+async function connect(url: string): Promise<{
+  ws: WebSocket;
+  frames: Frame[];
+  closed: Promise<number>;
+  waitFor: (pred: (f: Frame) => boolean) => Promise<Frame>;
+}> {
   const ws = new WebSocket(`${url}?v=10&encoding=json`);
   sockets.push(ws);
   const frames: Frame[] = [];
@@ -51,7 +56,13 @@ async function connect(url: string): Promise<{ ws: WebSocket; frames: Frame[]; c
   return { ws, frames, closed, waitFor };
 }
 
-const identify = (ws: WebSocket, token: string, intents: number) => ws.send(JSON.stringify({ op: GatewayOpcodes.Identify, d: { token, intents, properties: { os: 'linux', browser: 'test', device: 'test' } } }));
+const identify = (ws: WebSocket, token: string, intents: number) =>
+  ws.send(
+    JSON.stringify({
+      op: GatewayOpcodes.Identify,
+      d: { token, intents, properties: { os: 'linux', browser: 'test', device: 'test' } },
+    }),
+  );
 
 describe('Discord simulator gateway', () => {
   it('closes with 4004 when IDENTIFY carries a wrong token', async () => {
@@ -75,11 +86,21 @@ describe('Discord simulator gateway', () => {
     const conn = await connect(sim.gatewayUrl);
     identify(conn.ws, sim.botToken, GatewayIntentBits.Guilds);
     const ready = await conn.waitFor((f) => f.t === 'READY');
-    expect(ready.d).toMatchObject({ v: 10, session_id: expect.any(String), resume_gateway_url: expect.stringContaining('/gateway/resume'), application: { id: sim.applicationId }, guilds: [{ id: sim.guild.guild.id, unavailable: true }] });
+    expect(ready.d).toMatchObject({
+      v: 10,
+      session_id: expect.any(String),
+      resume_gateway_url: expect.stringContaining('/gateway/resume'),
+      application: { id: sim.applicationId },
+      guilds: [{ id: sim.guild.guild.id, unavailable: true }],
+    });
     await conn.waitFor((f) => f.t === 'GUILD_CREATE');
     conn.ws.send(JSON.stringify({ op: GatewayOpcodes.Heartbeat, d: 2 }));
     await conn.waitFor((f) => f.op === GatewayOpcodes.HeartbeatAck);
-    const channel = await fetch(`${sim.restUrl}/v10/guilds/${sim.guild.guild.id}/channels`, { method: 'POST', headers: { Authorization: `Bot ${sim.botToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'stats', type: 4 }) });
+    const channel = await fetch(`${sim.restUrl}/v10/guilds/${sim.guild.guild.id}/channels`, {
+      method: 'POST',
+      headers: { Authorization: `Bot ${sim.botToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'stats', type: 4 }),
+    });
     expect(channel.status).toBe(201);
     await conn.waitFor((f) => f.t === 'CHANNEL_CREATE');
     expect(conn.frames.filter((f) => f.op === 0).map((f) => [f.t, f.s])).toEqual([
@@ -93,25 +114,47 @@ describe('Discord simulator gateway', () => {
     sim = await startDiscordSim({ seed: 2 });
     const withMembers = await connect(sim.gatewayUrl);
     const without = await connect(sim.gatewayUrl);
-    identify(withMembers.ws, sim.botToken, GatewayIntentBits.Guilds | GatewayIntentBits.GuildMembers);
+    identify(
+      withMembers.ws,
+      sim.botToken,
+      GatewayIntentBits.Guilds | GatewayIntentBits.GuildMembers,
+    );
     identify(without.ws, sim.botToken, GatewayIntentBits.Guilds);
     await withMembers.waitFor((f) => f.t === 'GUILD_CREATE');
     await without.waitFor((f) => f.t === 'GUILD_CREATE');
     const userId = sim.guild.members[3]?.user.id ?? '';
     sim.control.setMemberRoles(userId, [sim.guild.roleIds.tiers[0] ?? '']);
-    sim.control.addMember({ id: '999999999999999999', username: 'newcomer', discriminator: '0', global_name: null, avatar: null });
+    sim.control.addMember({
+      id: '999999999999999999',
+      username: 'newcomer',
+      discriminator: '0',
+      global_name: null,
+      avatar: null,
+    });
     sim.control.removeMember('999999999999999999');
     // A role change everyone with Guilds sees, used as a barrier for the member-less session.
-    await fetch(`${sim.restUrl}/v10/guilds/${sim.guild.guild.id}/roles`, { method: 'POST', headers: { Authorization: `Bot ${sim.botToken}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Barrier' }) });
+    await fetch(`${sim.restUrl}/v10/guilds/${sim.guild.guild.id}/roles`, {
+      method: 'POST',
+      headers: { Authorization: `Bot ${sim.botToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: 'Barrier' }),
+    });
     await withMembers.waitFor((f) => f.t === 'GUILD_ROLE_CREATE');
     await without.waitFor((f) => f.t === 'GUILD_ROLE_CREATE');
-    expect(withMembers.frames.map((f) => f.t).filter((t) => t?.startsWith('GUILD_MEMBER'))).toEqual(['GUILD_MEMBER_UPDATE', 'GUILD_MEMBER_ADD', 'GUILD_MEMBER_REMOVE']);
+    expect(withMembers.frames.map((f) => f.t).filter((t) => t?.startsWith('GUILD_MEMBER'))).toEqual(
+      ['GUILD_MEMBER_UPDATE', 'GUILD_MEMBER_ADD', 'GUILD_MEMBER_REMOVE'],
+    );
     expect(without.frames.map((f) => f.t).filter((t) => t?.startsWith('GUILD_MEMBER'))).toEqual([]);
   });
 
   it('answers op 8 for a 10,000-member guild in chunks of 1000 and rate limits a second full request', async () => {
-    sim = await startDiscordSim({ guild: generateGuild({ seed: 5, preset: 'large' }), heartbeatIntervalMs: 1000 });
-    const c = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers], rest: { api: sim.restUrl } });
+    sim = await startDiscordSim({
+      guild: generateGuild({ seed: 5, preset: 'large' }),
+      heartbeatIntervalMs: 1000,
+    });
+    const c = new Client({
+      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+      rest: { api: sim.restUrl },
+    });
     client = c;
     const ready = new Promise<void>((resolve) => c.once(Events.ClientReady, () => resolve()));
     await c.login(sim.botToken);
@@ -120,7 +163,9 @@ describe('Discord simulator gateway', () => {
     if (!guild) throw new Error('guild missing after ready');
     expect(guild.members.cache.size).toBe(1);
     const chunks: { index: number; count: number; size: number }[] = [];
-    c.on(Events.GuildMembersChunk, (members, _guild, chunk) => chunks.push({ index: chunk.index, count: chunk.count, size: members.size }));
+    c.on(Events.GuildMembersChunk, (members, _guild, chunk) =>
+      chunks.push({ index: chunk.index, count: chunk.count, size: members.size }),
+    );
     const members = await guild.members.fetch();
     expect(members.size).toBe(10_001);
     expect(chunks.map((ch) => ch.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);

@@ -14,7 +14,13 @@ interface ExpressApp {
   use(handler: unknown): void;
   listen(port: number, host: string, cb: () => void): Server;
 }
-type FixtureMiddleware = (options: { port: number; fixturesUrl: string; logLevel: string; ttl: number; fixtures: Record<string, unknown> }) => unknown;
+type FixtureMiddleware = (options: {
+  port: number;
+  fixturesUrl: string;
+  logLevel: string;
+  ttl: number;
+  fixtures: Record<string, unknown>;
+}) => unknown;
 interface Nock {
   disableNetConnect(): void;
   enableNetConnect(matcher: RegExp): void;
@@ -22,7 +28,8 @@ interface Nock {
   cleanAll(): void;
 }
 
-const load = async <T,>(specifier: string): Promise<T> => ((await import(specifier)) as { default: T }).default;
+const load = async <T>(specifier: string): Promise<T> =>
+  ((await import(specifier)) as { default: T }).default;
 const require = createRequire(import.meta.url);
 const FIXTURE_TOKEN = '0000000000000000000000000000000000000001';
 
@@ -45,8 +52,17 @@ describe('GitGuild Octokit against recorded GitHub sessions', () => {
     });
     const port = (server.address() as AddressInfo).port;
     baseUrl = `http://127.0.0.1:${port}`;
-    const scenario = (name: string): unknown => require(`@octokit/fixtures/scenarios/api.github.com/${name}/normalized-fixture.json`);
-    app.use(fixtureServerMiddleware({ port, fixturesUrl: baseUrl, logLevel: 'silent', ttl: 60_000, fixtures: { 'paginate-issues': scenario('paginate-issues'), errors: scenario('errors') } }));
+    const scenario = (name: string): unknown =>
+      require(`@octokit/fixtures/scenarios/api.github.com/${name}/normalized-fixture.json`);
+    app.use(
+      fixtureServerMiddleware({
+        port,
+        fixturesUrl: baseUrl,
+        logLevel: 'silent',
+        ttl: 60_000,
+        fixtures: { 'paginate-issues': scenario('paginate-issues'), errors: scenario('errors') },
+      }),
+    );
   });
 
   afterAll(async () => {
@@ -56,7 +72,11 @@ describe('GitGuild Octokit against recorded GitHub sessions', () => {
   });
 
   async function loadScenario(name: string): Promise<string> {
-    const res = await fetch(`${baseUrl}/fixtures`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scenario: name }) });
+    const res = await fetch(`${baseUrl}/fixtures`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scenario: name }),
+    });
     expect(res.status).toBe(201);
     const { url } = (await res.json()) as { url: string };
     expect(new URL(url).hostname).toBe('127.0.0.1');
@@ -66,15 +86,30 @@ describe('GitGuild Octokit against recorded GitHub sessions', () => {
   function client(apiUrl: string) {
     const sink = memorySink();
     const logger = createLogger('test', { sinks: [sink], level: 'debug' });
-    return { ...createOctokit({ baseUrl: apiUrl, token: FIXTURE_TOKEN, logger, userAgent: 'gitguild-test', retries: 0 }), sink };
+    return {
+      ...createOctokit({
+        baseUrl: apiUrl,
+        token: FIXTURE_TOKEN,
+        logger,
+        userAgent: 'gitguild-test',
+        retries: 0,
+      }),
+      sink,
+    };
   }
 
   it('follows real Link headers through all five pages of a recorded issue listing', async () => {
     const url = await loadScenario('paginate-issues');
     const { octokit, meter, sink } = client(url);
-    const issues = await octokit.paginate(octokit.rest.issues.listForRepo, { owner: 'octokit-fixture-org', repo: 'paginate-issues', per_page: 3 });
+    const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+      owner: 'octokit-fixture-org',
+      repo: 'paginate-issues',
+      per_page: 3,
+    });
     expect(issues).toHaveLength(13);
-    expect(issues.map((i) => i.number)).toEqual([...issues.map((i) => i.number)].sort((a, b) => b - a));
+    expect(issues.map((i) => i.number)).toEqual(
+      [...issues.map((i) => i.number)].sort((a, b) => b - a),
+    );
     expect(issues.every((i) => typeof i.title === 'string' && i.user !== null)).toBe(true);
     expect(meter.requests).toBe(5);
     expect(JSON.stringify(sink.records)).not.toContain(FIXTURE_TOKEN);
@@ -83,10 +118,18 @@ describe('GitGuild Octokit against recorded GitHub sessions', () => {
   it('surfaces a recorded 422 Validation Failed with its field errors, without retrying', async () => {
     const url = await loadScenario('errors');
     const { octokit, meter } = client(url);
-    const err = (await octokit.rest.issues.createLabel({ owner: 'octokit-fixture-org', repo: 'errors', name: 'foo', color: 'invalid' }).catch((e: unknown) => e)) as { status?: number; message?: string; response?: { data?: { errors?: { field: string; code: string }[] } } };
+    const err = (await octokit.rest.issues
+      .createLabel({ owner: 'octokit-fixture-org', repo: 'errors', name: 'foo', color: 'invalid' })
+      .catch((e: unknown) => e)) as {
+      status?: number;
+      message?: string;
+      response?: { data?: { errors?: { field: string; code: string }[] } };
+    };
     expect(err.status).toBe(422);
     expect(err.message).toContain('Validation Failed');
-    expect(err.response?.data?.errors).toEqual([{ resource: 'Label', code: 'invalid', field: 'color' }]);
+    expect(err.response?.data?.errors).toEqual([
+      { resource: 'Label', code: 'invalid', field: 'color' },
+    ]);
     expect(meter.requests).toBe(1);
   });
 });

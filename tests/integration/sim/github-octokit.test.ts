@@ -52,10 +52,16 @@ describe('GitHub simulator with the real Octokit', () => {
 
   it('paginates a 250-item list in exactly 3 requests following the Link header', async () => {
     const existing = sim.control.orgs[0]?.repos.find((r) => r.name === repo)?.pulls.length ?? 0;
-    for (let i = existing; i < 250; i++) sim.control.addPull(`${org}/${repo}`, { author: 'octo-contributor' });
+    for (let i = existing; i < 250; i++)
+      sim.control.addPull(`${org}/${repo}`, { author: 'octo-contributor' });
     sim.control.resetRequests();
 
-    const pulls = await octokitFor(sim, events).paginate(octokitFor(sim, events).rest.pulls.list, { owner: org, repo, state: 'all', per_page: 100 });
+    const pulls = await octokitFor(sim, events).paginate(octokitFor(sim, events).rest.pulls.list, {
+      owner: org,
+      repo,
+      state: 'all',
+      per_page: 100,
+    });
 
     expect(pulls).toHaveLength(250);
     expect(new Set(pulls.map((p) => p.number)).size).toBe(250);
@@ -71,14 +77,18 @@ describe('GitHub simulator with the real Octokit', () => {
     expect(etag).toMatch(/^W\/"[0-9a-f]+"$/);
     const remainingAfterFirst = Number(first.headers['x-ratelimit-remaining']);
 
-    const notModified = await octokit.rest.repos.get({ owner: org, repo, headers: { 'if-none-match': etag } }).then(
-      () => null,
-      (err: unknown) => err,
-    );
+    const notModified = await octokit.rest.repos
+      .get({ owner: org, repo, headers: { 'if-none-match': etag } })
+      .then(
+        () => null,
+        (err: unknown) => err,
+      );
     // Octokit surfaces a 304 as a RequestError with status 304.
     expect(notModified).toBeInstanceOf(RequestError);
     expect((notModified as RequestError).status).toBe(304);
-    expect(Number((notModified as RequestError).response?.headers['x-ratelimit-remaining'])).toBe(remainingAfterFirst);
+    expect(Number((notModified as RequestError).response?.headers['x-ratelimit-remaining'])).toBe(
+      remainingAfterFirst,
+    );
 
     const log = sim.control.requests();
     expect(log.map((r) => [r.status, r.counted])).toEqual([
@@ -121,20 +131,29 @@ describe('GitHub simulator with the real Octokit', () => {
 
   it('answers an exhausted primary limit with the headers and message the throttling plugin keys on', async () => {
     sim.control.exhaustRateLimit(600);
-    const res = await fetch(`${sim.apiUrl}/orgs/${org}`, { headers: { authorization: `token ${sim.token}` } });
+    const res = await fetch(`${sim.apiUrl}/orgs/${org}`, {
+      headers: { authorization: `token ${sim.token}` },
+    });
     const body = (await res.json()) as { message: string };
     expect(res.status).toBe(403);
     expect(res.headers.get('x-ratelimit-remaining')).toBe('0');
-    expect(Number(res.headers.get('x-ratelimit-reset')) * 1000).toBeGreaterThan(Date.now() + 590_000);
+    expect(Number(res.headers.get('x-ratelimit-reset')) * 1000).toBeGreaterThan(
+      Date.now() + 590_000,
+    );
     expect(body.message).toMatch(/^API rate limit exceeded for user ID \d+\./);
     sim.control.advanceClock(601);
-    const after = await fetch(`${sim.apiUrl}/orgs/${org}`, { headers: { authorization: `token ${sim.token}` } });
+    const after = await fetch(`${sim.apiUrl}/orgs/${org}`, {
+      headers: { authorization: `token ${sim.token}` },
+    });
     expect(after.status).toBe(200);
   });
 
   it('can answer primary exhaustion with 429 instead of 403, as GitHub sometimes does', async () => {
     await sim.close();
-    sim = await startGitHubSim({ org: generateOrg({ seed: 7, preset: 'tiny' }), rateLimit: { limit: 2, windowSeconds: 60, exhaustedStatus: 429 } });
+    sim = await startGitHubSim({
+      org: generateOrg({ seed: 7, preset: 'tiny' }),
+      rateLimit: { limit: 2, windowSeconds: 60, exhaustedStatus: 429 },
+    });
     const h = { authorization: `token ${sim.token}` };
     expect((await fetch(`${sim.apiUrl}/orgs/${org}`, { headers: h })).status).toBe(200);
     expect((await fetch(`${sim.apiUrl}/orgs/${org}`, { headers: h })).status).toBe(200);
@@ -152,41 +171,73 @@ describe('GitHub simulator with the real Octokit', () => {
 
   it('surfaces 409 for an empty repository and 451 for a DMCA-blocked one', async () => {
     const octokit = octokitFor(sim, events);
-    const empty = await octokit.rest.repos.listCommits({ owner: org, repo: 'new-project' }).catch((e: unknown) => e);
+    const empty = await octokit.rest.repos
+      .listCommits({ owner: org, repo: 'new-project' })
+      .catch((e: unknown) => e);
     expect(empty).toBeInstanceOf(RequestError);
     expect((empty as RequestError).status).toBe(409);
     expect((empty as RequestError).message).toContain('Git Repository is empty.');
 
-    const blocked = await octokit.rest.repos.get({ owner: org, repo: 'takedown' }).catch((e: unknown) => e);
+    const blocked = await octokit.rest.repos
+      .get({ owner: org, repo: 'takedown' })
+      .catch((e: unknown) => e);
     expect((blocked as RequestError).status).toBe(451);
-    const blockedPulls = await octokit.rest.pulls.list({ owner: org, repo: 'takedown' }).catch((e: unknown) => e);
+    const blockedPulls = await octokit.rest.pulls
+      .list({ owner: org, repo: 'takedown' })
+      .catch((e: unknown) => e);
     expect((blockedPulls as RequestError).status).toBe(451);
   });
 
   it('rejects an unknown token with 401 Bad credentials and unknown repos with 404', async () => {
-    const bad = await octokitFor(sim, events, 'ghp_not_a_token').rest.users.getAuthenticated().catch((e: unknown) => e);
+    const bad = await octokitFor(sim, events, 'ghp_not_a_token')
+      .rest.users.getAuthenticated()
+      .catch((e: unknown) => e);
     expect((bad as RequestError).status).toBe(401);
     expect((bad as RequestError).message).toContain('Bad credentials');
-    const missing = await octokitFor(sim, events).rest.repos.get({ owner: org, repo: 'nope' }).catch((e: unknown) => e);
+    const missing = await octokitFor(sim, events)
+      .rest.repos.get({ owner: org, repo: 'nope' })
+      .catch((e: unknown) => e);
     expect((missing as RequestError).status).toBe(404);
-    expect((missing as RequestError).response?.data).toMatchObject({ message: 'Not Found', documentation_url: expect.any(String) });
+    expect((missing as RequestError).response?.data).toMatchObject({
+      message: 'Not Found',
+      documentation_url: expect.any(String),
+    });
   });
 
   it('lists commits with a null author for unlinked emails and filters since by committer date', async () => {
     const octokit = octokitFor(sim, events);
     const now = sim.control.now();
-    sim.control.addCommit(`${org}/${repo}`, { author: null, committerDate: new Date(now).toISOString() });
+    sim.control.addCommit(`${org}/${repo}`, {
+      author: null,
+      committerDate: new Date(now).toISOString(),
+    });
     // Written two weeks ago, committed (rebased) now: `since` yesterday still finds it.
     const written = new Date(now - 14 * 86_400_000).toISOString();
-    const c = sim.control.addCommit(`${org}/${repo}`, { author: 'rebaser', authorDate: written, committerDate: new Date(now).toISOString() });
+    const c = sim.control.addCommit(`${org}/${repo}`, {
+      author: 'rebaser',
+      authorDate: written,
+      committerDate: new Date(now).toISOString(),
+    });
     const since = new Date(now - 86_400_000).toISOString();
-    const { data } = await octokit.rest.repos.listCommits({ owner: org, repo, since, per_page: 100 });
+    const { data } = await octokit.rest.repos.listCommits({
+      owner: org,
+      repo,
+      since,
+      per_page: 100,
+    });
     expect(data.some((x) => x.author === null)).toBe(true);
     const found = data.find((x) => x.sha === c.sha);
     expect(found?.author?.login).toBe('rebaser');
     // GitHub times have whole seconds.
-    expect(Date.parse(found?.commit.author?.date ?? '')).toBe(Math.floor(Date.parse(written) / 1000) * 1000);
-    expect(data.every((x) => Date.parse(x.commit.committer?.date ?? '') >= Math.floor(Date.parse(since) / 1000) * 1000)).toBe(true);
+    expect(Date.parse(found?.commit.author?.date ?? '')).toBe(
+      Math.floor(Date.parse(written) / 1000) * 1000,
+    );
+    expect(
+      data.every(
+        (x) =>
+          Date.parse(x.commit.committer?.date ?? '') >= Math.floor(Date.parse(since) / 1000) * 1000,
+      ),
+    ).toBe(true);
   });
 
   it('lists PRs among issues with a pull_request key and filters issues by updated since', async () => {
@@ -196,8 +247,17 @@ describe('GitHub simulator with the real Octokit', () => {
     const since = new Date(sim.control.now() - 1000).toISOString();
     const pr = sim.control.addPull(`${org}/${repo}`, { author: 'fresh-dev' });
     const issue = sim.control.addIssue(`${org}/${repo}`, { author: 'fresh-dev' });
-    const { data } = await octokit.rest.issues.listForRepo({ owner: org, repo, state: 'all', since, sort: 'updated', direction: 'asc' });
-    expect(data.map((i) => i.number).sort((a, b) => a - b)).toEqual([pr.number, issue.number].sort((a, b) => a - b));
+    const { data } = await octokit.rest.issues.listForRepo({
+      owner: org,
+      repo,
+      state: 'all',
+      since,
+      sort: 'updated',
+      direction: 'asc',
+    });
+    expect(data.map((i) => i.number).sort((a, b) => a - b)).toEqual(
+      [pr.number, issue.number].sort((a, b) => a - b),
+    );
     expect(data.find((i) => i.number === pr.number)?.pull_request).toBeDefined();
     expect(data.find((i) => i.number === issue.number)?.pull_request).toBeUndefined();
     // Issues and PRs share one number sequence per repository.
@@ -208,11 +268,32 @@ describe('GitHub simulator with the real Octokit', () => {
     const octokit = octokitFor(sim, events);
     const pr = sim.control.addPull(`${org}/${repo}`, { author: 'reviewed-dev' });
     const t0 = sim.control.now();
-    sim.control.addReview(`${org}/${repo}`, { pullNumber: pr.number, reviewer: 'rev-a', state: 'COMMENTED', submittedAt: new Date(t0 + 1000).toISOString() });
-    sim.control.addReview(`${org}/${repo}`, { pullNumber: pr.number, reviewer: 'rev-b', state: 'APPROVED', submittedAt: new Date(t0 + 2000).toISOString() });
-    const { data: pulls } = await octokit.rest.pulls.list({ owner: org, repo, state: 'all', sort: 'updated', direction: 'desc', per_page: 5 });
+    sim.control.addReview(`${org}/${repo}`, {
+      pullNumber: pr.number,
+      reviewer: 'rev-a',
+      state: 'COMMENTED',
+      submittedAt: new Date(t0 + 1000).toISOString(),
+    });
+    sim.control.addReview(`${org}/${repo}`, {
+      pullNumber: pr.number,
+      reviewer: 'rev-b',
+      state: 'APPROVED',
+      submittedAt: new Date(t0 + 2000).toISOString(),
+    });
+    const { data: pulls } = await octokit.rest.pulls.list({
+      owner: org,
+      repo,
+      state: 'all',
+      sort: 'updated',
+      direction: 'desc',
+      per_page: 5,
+    });
     expect(pulls[0]?.number).toBe(pr.number);
-    const { data: reviews } = await octokit.rest.pulls.listReviews({ owner: org, repo, pull_number: pr.number });
+    const { data: reviews } = await octokit.rest.pulls.listReviews({
+      owner: org,
+      repo,
+      pull_number: pr.number,
+    });
     expect(reviews.map((r) => [r.user?.login, r.state])).toEqual([
       ['rev-a', 'COMMENTED'],
       ['rev-b', 'APPROVED'],

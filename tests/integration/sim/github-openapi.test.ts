@@ -36,14 +36,27 @@ function toJsonSchema(node: Json): Json {
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(node)) {
     if (k === '$ref' && typeof v === 'string') out[k] = v.startsWith('#/') ? `${BASE}${v}` : v;
-    else if (k === 'example' || k === 'examples' || k.startsWith('x-') || k === 'nullable' || k === 'discriminator') continue;
+    else if (
+      k === 'example' ||
+      k === 'examples' ||
+      k.startsWith('x-') ||
+      k === 'nullable' ||
+      k === 'discriminator'
+    )
+      continue;
     else out[k] = toJsonSchema(v);
   }
-  const discriminator = node.discriminator as { propertyName?: string; mapping?: Record<string, string> } | undefined;
+  const discriminator = node.discriminator as
+    { propertyName?: string; mapping?: Record<string, string> } | undefined;
   if (Array.isArray(node.oneOf)) {
     if (discriminator?.propertyName && discriminator.mapping) {
       const prop = discriminator.propertyName;
-      out.anyOf = Object.entries(discriminator.mapping).map(([value, ref]): Json => ({ allOf: [{ type: 'object', properties: { [prop]: { const: value } }, required: [prop] }, { $ref: `${BASE}${ref}` }] }));
+      out.anyOf = Object.entries(discriminator.mapping).map(([value, ref]): Json => ({
+        allOf: [
+          { type: 'object', properties: { [prop]: { const: value } }, required: [prop] },
+          { $ref: `${BASE}${ref}` },
+        ],
+      }));
     } else out.anyOf = out.oneOf as Json;
     delete out.oneOf;
   }
@@ -57,22 +70,33 @@ let ajv: Ajv;
 
 function load(): void {
   // 13 MB: parse once for the whole file.
-  spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as OpenApi;
+  spec = JSON.parse(
+    readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
+  ) as OpenApi;
   ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   ajv.addFormat('int64', { type: 'number', validate: (n: number) => Number.isInteger(n) });
   ajv.addFormat('int32', { type: 'number', validate: (n: number) => Number.isInteger(n) });
-  ajv.addSchema({ $id: BASE, components: { schemas: toJsonSchema(spec.components.schemas as unknown as Json) } } as object);
+  ajv.addSchema({
+    $id: BASE,
+    components: { schemas: toJsonSchema(spec.components.schemas as unknown as Json) },
+  } as object);
 }
 
-function responseSchema(path: string, status: number): { schema: JsonObject; validate: ValidateFunction } | null {
+function responseSchema(
+  path: string,
+  status: number,
+): { schema: JsonObject; validate: ValidateFunction } | null {
   const op = spec.paths[path]?.get;
   if (!op) throw new Error(`the OpenAPI description has no GET ${path}`);
   let response = op.responses[String(status)];
   if (!response) return null;
   const ref = response.$ref;
-  if (typeof ref === 'string') response = spec.components.responses[ref.split('/').pop() ?? ''] as JsonObject;
-  const schema = ((response.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined)?.schema as JsonObject | undefined;
+  if (typeof ref === 'string')
+    response = spec.components.responses[ref.split('/').pop() ?? ''] as JsonObject;
+  const schema = (
+    (response.content as JsonObject | undefined)?.['application/json'] as JsonObject | undefined
+  )?.schema as JsonObject | undefined;
   if (!schema) throw new Error(`GET ${path} ${status} has no JSON schema`);
   return { schema, validate: ajv.compile(toJsonSchema(schema) as object) };
 }
@@ -84,7 +108,9 @@ function declaredProperties(schema: JsonObject): Set<string> | null {
   if (typeof ref !== 'string') return null;
   const component = spec.components.schemas[ref.split('/').pop() ?? ''];
   const props = component?.properties;
-  return props && typeof props === 'object' && !Array.isArray(props) ? new Set(Object.keys(props)) : null;
+  return props && typeof props === 'object' && !Array.isArray(props)
+    ? new Set(Object.keys(props))
+    : null;
 }
 
 describe('GitHub simulator responses match GitHub OpenAPI schemas', () => {
@@ -101,19 +127,35 @@ describe('GitHub simulator responses match GitHub OpenAPI schemas', () => {
     await sim?.close();
   });
 
-  async function check(openApiPath: string, url: string, expectedStatus: number, token: string | null = sim.token): Promise<unknown> {
-    const res = await fetch(`${sim.apiUrl}${url}`, { headers: token ? { authorization: `token ${token}` } : {} });
+  async function check(
+    openApiPath: string,
+    url: string,
+    expectedStatus: number,
+    token: string | null = sim.token,
+  ): Promise<unknown> {
+    const res = await fetch(`${sim.apiUrl}${url}`, {
+      headers: token ? { authorization: `token ${token}` } : {},
+    });
     expect(res.status, `${url} status`).toBe(expectedStatus);
     const body: unknown = await res.json();
     const found = responseSchema(openApiPath, expectedStatus);
     expect(found, `GET ${openApiPath} documents a ${expectedStatus}`).not.toBeNull();
     if (!found) return body;
     const valid = found.validate(body);
-    expect(valid ? [] : (found.validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`), `${url} against GET ${openApiPath} ${expectedStatus}`).toEqual([]);
+    expect(
+      valid
+        ? []
+        : (found.validate.errors ?? [])
+            .slice(0, 5)
+            .map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`),
+      `${url} against GET ${openApiPath} ${expectedStatus}`,
+    ).toEqual([]);
     const declared = declaredProperties(found.schema);
     if (declared) {
       const items = Array.isArray(body) ? body : [body];
-      const undeclared = new Set(items.flatMap((item) => Object.keys(item as object).filter((k) => !declared.has(k))));
+      const undeclared = new Set(
+        items.flatMap((item) => Object.keys(item as object).filter((k) => !declared.has(k))),
+      );
       expect([...undeclared], `${url}: fields the OpenAPI schema does not declare`).toEqual([]);
     }
     return body;
@@ -126,31 +168,64 @@ describe('GitHub simulator responses match GitHub OpenAPI schemas', () => {
     await check('/orgs/{org}/repos', `/orgs/${org}/repos?per_page=100`, 200);
     await check('/orgs/{org}/members', `/orgs/${org}/members?per_page=100`, 200);
     await check('/orgs/{org}/teams', `/orgs/${org}/teams`, 200);
-    await check('/orgs/{org}/teams/{team_slug}/members', `/orgs/${org}/teams/maintainers/members`, 200);
+    await check(
+      '/orgs/{org}/teams/{team_slug}/members',
+      `/orgs/${org}/teams/maintainers/members`,
+      200,
+    );
   });
 
   it('repositories, including archived, fork and empty ones', async () => {
-    for (const repo of [...repos, 'new-project']) await check('/repos/{owner}/{repo}', `/repos/${org}/${repo}`, 200);
+    for (const repo of [...repos, 'new-project'])
+      await check('/repos/{owner}/{repo}', `/repos/${org}/${repo}`, 200);
     await check('/repos/{owner}/{repo}', `/repos/${org}/does-not-exist`, 404);
   });
 
   it('pull requests, issues with PRs mixed in, commits and contributors', async () => {
     for (const repo of repos) {
-      await check('/repos/{owner}/{repo}/pulls', `/repos/${org}/${repo}/pulls?state=all&per_page=100`, 200);
-      await check('/repos/{owner}/{repo}/issues', `/repos/${org}/${repo}/issues?state=all&per_page=100`, 200);
-      const commits = (await check('/repos/{owner}/{repo}/commits', `/repos/${org}/${repo}/commits?per_page=100`, 200)) as { author: unknown }[];
+      await check(
+        '/repos/{owner}/{repo}/pulls',
+        `/repos/${org}/${repo}/pulls?state=all&per_page=100`,
+        200,
+      );
+      await check(
+        '/repos/{owner}/{repo}/issues',
+        `/repos/${org}/${repo}/issues?state=all&per_page=100`,
+        200,
+      );
+      const commits = (await check(
+        '/repos/{owner}/{repo}/commits',
+        `/repos/${org}/${repo}/commits?per_page=100`,
+        200,
+      )) as { author: unknown }[];
       if (repo === 'acme') expect(commits.some((c) => c.author === null)).toBe(true);
-      await check('/repos/{owner}/{repo}/contributors', `/repos/${org}/${repo}/contributors?per_page=100`, 200);
+      await check(
+        '/repos/{owner}/{repo}/contributors',
+        `/repos/${org}/${repo}/contributors?per_page=100`,
+        200,
+      );
     }
     await check('/repos/{owner}/{repo}/commits', `/repos/${org}/new-project/commits`, 409);
   });
 
   it('anonymous contributors (anon=1) and reviews of several pull requests', async () => {
-    await check('/repos/{owner}/{repo}/contributors', `/repos/${org}/acme/contributors?anon=1&per_page=100`, 200);
-    const reviewed = sim.control.orgs[0]?.repos.find((r) => r.name === 'acme')?.reviews.slice(0, 8).map((r) => r.pullNumber) ?? [];
+    await check(
+      '/repos/{owner}/{repo}/contributors',
+      `/repos/${org}/acme/contributors?anon=1&per_page=100`,
+      200,
+    );
+    const reviewed =
+      sim.control.orgs[0]?.repos
+        .find((r) => r.name === 'acme')
+        ?.reviews.slice(0, 8)
+        .map((r) => r.pullNumber) ?? [];
     expect(reviewed.length).toBeGreaterThan(0);
     for (const n of new Set(reviewed)) {
-      const list = (await check('/repos/{owner}/{repo}/pulls/{pull_number}/reviews', `/repos/${org}/acme/pulls/${n}/reviews`, 200)) as unknown[];
+      const list = (await check(
+        '/repos/{owner}/{repo}/pulls/{pull_number}/reviews',
+        `/repos/${org}/acme/pulls/${n}/reviews`,
+        200,
+      )) as unknown[];
       expect(list.length).toBeGreaterThan(0);
     }
   });
@@ -167,7 +242,9 @@ describe('GitHub simulator responses match GitHub OpenAPI schemas', () => {
   });
 
   it('the checker itself rejects a drifted shape (so a pass means something)', async () => {
-    const res = await fetch(`${sim.apiUrl}/repos/${org}/acme/pulls?state=all&per_page=1`, { headers: { authorization: `token ${sim.token}` } });
+    const res = await fetch(`${sim.apiUrl}/repos/${org}/acme/pulls?state=all&per_page=1`, {
+      headers: { authorization: `token ${sim.token}` },
+    });
     const [pull] = (await res.json()) as Record<string, unknown>[];
     const found = responseSchema('/repos/{owner}/{repo}/pulls', 200);
     expect(found?.validate([pull])).toBe(true);

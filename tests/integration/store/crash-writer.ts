@@ -24,16 +24,43 @@ for (;;) {
   step += 1;
   const through = Number(store.contributions.getCursor('acme', 'acme/app')?.through ?? '0') + 1;
   const day = new Date(Date.UTC(2025, 0, 1) + (step % 365) * 86_400_000).toISOString().slice(0, 10);
-  const increments: DailyCount[] = LOGINS.map((login) => ({ login, repo: 'acme/app', metric: 'commits', day, count: 1 }));
+  const increments: DailyCount[] = LOGINS.map((login) => ({
+    login,
+    repo: 'acme/app',
+    metric: 'commits',
+    day,
+    count: 1,
+  }));
   await Promise.all([
-    store.guilds
-      .upsert({ id: GUILD_ID, name: `counter-${step}`, enabled: true })
-      .then(() =>
-        store.mappings.upsert({ id: 'm', guildId: GUILD_ID, roleId: '900000000000000010', metric: 'commits', window: { kind: 'all_time' }, threshold: step + 1, enabled: true }),
-      ),
-    store.links.linkMember({ discordUserId: String(100000 + step), githubLogin: `member-${step}`, linkedBy: '1', method: 'admin' }),
-    store.contributions.commitRepoCrawl('acme', 'acme/app', increments, { through: String(through), pushedAt: null, updatedAt: null, etags: {} }),
-    store.history.appendAudit({ at: new Date().toISOString(), actor: 'system', action: 'crash.step', detail: { step } }),
+    store.guilds.upsert({ id: GUILD_ID, name: `counter-${step}`, enabled: true }).then(() =>
+      store.mappings.upsert({
+        id: 'm',
+        guildId: GUILD_ID,
+        roleId: '900000000000000010',
+        metric: 'commits',
+        window: { kind: 'all_time' },
+        threshold: step + 1,
+        enabled: true,
+      }),
+    ),
+    store.links.linkMember({
+      discordUserId: String(100000 + step),
+      githubLogin: `member-${step}`,
+      linkedBy: '1',
+      method: 'admin',
+    }),
+    store.contributions.commitRepoCrawl('acme', 'acme/app', increments, {
+      through: String(through),
+      pushedAt: null,
+      updatedAt: null,
+      etags: {},
+    }),
+    store.history.appendAudit({
+      at: new Date().toISOString(),
+      actor: 'system',
+      action: 'crash.step',
+      detail: { step },
+    }),
   ]);
   process.stdout.write(`step ${step}\n`);
 }

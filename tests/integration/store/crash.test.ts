@@ -15,16 +15,22 @@ const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 /** Runs the writer until it has finished `minSteps` steps in this life, then kills it after a random delay. */
-function runAndKill(dataDir: string, killAfterMs: number): Promise<{ lastStep: number; output: string }> {
+function runAndKill(
+  dataDir: string,
+  killAfterMs: number,
+): Promise<{ lastStep: number; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     let lastStep = 0;
     let timer: NodeJS.Timeout | undefined;
     const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      for (const match of output.matchAll(/step (\d+)/g)) lastStep = Math.max(lastStep, Number(match[1]));
+      for (const match of output.matchAll(/step (\d+)/g))
+        lastStep = Math.max(lastStep, Number(match[1]));
       if (lastStep > 0 && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -32,7 +38,8 @@ function runAndKill(dataDir: string, killAfterMs: number): Promise<{ lastStep: n
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
       clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`writer exited with ${code ?? signal}: ${output.slice(-2000)}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`writer exited with ${code ?? signal}: ${output.slice(-2000)}`));
       else resolve({ lastStep, output });
     });
   });
@@ -50,7 +57,11 @@ interface DiskState {
 
 /** Parses every file and checks each one's internal invariant; returns the state it holds. */
 async function checkFiles(dataDir: string): Promise<DiskState> {
-  const config = (await readJson(join(dataDir, 'config.json'))) as { schemaVersion: number; guilds: { name: string }[]; mappings: { threshold: number }[] };
+  const config = (await readJson(join(dataDir, 'config.json'))) as {
+    schemaVersion: number;
+    guilds: { name: string }[];
+    mappings: { threshold: number }[];
+  };
   expect(config.schemaVersion).toBe(2);
   const step = Number(config.guilds[0]?.name.slice('counter-'.length));
   // The mapping is written right after the guild, so it is at step or step-1 (never ahead).
@@ -59,12 +70,17 @@ async function checkFiles(dataDir: string): Promise<DiskState> {
 
   // Files are independent: a kill between the config write and the links write of one step
   // leaves that step without a link. Within the file, every link is whole and unique.
-  const links = (await readJson(join(dataDir, 'links.json'))) as { links: { discordUserId: string; githubLogin: string }[] };
+  const links = (await readJson(join(dataDir, 'links.json'))) as {
+    links: { discordUserId: string; githubLogin: string }[];
+  };
   const ids = links.links.map((l) => Number(l.discordUserId) - 100000);
-  for (const link of links.links) expect(link.githubLogin).toBe(`member-${Number(link.discordUserId) - 100000}`);
+  for (const link of links.links)
+    expect(link.githubLogin).toBe(`member-${Number(link.discordUserId) - 100000}`);
   expect(new Set(ids).size).toBe(ids.length);
 
-  const repo = (await readJson(join(dataDir, 'contributions', 'acme', 'repos', 'acme%2Fapp.json'))) as {
+  const repo = (await readJson(
+    join(dataDir, 'contributions', 'acme', 'repos', 'acme%2Fapp.json'),
+  )) as {
     cursor: { through: string };
     series: Record<string, { commits: number[] }>;
   };
@@ -82,33 +98,31 @@ async function checkFiles(dataDir: string): Promise<DiskState> {
 }
 
 describe('the store under SIGKILL', () => {
-  it(
-    'keeps every file parseable and in the old or new state across many kills at random points',
-    async () => {
-      const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-crash-'));
-      dirs.push(dataDir);
-      let previous: DiskState = { step: 0, links: new Set(), through: 0 };
-      let kills = 0;
-      for (let i = 0; i < ITERATIONS; i++) {
-        const { lastStep } = await runAndKill(dataDir, Math.floor(Math.random() * 60));
-        kills += 1;
-        const state = await checkFiles(dataDir);
-        // Everything the writer reported as done is on disk, and nothing went backwards.
-        expect(state.step).toBeGreaterThanOrEqual(Math.max(lastStep, previous.step));
-        if (lastStep > 0) expect(state.links.has(lastStep)).toBe(true);
-        expect([...previous.links].filter((id) => !state.links.has(id))).toEqual([]); // no link lost
-        // Each step this life that was reported done moved the cursor once.
-        expect(state.through).toBeGreaterThanOrEqual(previous.through + (lastStep - previous.step));
-        previous = state;
-        const leftovers = (await readdir(dataDir)).filter((n) => n.includes('.corrupt-'));
-        expect(leftovers).toEqual([]);
-      }
-      const store = await openStore({ dataDir, logger: silentLogger });
-      expect(store.status).toEqual({ ok: true });
-      expect(store.contributions.dailyCounts('acme').reduce((s, c) => s + c.count, 0)).toBe(20 * previous.through);
-      expect(kills).toBe(ITERATIONS);
-      expect(previous.step).toBeGreaterThan(ITERATIONS); // the writer made progress, not just restarts
-    },
-    180_000,
-  );
+  it('keeps every file parseable and in the old or new state across many kills at random points', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-crash-'));
+    dirs.push(dataDir);
+    let previous: DiskState = { step: 0, links: new Set(), through: 0 };
+    let kills = 0;
+    for (let i = 0; i < ITERATIONS; i++) {
+      const { lastStep } = await runAndKill(dataDir, Math.floor(Math.random() * 60));
+      kills += 1;
+      const state = await checkFiles(dataDir);
+      // Everything the writer reported as done is on disk, and nothing went backwards.
+      expect(state.step).toBeGreaterThanOrEqual(Math.max(lastStep, previous.step));
+      if (lastStep > 0) expect(state.links.has(lastStep)).toBe(true);
+      expect([...previous.links].filter((id) => !state.links.has(id))).toEqual([]); // no link lost
+      // Each step this life that was reported done moved the cursor once.
+      expect(state.through).toBeGreaterThanOrEqual(previous.through + (lastStep - previous.step));
+      previous = state;
+      const leftovers = (await readdir(dataDir)).filter((n) => n.includes('.corrupt-'));
+      expect(leftovers).toEqual([]);
+    }
+    const store = await openStore({ dataDir, logger: silentLogger });
+    expect(store.status).toEqual({ ok: true });
+    expect(store.contributions.dailyCounts('acme').reduce((s, c) => s + c.count, 0)).toBe(
+      20 * previous.through,
+    );
+    expect(kills).toBe(ITERATIONS);
+    expect(previous.step).toBeGreaterThan(ITERATIONS); // the writer made progress, not just restarts
+  }, 180_000);
 });

@@ -24,13 +24,21 @@ export interface HandlerFixture {
   close(): Promise<void>;
 }
 
-export async function handlerFixture(options: { secrets?: SecretStore; now?: () => Date } = {}): Promise<HandlerFixture> {
+export async function handlerFixture(
+  options: { secrets?: SecretStore; now?: () => Date } = {},
+): Promise<HandlerFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'gitguild-handlers-'));
   const sink = memorySink(10_000);
   const logger = createLogger('test', { level: 'debug', sinks: [sink] });
   const store = await openStore({ dataDir: dir, logger });
   const secrets = options.secrets ?? (await openSecretStore({ backend: 'memory', logger }));
-  const crawls = new CrawlJob({ settings: store.settings, contributions: store.contributions, secrets, logger, userAgent: 'GitGuild-test' });
+  const crawls = new CrawlJob({
+    settings: store.settings,
+    contributions: store.contributions,
+    secrets,
+    logger,
+    userAgent: 'GitGuild-test',
+  });
   const indexes = new ContributionIndexes(store.contributions);
   const fixture: HandlerFixture = {
     dir,
@@ -41,12 +49,25 @@ export async function handlerFixture(options: { secrets?: SecretStore; now?: () 
     secretChanges: [],
     settingsChanges: 0,
     handlers: createAdminHandlers({
-      settings: { settings: store.settings, health: () => sampleHealth, onSettingsChanged: () => (fixture.settingsChanges += 1) },
+      settings: {
+        settings: store.settings,
+        health: () => sampleHealth,
+        onSettingsChanged: () => (fixture.settingsChanges += 1),
+      },
       crawl: crawls,
-      stats: { settings: store.settings, contributions: store.contributions, indexFor: (org) => indexes.get(org), ...(options.now ? { now: options.now } : {}) },
+      stats: {
+        settings: store.settings,
+        contributions: store.contributions,
+        indexFor: (org) => indexes.get(org),
+        ...(options.now ? { now: options.now } : {}),
+      },
       config: { store, onConfigReplaced: () => (fixture.settingsChanges += 1) },
       store: { store },
-      secrets: { secrets, logger, onSecretChanged: (account) => fixture.secretChanges.push(account) },
+      secrets: {
+        secrets,
+        logger,
+        onSecretChanged: (account) => fixture.secretChanges.push(account),
+      },
     }),
     async close() {
       await crawls.stop();

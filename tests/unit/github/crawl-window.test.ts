@@ -20,7 +20,9 @@ describe('crawl window', () => {
   });
 
   it('has no lower bound on a first crawl', () => {
-    expect(new CrawlWindow(null, '2024-05-02T00:00:00Z').contains('2001-01-01T00:00:00Z')).toBe(true);
+    expect(new CrawlWindow(null, '2024-05-02T00:00:00Z').contains('2001-01-01T00:00:00Z')).toBe(
+      true,
+    );
   });
 
   it('still looks at items updated exactly at the lower bound', () => {
@@ -46,7 +48,9 @@ describe('daily count accumulator', () => {
     expect(acc.add('issue#7', 'ana', 'issues', '2024-05-01T10:00:00Z')).toBe(true);
     expect(acc.add('issue#7', 'ana', 'issues', '2024-05-01T10:00:00Z')).toBe(false);
     expect(acc.add('issue#8', 'ana', 'issues', '2024-05-01T11:00:00Z')).toBe(true);
-    expect(acc.toDailyCounts()).toEqual([{ login: 'ana', repo: 'org/repo', metric: 'issues', day: '2024-05-01', count: 2 }]);
+    expect(acc.toDailyCounts()).toEqual([
+      { login: 'ana', repo: 'org/repo', metric: 'issues', day: '2024-05-01', count: 2 },
+    ]);
   });
 
   it('counts one identity once per metric, so a PR is both opened and merged', () => {
@@ -62,6 +66,8 @@ describe('daily count accumulator', () => {
   });
 
   it('refuses an event without an identity rather than counting it unguarded', () => {
-    expect(() => new DailyCountAccumulator('org/repo').add('', 'ana', 'issues', '2024-05-01T10:00:00Z')).toThrow(/identity/);
+    expect(() =>
+      new DailyCountAccumulator('org/repo').add('', 'ana', 'issues', '2024-05-01T10:00:00Z'),
+    ).toThrow(/identity/);
   });
 });

@@ -10,7 +10,10 @@ const at = (second: number): string => new Date(Date.UTC(2024, 4, 1, 0, 0, secon
 
 /** A list served newest update first with page-number pagination, like GitHub's REST lists. */
 function pagedList(count: number, pageSize: number) {
-  const items: Item[] = Array.from({ length: count }, (_, i) => ({ id: i, updatedAt: at(1000 - i) }));
+  const items: Item[] = Array.from({ length: count }, (_, i) => ({
+    id: i,
+    updatedAt: at(1000 - i),
+  }));
   const sorted = (): Item[] => [...items].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   let served = 0;
   const beforePage = new Map<number, () => void>();
@@ -41,7 +44,12 @@ describe('reading a list sorted by update while it moves', () => {
     // Before page 2: item 15 (on page 2) is updated and jumps to the head.
     list.beforePage.set(2, () => list.touch(15, 2000));
     const visits: number[] = [];
-    const read = await readMovingList<Item>({ readPages: (p) => list.readPages(p), updatedAt: (x) => x.updatedAt, mayHoldEvents: () => true, visit: (x) => visits.push(x.id) });
+    const read = await readMovingList<Item>({
+      readPages: (p) => list.readPages(p),
+      updatedAt: (x) => x.updatedAt,
+      mayHoldEvents: () => true,
+      visit: (x) => visits.push(x.id),
+    });
 
     expect(new Set(visits)).toEqual(new Set(list.items.map((x) => x.id)));
     // The shift reads item 9 twice at the page boundary; the re-read sees 15 and the old head.
@@ -52,11 +60,16 @@ describe('reading a list sorted by update while it moves', () => {
 
   it('does not re-read a list that fit on one page', async () => {
     const list = pagedList(8, 10);
-    const read = await readMovingList<Item>({ readPages: (p) => list.readPages(p), updatedAt: (x) => x.updatedAt, mayHoldEvents: () => true, visit: () => undefined });
+    const read = await readMovingList<Item>({
+      readPages: (p) => list.readPages(p),
+      updatedAt: (x) => x.updatedAt,
+      mayHoldEvents: () => true,
+      visit: () => undefined,
+    });
     expect(read).toEqual({ passes: 1, pages: 1 });
   });
 
-  it('re-reads only down to the first page\'s newest update, and stops at the window', async () => {
+  it("re-reads only down to the first page's newest update, and stops at the window", async () => {
     const list = pagedList(40, 10);
     const visits: number[] = [];
     const read = await readMovingList<Item>({
@@ -77,7 +90,17 @@ describe('reading a list sorted by update while it moves', () => {
     let next = 5000;
     // Before every page after the first, more than a page of items is updated: every re-read
     // needs more than one page again.
-    for (let n = 2; n < 100; n++) list.beforePage.set(n, () => Array.from({ length: 11 }, (_, k) => list.touch((n * 11 + k) % 25, next++)));
-    await expect(readMovingList<Item>({ readPages: (p) => list.readPages(p), updatedAt: (x) => x.updatedAt, mayHoldEvents: () => true, visit: () => undefined })).rejects.toThrow(/kept changing/);
+    for (let n = 2; n < 100; n++)
+      list.beforePage.set(n, () =>
+        Array.from({ length: 11 }, (_, k) => list.touch((n * 11 + k) % 25, next++)),
+      );
+    await expect(
+      readMovingList<Item>({
+        readPages: (p) => list.readPages(p),
+        updatedAt: (x) => x.updatedAt,
+        mayHoldEvents: () => true,
+        visit: () => undefined,
+      }),
+    ).rejects.toThrow(/kept changing/);
   });
 });

@@ -20,11 +20,21 @@ describe('ContributionIndexes', () => {
     dir = await mkdtemp(join(tmpdir(), 'gitguild-indexes-'));
     store = await openStore({ dataDir: dir, logger: silentLogger });
     const indexes = new ContributionIndexes(store.contributions);
-    await store.contributions.commitRepoCrawl('acme', 'acme/app', [{ login: 'ada', repo: 'acme/app', metric: 'commits', day: '2026-03-14', count: 2 }], cursor);
+    await store.contributions.commitRepoCrawl(
+      'acme',
+      'acme/app',
+      [{ login: 'ada', repo: 'acme/app', metric: 'commits', day: '2026-03-14', count: 2 }],
+      cursor,
+    );
     const first = indexes.get('acme');
     expect(first.logins()).toEqual(['ada']);
 
-    await store.contributions.commitRepoCrawl('acme', 'acme/lib', [{ login: 'bob', repo: 'acme/lib', metric: 'commits', day: '2026-03-14', count: 1 }], cursor);
+    await store.contributions.commitRepoCrawl(
+      'acme',
+      'acme/lib',
+      [{ login: 'bob', repo: 'acme/lib', metric: 'commits', day: '2026-03-14', count: 1 }],
+      cursor,
+    );
     expect(indexes.get('ACME')).toBe(first);
     indexes.invalidate('Acme');
     expect(indexes.get('acme').logins().sort()).toEqual(['ada', 'bob']);

@@ -21,7 +21,11 @@ function secretFile(name: string, content: string, mode = 0o600): string {
   return path;
 }
 
-function openWith(options: { env?: NodeJS.ProcessEnv; files?: Partial<Record<SecretAccount, string>>; envNames?: Partial<Record<SecretAccount, string>> }) {
+function openWith(options: {
+  env?: NodeJS.ProcessEnv;
+  files?: Partial<Record<SecretAccount, string>>;
+  envNames?: Partial<Record<SecretAccount, string>>;
+}) {
   const sink = memorySink();
   const logger = createLogger('t', { sinks: [sink] });
   const store = openEnvSecretStore({ logger, platform: 'linux', ...options });
@@ -40,7 +44,9 @@ function openError(work: () => unknown): GitGuildError {
 
 describe('env secret store', () => {
   it('reads secrets from the default GITGUILD_* variables', async () => {
-    const { store } = openWith({ env: { GITGUILD_DISCORD_BOT_TOKEN: 'bot-token-12345', GITGUILD_API_TOKEN: 'api-token-12345' } });
+    const { store } = openWith({
+      env: { GITGUILD_DISCORD_BOT_TOKEN: 'bot-token-12345', GITGUILD_API_TOKEN: 'api-token-12345' },
+    });
     expect(await store.get('discord.botToken')).toBe('bot-token-12345');
     expect(await store.get('headless.apiToken')).toBe('api-token-12345');
     expect(await store.get('github.token')).toBeNull();
@@ -48,13 +54,20 @@ describe('env secret store', () => {
   });
 
   it('is opened by openSecretStore with the env backend and reports itself read-only', async () => {
-    const store = await openSecretStore({ backend: 'env', logger: createLogger('t', { sinks: [] }), env: { GITGUILD_GITHUB_TOKEN: 'ghp_fromenv12345' } });
+    const store = await openSecretStore({
+      backend: 'env',
+      logger: createLogger('t', { sinks: [] }),
+      env: { GITGUILD_GITHUB_TOKEN: 'ghp_fromenv12345' },
+    });
     expect(store.status()).toEqual({ available: true, backend: 'env', writable: false });
     expect(await store.get('github.token')).toBe('ghp_fromenv12345');
   });
 
   it('uses overridden variable names instead of the defaults', async () => {
-    const { store } = openWith({ env: { MY_GH: 'ghp_custom_name_1', GITGUILD_GITHUB_TOKEN: 'ghp_default_name' }, envNames: { 'github.token': 'MY_GH' } });
+    const { store } = openWith({
+      env: { MY_GH: 'ghp_custom_name_1', GITGUILD_GITHUB_TOKEN: 'ghp_default_name' },
+      envNames: { 'github.token': 'MY_GH' },
+    });
     expect(await store.get('github.token')).toBe('ghp_custom_name_1');
   });
 
@@ -73,7 +86,10 @@ describe('env secret store', () => {
 
   it('prefers the file named in the config over the variable and says so', async () => {
     const file = secretFile('gh', 'ghp_token_from_file');
-    const { store, sink } = openWith({ env: { GITGUILD_GITHUB_TOKEN: 'ghp_token_from_env' }, files: { 'github.token': file } });
+    const { store, sink } = openWith({
+      env: { GITGUILD_GITHUB_TOKEN: 'ghp_token_from_env' },
+      files: { 'github.token': file },
+    });
     expect(await store.get('github.token')).toBe('ghp_token_from_file');
     expect(sink.records.some((r) => r.level === 'warn' && /file wins/.test(r.msg))).toBe(true);
   });
@@ -81,8 +97,14 @@ describe('env secret store', () => {
   it('warns about a file other users can read, with the chmod fix and without the value', async () => {
     const file = secretFile('gh', 'ghp_world_readable_1', 0o644);
     const { sink } = openWith({ files: { 'github.token': file } });
-    const warning = sink.records.find((r) => r.level === 'warn' && /readable by other users/.test(r.msg));
-    expect(warning).toMatchObject({ account: 'github.token', mode: '0644', fix: `chmod 600 ${file}` });
+    const warning = sink.records.find(
+      (r) => r.level === 'warn' && /readable by other users/.test(r.msg),
+    );
+    expect(warning).toMatchObject({
+      account: 'github.token',
+      mode: '0644',
+      fix: `chmod 600 ${file}`,
+    });
     expect(JSON.stringify(sink.records)).not.toContain('ghp_world_readable_1');
   });
 
@@ -102,19 +124,27 @@ describe('env secret store', () => {
 
   it('refuses a file far larger than any token', () => {
     const file = secretFile('big', 'x'.repeat(10_000));
-    expect(openError(() => openWith({ files: { 'github.token': file } })).message).toMatch(/bytes; a secret file holds one token/);
+    expect(openError(() => openWith({ files: { 'github.token': file } })).message).toMatch(
+      /bytes; a secret file holds one token/,
+    );
   });
 
   it('names the variable but never the value when a value is invalid', () => {
-    const error = openError(() => openWith({ env: { GITGUILD_GITHUB_TOKEN: 'ghp_first_line\nsecond_line' } }));
+    const error = openError(() =>
+      openWith({ env: { GITGUILD_GITHUB_TOKEN: 'ghp_first_line\nsecond_line' } }),
+    );
     expect(error.identifier).toBe('invalid_input');
     expect(error.message).toContain('GITGUILD_GITHUB_TOKEN');
     expect(error.message).not.toContain('ghp_first_line');
   });
 
   it('rejects config naming an unknown account or an impossible variable name', () => {
-    expect(openError(() => openWith({ files: { 'github.tokn': '/x' } as never })).message).toContain('github.tokn');
-    expect(openError(() => openWith({ envNames: { 'github.token': 'MY-GH' } })).message).toContain('MY-GH');
+    expect(
+      openError(() => openWith({ files: { 'github.tokn': '/x' } as never })).message,
+    ).toContain('github.tokn');
+    expect(openError(() => openWith({ envNames: { 'github.token': 'MY-GH' } })).message).toContain(
+      'MY-GH',
+    );
   });
 
   it('refuses writes and deletes with a read-only error that says how to change a secret', async () => {
@@ -129,7 +159,10 @@ describe('env secret store', () => {
 
   it('registers every value with the logger so it is redacted', () => {
     const file = secretFile('bot', 'bot-token-from-file');
-    const { logger, sink } = openWith({ env: { GITGUILD_GITHUB_TOKEN: 'ghp_fromenv12345' }, files: { 'discord.botToken': file } });
+    const { logger, sink } = openWith({
+      env: { GITGUILD_GITHUB_TOKEN: 'ghp_fromenv12345' },
+      files: { 'discord.botToken': file },
+    });
     logger.error('leaked ghp_fromenv12345 and bot-token-from-file');
     const text = JSON.stringify(sink.records);
     expect(text).not.toContain('ghp_fromenv12345');

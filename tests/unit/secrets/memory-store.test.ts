@@ -5,7 +5,10 @@ import { openMemorySecretStore } from '../../../src-main/secrets/memory-store.js
 
 describe('memory secret store', () => {
   it('labels itself as the memory backend so the UI can say so', async () => {
-    const store = await openSecretStore({ backend: 'memory', logger: createLogger('t', { sinks: [] }) });
+    const store = await openSecretStore({
+      backend: 'memory',
+      logger: createLogger('t', { sinks: [] }),
+    });
     expect(store.status()).toEqual({ available: true, backend: 'memory', writable: true });
   });
 
@@ -23,7 +26,10 @@ describe('memory secret store', () => {
   it('redacts stored values from later log records', async () => {
     const sink = memorySink();
     const logger = createLogger('t', { sinks: [sink] });
-    const store = openMemorySecretStore({ logger, initial: { 'headless.apiToken': 'initial-api-token-1' } });
+    const store = openMemorySecretStore({
+      logger,
+      initial: { 'headless.apiToken': 'initial-api-token-1' },
+    });
     await store.set('github.token', 'ghp_memorytoken123');
     logger.info('oops ghp_memorytoken123 and initial-api-token-1');
     const text = JSON.stringify(sink.records);
@@ -35,12 +41,20 @@ describe('memory secret store', () => {
   it('rejects invalid values and leaves the old value in place', async () => {
     const store = openMemorySecretStore({ logger: createLogger('t', { sinks: [] }) });
     await store.set('github.token', 'ghp_memorytoken123');
-    await expect(store.set('github.token', 'two\nlines-of-token')).rejects.toMatchObject({ identifier: 'invalid_input' });
+    await expect(store.set('github.token', 'two\nlines-of-token')).rejects.toMatchObject({
+      identifier: 'invalid_input',
+    });
     expect(await store.get('github.token')).toBe('ghp_memorytoken123');
   });
 
   it('rejects an unknown backend name with the list of valid ones', async () => {
-    const options = { backend: 'plaintext', logger: createLogger('t', { sinks: [] }) } as unknown as Parameters<typeof openSecretStore>[0];
-    await expect(openSecretStore(options)).rejects.toMatchObject({ identifier: 'invalid_input', message: expect.stringContaining('plaintext') });
+    const options = {
+      backend: 'plaintext',
+      logger: createLogger('t', { sinks: [] }),
+    } as unknown as Parameters<typeof openSecretStore>[0];
+    await expect(openSecretStore(options)).rejects.toMatchObject({
+      identifier: 'invalid_input',
+      message: expect.stringContaining('plaintext'),
+    });
   });
 });

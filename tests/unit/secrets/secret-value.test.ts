@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { GitGuildError } from '../../../src-main/errors.js';
-import { MAX_SECRET_LENGTH, assertSecretAccount, assertSecretValue, secretValueProblem } from '../../../src-main/secrets/secret-value.js';
+import {
+  MAX_SECRET_LENGTH,
+  assertSecretAccount,
+  assertSecretValue,
+  secretValueProblem,
+} from '../../../src-main/secrets/secret-value.js';
 
 function thrown(work: () => void): GitGuildError {
   try {
@@ -33,7 +38,9 @@ describe('secret value checks', () => {
     const error = thrown(() => assertSecretValue(value, 'The value for github.token'));
     expect(error.identifier).toBe('invalid_input');
     expect(error.message).toContain('github.token');
-    expect(JSON.stringify({ message: error.message, context: error.context })).not.toContain('supersecret');
+    expect(JSON.stringify({ message: error.message, context: error.context })).not.toContain(
+      'supersecret',
+    );
   });
 
   it('rejects an unknown account without echoing it', () => {

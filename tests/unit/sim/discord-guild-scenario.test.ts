@@ -10,7 +10,9 @@ describe('generateGuild', () => {
     const b = generateGuild({ seed: 42, preset: 'demo', githubLogins: logins });
     const c = generateGuild({ seed: 43, preset: 'demo', githubLogins: logins });
     expect(b).toEqual(a);
-    expect(c.members.map((m) => m.user.username)).not.toEqual(a.members.map((m) => m.user.username));
+    expect(c.members.map((m) => m.user.username)).not.toEqual(
+      a.members.map((m) => m.user.username),
+    );
   });
 
   it('has about 40 demo members plus the bot, and 10,000 for the large preset', () => {
@@ -26,10 +28,17 @@ describe('generateGuild', () => {
     const position = (id: string) => g.roles.find((r) => r.id === id)?.position ?? -1;
     const bot = g.roles.find((r) => r.id === g.roleIds.bot);
     expect(bot).toMatchObject({ managed: true, tags: { bot_id: g.application.id } });
-    expect(g.roles.find((r) => r.id === g.roleIds.everyone)).toMatchObject({ name: '@everyone', position: 0 });
-    for (const id of g.roleIds.aboveBot) expect(position(id)).toBeGreaterThan(position(g.roleIds.bot));
+    expect(g.roles.find((r) => r.id === g.roleIds.everyone)).toMatchObject({
+      name: '@everyone',
+      position: 0,
+    });
+    for (const id of g.roleIds.aboveBot)
+      expect(position(id)).toBeGreaterThan(position(g.roleIds.bot));
     for (const id of g.roleIds.tiers) expect(position(id)).toBeLessThan(position(g.roleIds.bot));
-    expect(g.roles.find((r) => r.id === g.roleIds.integration)).toMatchObject({ managed: true, tags: { integration_id: expect.any(String) } });
+    expect(g.roles.find((r) => r.id === g.roleIds.integration)).toMatchObject({
+      managed: true,
+      tags: { integration_id: expect.any(String) },
+    });
     expect(g.members.find((m) => m.user.id === g.application.id)?.roles).toEqual([g.roleIds.bot]);
     expect(new Set(g.roles.map((r) => r.position)).size).toBe(g.roles.length);
   });
@@ -47,7 +56,10 @@ describe('generateGuild', () => {
   it('has a category, a text channel inside it and valid usernames', () => {
     const g = generateGuild({ seed: 3, preset: 'demo' });
     expect(g.channels.find((c) => c.id === g.channelIds.category)?.type).toBe(4);
-    expect(g.channels.find((c) => c.id === g.channelIds.general)).toMatchObject({ type: 0, parent_id: g.channelIds.category });
+    expect(g.channels.find((c) => c.id === g.channelIds.general)).toMatchObject({
+      type: 0,
+      parent_id: g.channelIds.category,
+    });
     for (const m of g.members) expect(m.user.username).toMatch(/^[a-z0-9_.]{2,32}$/);
   });
 });

@@ -8,7 +8,10 @@ const ROUTE = 'PATCH /guilds/:guild_id/members/:user_id';
 
 describe('RateLimiter', () => {
   it('counts down a route bucket and limits the request after the last one until the window resets', () => {
-    const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, routes: { [ROUTE]: { limit: 2, windowMs: 1000 } } });
+    const limiter = new RateLimiter({
+      ...DEFAULT_RATE_LIMITS,
+      routes: { [ROUTE]: { limit: 2, windowMs: 1000 } },
+    });
     expect(limiter.takeRoute(ROUTE, 'g1', 0).headers['X-RateLimit-Remaining']).toBe('1');
     expect(limiter.takeRoute(ROUTE, 'g1', 10).limited).toBe(false);
     const third = limiter.takeRoute(ROUTE, 'g1', 400);
@@ -20,9 +23,16 @@ describe('RateLimiter', () => {
   });
 
   it('enforces the global cap across routes with scope global', () => {
-    const limiter = new RateLimiter({ ...DEFAULT_RATE_LIMITS, global: { limit: 3, windowMs: 1000 } });
+    const limiter = new RateLimiter({
+      ...DEFAULT_RATE_LIMITS,
+      global: { limit: 3, windowMs: 1000 },
+    });
     for (let i = 0; i < 3; i += 1) expect(limiter.takeGlobal(i)).toBeNull();
-    expect(limiter.takeGlobal(5)).toMatchObject({ limited: true, scope: 'global', headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' } });
+    expect(limiter.takeGlobal(5)).toMatchObject({
+      limited: true,
+      scope: 'global',
+      headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global' },
+    });
     expect(limiter.takeGlobal(1000)).toBeNull();
   });
 
@@ -30,7 +40,10 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter(DEFAULT_RATE_LIMITS);
     expect(limiter.takeRename('c1', 0)).toBeNull();
     expect(limiter.takeRename('c1', 1000)).toBeNull();
-    expect(limiter.takeRename('c1', 2000)).toMatchObject({ scope: 'shared', retryAfterMs: 598_000 });
+    expect(limiter.takeRename('c1', 2000)).toMatchObject({
+      scope: 'shared',
+      retryAfterMs: 598_000,
+    });
     expect(limiter.takeRename('c2', 2000)).toBeNull();
     expect(limiter.takeRename('c1', 600_001)).toBeNull();
   });

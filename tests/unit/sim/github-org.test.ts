@@ -1,12 +1,19 @@
 // The seeded org scenario and its ground truth: reproducible, GitHub-shaped, and counting
 // exactly what the crawler is told to count.
 import { describe, expect, it } from 'vitest';
-import { contributorLogins, generateOrg, orgTruth, type SimOrg } from '../../../sim/scenarios/org.js';
+import {
+  contributorLogins,
+  generateOrg,
+  orgTruth,
+  type SimOrg,
+} from '../../../sim/scenarios/org.js';
 
 const NOW = Date.parse('2025-06-01T12:00:00Z');
 
 function sum(org: SimOrg, metric: string, options: Parameters<typeof orgTruth>[1] = {}): number {
-  return orgTruth(org, options).filter((d) => d.metric === metric).reduce((n, d) => n + d.count, 0);
+  return orgTruth(org, options)
+    .filter((d) => d.metric === metric)
+    .reduce((n, d) => n + d.count, 0);
 }
 
 describe('generateOrg', () => {
@@ -27,7 +34,9 @@ describe('generateOrg', () => {
     expect(org.repos.filter((r) => r.fork)).toHaveLength(1);
     expect(org.repos.filter((r) => r.empty && r.commits.length === 0)).toHaveLength(1);
     expect(org.repos.filter((r) => r.blocked)).toHaveLength(1);
-    expect(org.users.filter((u) => u.type === 'Bot').map((u) => u.login)).toContain('dependabot[bot]');
+    expect(org.users.filter((u) => u.type === 'Bot').map((u) => u.login)).toContain(
+      'dependabot[bot]',
+    );
   });
 
   it('keeps every event inside the past year and not after now, in GitHub time format', () => {
@@ -49,14 +58,16 @@ describe('generateOrg', () => {
     for (const r of org.repos) {
       const items = [...r.pulls, ...r.issues].sort((a, b) => a.number - b.number);
       expect(items.map((i) => i.number)).toEqual(items.map((_, i) => i + 1));
-      for (let i = 1; i < items.length; i++) expect((items[i]?.createdAt ?? '') >= (items[i - 1]?.createdAt ?? '')).toBe(true);
+      for (let i = 1; i < items.length; i++)
+        expect((items[i]?.createdAt ?? '') >= (items[i - 1]?.createdAt ?? '')).toBe(true);
     }
   });
 
   it('has long-tailed activity: the top fifth of contributors open most pull requests', () => {
     const org = generateOrg({ seed: 4, preset: 'demo', now: NOW });
     const perAuthor = new Map<string, number>();
-    for (const r of org.repos) for (const p of r.pulls) perAuthor.set(p.author, (perAuthor.get(p.author) ?? 0) + 1);
+    for (const r of org.repos)
+      for (const p of r.pulls) perAuthor.set(p.author, (perAuthor.get(p.author) ?? 0) + 1);
     const counts = [...perAuthor.values()].sort((a, b) => b - a);
     const top = counts.slice(0, Math.ceil(counts.length / 5)).reduce((n, c) => n + c, 0);
     expect(top / counts.reduce((n, c) => n + c, 0)).toBeGreaterThan(0.5);
@@ -74,28 +85,65 @@ describe('orgTruth', () => {
   const org = generateOrg({ seed: 9, preset: 'demo', now: NOW });
 
   it('counts commits by author login on the author date and skips unlinked authors', () => {
-    const repo = org.repos.find((r) => !r.archived && !r.fork && r.commits.some((c) => c.authorDate.slice(0, 10) !== c.committerDate.slice(0, 10) && c.authorLogin && !c.authorLogin.endsWith('[bot]')));
-    const c = repo?.commits.find((x) => x.authorDate.slice(0, 10) !== x.committerDate.slice(0, 10) && x.authorLogin && !x.authorLogin.endsWith('[bot]'));
+    const repo = org.repos.find(
+      (r) =>
+        !r.archived &&
+        !r.fork &&
+        r.commits.some(
+          (c) =>
+            c.authorDate.slice(0, 10) !== c.committerDate.slice(0, 10) &&
+            c.authorLogin &&
+            !c.authorLogin.endsWith('[bot]'),
+        ),
+    );
+    const c = repo?.commits.find(
+      (x) =>
+        x.authorDate.slice(0, 10) !== x.committerDate.slice(0, 10) &&
+        x.authorLogin &&
+        !x.authorLogin.endsWith('[bot]'),
+    );
     expect(c).toBeDefined();
-    const rows = orgTruth(org).filter((d) => d.metric === 'commits' && d.repo === `${org.login}/${repo?.name}` && d.login === c?.authorLogin);
+    const rows = orgTruth(org).filter(
+      (d) =>
+        d.metric === 'commits' &&
+        d.repo === `${org.login}/${repo?.name}` &&
+        d.login === c?.authorLogin,
+    );
     expect(rows.some((d) => d.day === c?.authorDate.slice(0, 10))).toBe(true);
-    const linked = org.repos.filter((r) => !r.archived && !r.fork && !r.blocked).flatMap((r) => r.commits).filter((x) => x.authorLogin && !x.authorLogin.endsWith('[bot]')).length;
+    const linked = org.repos
+      .filter((r) => !r.archived && !r.fork && !r.blocked)
+      .flatMap((r) => r.commits)
+      .filter((x) => x.authorLogin && !x.authorLogin.endsWith('[bot]')).length;
     expect(sum(org, 'commits')).toBe(linked);
   });
 
   it('excludes archived repos, forks and bots unless asked', () => {
-    expect(sum(org, 'prs_opened', { includeArchived: true, includeForks: true, includeBots: true })).toBeGreaterThan(sum(org, 'prs_opened', { includeArchived: true, includeForks: true }));
+    expect(
+      sum(org, 'prs_opened', { includeArchived: true, includeForks: true, includeBots: true }),
+    ).toBeGreaterThan(sum(org, 'prs_opened', { includeArchived: true, includeForks: true }));
     expect(orgTruth(org).some((d) => d.login.endsWith('[bot]'))).toBe(false);
-    expect(orgTruth(org).some((d) => d.repo.endsWith('/legacy-site') || d.repo.endsWith('/upstream-fork'))).toBe(false);
-    expect(orgTruth(org, { includeArchived: true }).some((d) => d.repo.endsWith('/legacy-site'))).toBe(true);
+    expect(
+      orgTruth(org).some(
+        (d) => d.repo.endsWith('/legacy-site') || d.repo.endsWith('/upstream-fork'),
+      ),
+    ).toBe(false);
+    expect(
+      orgTruth(org, { includeArchived: true }).some((d) => d.repo.endsWith('/legacy-site')),
+    ).toBe(true);
   });
 
   it('counts merged PRs on the merge day and issues apart from PRs', () => {
     const active = org.repos.filter((r) => !r.archived && !r.fork && !r.blocked);
     const human = (login: string) => !login.endsWith('[bot]');
-    expect(sum(org, 'prs_merged')).toBe(active.flatMap((r) => r.pulls).filter((p) => p.mergedAt && human(p.author)).length);
-    expect(sum(org, 'issues')).toBe(active.flatMap((r) => r.issues).filter((i) => human(i.author)).length);
-    expect(sum(org, 'reviews')).toBe(active.flatMap((r) => r.reviews).filter((r) => human(r.reviewer)).length);
+    expect(sum(org, 'prs_merged')).toBe(
+      active.flatMap((r) => r.pulls).filter((p) => p.mergedAt && human(p.author)).length,
+    );
+    expect(sum(org, 'issues')).toBe(
+      active.flatMap((r) => r.issues).filter((i) => human(i.author)).length,
+    );
+    expect(sum(org, 'reviews')).toBe(
+      active.flatMap((r) => r.reviews).filter((r) => human(r.reviewer)).length,
+    );
   });
 
   it('cuts off at now and since', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activityTrend, compareTopContributors, computeStats, ContributionIndex, orgTotals } from '../../../src-main/stats/index.js';
+import {
+  activityTrend,
+  compareTopContributors,
+  computeStats,
+  ContributionIndex,
+  orgTotals,
+} from '../../../src-main/stats/index.js';
 import type { DailyCount } from '../../../src-main/store/types.js';
 
 const counts: DailyCount[] = [
@@ -12,7 +18,13 @@ const now = new Date('2024-05-07T12:00:00Z');
 
 describe('trends', () => {
   it('buckets the org by ISO week, Monday first, ending with the current week', () => {
-    const weeks = activityTrend(new ContributionIndex(counts), { metric: 'commits', granularity: 'week', periods: 3, now, timeZone: 'UTC' });
+    const weeks = activityTrend(new ContributionIndex(counts), {
+      metric: 'commits',
+      granularity: 'week',
+      periods: 3,
+      now,
+      timeZone: 'UTC',
+    });
     expect(weeks).toEqual([
       { period: '2024-04-22', count: 0 },
       { period: '2024-04-29', count: 3 },
@@ -22,12 +34,30 @@ describe('trends', () => {
 
   it('gives daily and monthly series for one contributor', () => {
     const index = new ContributionIndex(counts);
-    expect(activityTrend(index, { metric: 'commits', granularity: 'day', periods: 3, now, timeZone: 'UTC', login: 'bo' })).toEqual([
+    expect(
+      activityTrend(index, {
+        metric: 'commits',
+        granularity: 'day',
+        periods: 3,
+        now,
+        timeZone: 'UTC',
+        login: 'bo',
+      }),
+    ).toEqual([
       { period: '2024-05-05', count: 0 },
       { period: '2024-05-06', count: 4 },
       { period: '2024-05-07', count: 0 },
     ]);
-    expect(activityTrend(index, { metric: 'commits', granularity: 'month', periods: 2, now, timeZone: 'UTC', login: 'ana' })).toEqual([
+    expect(
+      activityTrend(index, {
+        metric: 'commits',
+        granularity: 'month',
+        periods: 2,
+        now,
+        timeZone: 'UTC',
+        login: 'ana',
+      }),
+    ).toEqual([
       { period: '2024-04-01', count: 2 },
       { period: '2024-05-01', count: 1 },
     ]);
@@ -36,13 +66,27 @@ describe('trends', () => {
   it('compares the top N of a window side by side', () => {
     const index = new ContributionIndex(counts);
     const snapshot = computeStats(index, { now, timeZone: 'UTC' });
-    const top = compareTopContributors(index, snapshot, { metric: 'commits', window: 'all', n: 1, granularity: 'week', periods: 2 });
+    const top = compareTopContributors(index, snapshot, {
+      metric: 'commits',
+      window: 'all',
+      n: 1,
+      granularity: 'week',
+      periods: 2,
+    });
     expect(top.series).toHaveLength(1);
     expect(top.series[0]).toMatchObject({ login: 'bo', total: 4 });
   });
 
   it('rejects a nonsense number of periods', () => {
-    expect(() => activityTrend(new ContributionIndex(), { metric: 'commits', granularity: 'day', periods: 0, now, timeZone: 'UTC' })).toThrow(/periods/);
+    expect(() =>
+      activityTrend(new ContributionIndex(), {
+        metric: 'commits',
+        granularity: 'day',
+        periods: 0,
+        now,
+        timeZone: 'UTC',
+      }),
+    ).toThrow(/periods/);
   });
 });
 
@@ -55,7 +99,16 @@ describe('org totals', () => {
       ],
       new ContributionIndex(counts),
     );
-    expect(totals).toEqual({ repos: 2, stars: 15, forks: 2, openIssues: 3, openPrs: 1, contributors: 2, commits: 7, partial: true });
+    expect(totals).toEqual({
+      repos: 2,
+      stars: 15,
+      forks: 2,
+      openIssues: 3,
+      openPrs: 1,
+      contributors: 2,
+      commits: 7,
+      partial: true,
+    });
   });
 });
 

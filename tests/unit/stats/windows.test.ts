@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { computeStats, ContributionIndex } from '../../../src-main/stats/index.js';
 import type { DailyCount, Metric } from '../../../src-main/store/types.js';
 
-function c(login: string, day: string, count = 1, metric: Metric = 'commits', repo = 'o/r'): DailyCount {
+function c(
+  login: string,
+  day: string,
+  count = 1,
+  metric: Metric = 'commits',
+  repo = 'o/r',
+): DailyCount {
   return { login, repo, metric, day, count };
 }
 
@@ -17,7 +23,10 @@ describe('stats windows', () => {
   });
 
   it('drops a day from the 24h window once it ends more than 24 hours ago', () => {
-    const s = statsAt('2024-05-10T00:30:00Z', [c('ana', '2024-05-08', 3), c('ana', '2024-05-10', 1)]);
+    const s = statsAt('2024-05-10T00:30:00Z', [
+      c('ana', '2024-05-08', 3),
+      c('ana', '2024-05-10', 1),
+    ]);
     expect(s.byLogin.get('ana')?.metrics.commits.counts['24h']).toBe(1);
   });
 
@@ -29,7 +38,11 @@ describe('stats windows', () => {
   });
 
   it('sums a contributor over repositories and keeps metrics apart', () => {
-    const s = statsAt('2024-05-10T12:00:00Z', [c('ana', '2024-05-10', 2, 'commits', 'o/a'), c('ana', '2024-05-10', 5, 'commits', 'o/b'), c('ana', '2024-05-10', 1, 'reviews')]);
+    const s = statsAt('2024-05-10T12:00:00Z', [
+      c('ana', '2024-05-10', 2, 'commits', 'o/a'),
+      c('ana', '2024-05-10', 5, 'commits', 'o/b'),
+      c('ana', '2024-05-10', 1, 'reviews'),
+    ]);
     const ana = s.byLogin.get('ana')!;
     expect(ana.metrics.commits.counts.all).toBe(7);
     expect(ana.metrics.reviews.counts.all).toBe(1);
@@ -37,14 +50,23 @@ describe('stats windows', () => {
   });
 
   it('counts the calendar month of the configured time zone so far', () => {
-    const counts = [c('ana', '2024-04-30', 4), c('ana', '2024-05-01', 2), c('ana', '2024-05-15', 1)];
+    const counts = [
+      c('ana', '2024-04-30', 4),
+      c('ana', '2024-05-01', 2),
+      c('ana', '2024-05-15', 1),
+    ];
     const s = statsAt('2024-05-15T12:00:00Z', counts, 'Europe/Berlin');
     expect(s.byLogin.get('ana')?.metrics.commits.counts.month).toBe(3);
     expect(s.windows.month).toEqual({ from: '2024-05-01', to: '2024-05-15', days: 15 });
   });
 
   it('counts a requested past month in full', () => {
-    const counts = [c('ana', '2024-03-31', 1), c('ana', '2024-04-01', 2), c('ana', '2024-04-30', 3), c('ana', '2024-05-01', 9)];
+    const counts = [
+      c('ana', '2024-03-31', 1),
+      c('ana', '2024-04-01', 2),
+      c('ana', '2024-04-30', 3),
+      c('ana', '2024-05-01', 9),
+    ];
     const s = statsAt('2024-05-15T12:00:00Z', counts, 'UTC', '2024-04');
     expect(s.byLogin.get('ana')?.metrics.commits.counts.month).toBe(5);
     expect(s.windows.month.days).toBe(30);

@@ -1,7 +1,12 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AtomicJsonAdapter, removeStaleTempFiles, SerialQueue, writeFileAtomic } from '../../../src-main/store/atomic-file.js';
+import {
+  AtomicJsonAdapter,
+  removeStaleTempFiles,
+  SerialQueue,
+  writeFileAtomic,
+} from '../../../src-main/store/atomic-file.js';
 import { tempDataDir } from './temp-data-dir.js';
 
 describe('atomic file writes', () => {

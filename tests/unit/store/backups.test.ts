@@ -13,11 +13,22 @@ describe('rolling backups', () => {
     for (let day = 0; day < 6; day++) {
       await store.settings.update({ syncIntervalMinutes: 10 + day });
       await store.settings.update({ syncIntervalMinutes: 100 + day }); // a second write the same day adds no backup
-      await store.links.linkMember({ discordUserId: String(100 + day), githubLogin: `user${day}`, linkedBy: '1', method: 'admin' });
+      await store.links.linkMember({
+        discordUserId: String(100 + day),
+        githubLogin: `user${day}`,
+        linkedBy: '1',
+        method: 'admin',
+      });
       clock.addDays(1);
     }
-    expect(await store.listBackups('config')).toEqual(['config-2025-03-06.json', 'config-2025-03-05.json', 'config-2025-03-04.json']);
-    expect((await readdir(join(dataDir, 'backups'))).filter((n) => n.startsWith('links-'))).toHaveLength(3);
+    expect(await store.listBackups('config')).toEqual([
+      'config-2025-03-06.json',
+      'config-2025-03-05.json',
+      'config-2025-03-04.json',
+    ]);
+    expect(
+      (await readdir(join(dataDir, 'backups'))).filter((n) => n.startsWith('links-')),
+    ).toHaveLength(3);
   });
 
   it('backs up the state from before the first write of the day', async () => {
@@ -27,7 +38,9 @@ describe('rolling backups', () => {
     await store.settings.update({ syncIntervalMinutes: 30 });
     clock.addDays(1);
     await store.settings.update({ syncIntervalMinutes: 45 });
-    const backup = JSON.parse(await readFile(join(dataDir, 'backups', 'config-2025-03-02.json'), 'utf8')) as { settings: { syncIntervalMinutes: number } };
+    const backup = JSON.parse(
+      await readFile(join(dataDir, 'backups', 'config-2025-03-02.json'), 'utf8'),
+    ) as { settings: { syncIntervalMinutes: number } };
     expect(backup.settings.syncIntervalMinutes).toBe(30);
   });
 
@@ -42,6 +55,8 @@ describe('rolling backups', () => {
   });
 
   it('rejects a backup count that is not a positive integer', async () => {
-    await expect(openStore({ dataDir: await tempDataDir(), logger: silentLogger, backupDays: 0 })).rejects.toMatchObject({ identifier: 'invalid_input' });
+    await expect(
+      openStore({ dataDir: await tempDataDir(), logger: silentLogger, backupDays: 0 }),
+    ).rejects.toMatchObject({ identifier: 'invalid_input' });
   });
 });

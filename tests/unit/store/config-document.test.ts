@@ -25,24 +25,32 @@ async function populatedStore() {
 }
 
 // Values that look like credentials: GitHub token prefixes, Discord bot tokens, long opaque strings.
-const SECRET_LOOKING_VALUE = /(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_|[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,}|^[A-Za-z0-9+/=_-]{40,}$)/;
+const SECRET_LOOKING_VALUE =
+  /(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_|[A-Za-z0-9_-]{24}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,}|^[A-Za-z0-9+/=_-]{40,}$)/;
 const SECRET_LOOKING_KEY = /(token|secret|password|authorization|cookie|refresh)/i;
 
 function walk(value: unknown, visit: (key: string, value: unknown) => void, key = ''): void {
   visit(key, value);
   if (Array.isArray(value)) value.forEach((v, i) => walk(v, visit, String(i)));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, visit, k);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) walk(v, visit, k);
 }
 
 describe('config export', () => {
   it('contains settings, guilds and mappings and nothing secret-looking', async () => {
     const store = await populatedStore();
     const doc = store.exportConfig();
-    expect(doc).toMatchObject({ format: 'gitguild-config', schemaVersion: 2, guilds: [GUILD], mappings: [MAPPING] });
+    expect(doc).toMatchObject({
+      format: 'gitguild-config',
+      schemaVersion: 2,
+      guilds: [GUILD],
+      mappings: [MAPPING],
+    });
     const offending: string[] = [];
     walk(doc, (key, value) => {
       if (SECRET_LOOKING_KEY.test(key)) offending.push(`key ${key}`);
-      if (typeof value === 'string' && SECRET_LOOKING_VALUE.test(value)) offending.push(`value of ${key}`);
+      if (typeof value === 'string' && SECRET_LOOKING_VALUE.test(value))
+        offending.push(`value of ${key}`);
     });
     expect(offending).toEqual([]);
   });
@@ -72,14 +80,21 @@ describe('config import', () => {
     const error = await rejection((doc) => {
       (doc.mappings[0] as { threshold: unknown }).threshold = 'five';
     });
-    expect(error).toMatchObject({ identifier: 'invalid_input', message: expect.stringContaining('mappings[0].threshold') });
+    expect(error).toMatchObject({
+      identifier: 'invalid_input',
+      message: expect.stringContaining('mappings[0].threshold'),
+    });
   });
 
   it('rejects a secret smuggled into settings, naming the field', async () => {
     const error = await rejection((doc) => {
-      (doc.settings as Record<string, unknown>)['githubToken'] = 'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
+      (doc.settings as Record<string, unknown>)['githubToken'] =
+        'ghp_abcdefghijklmnopqrstuvwxyz0123456789';
     });
-    expect(error).toMatchObject({ identifier: 'invalid_input', message: expect.stringContaining('settings.githubToken') });
+    expect(error).toMatchObject({
+      identifier: 'invalid_input',
+      message: expect.stringContaining('settings.githubToken'),
+    });
     expect((error as Error).message).not.toContain('ghp_');
   });
 
@@ -96,7 +111,10 @@ describe('config import', () => {
         doc.guilds.push({ ...GUILD });
       }),
     ).toMatchObject({ message: expect.stringContaining('guilds[1].id') });
-    expect(await rejection(() => ({ hello: 'world' }))).toMatchObject({ identifier: 'invalid_input', message: expect.stringContaining('format') });
+    expect(await rejection(() => ({ hello: 'world' }))).toMatchObject({
+      identifier: 'invalid_input',
+      message: expect.stringContaining('format'),
+    });
     expect(await rejection(() => 'not json at all')).toMatchObject({ identifier: 'invalid_input' });
   });
 
@@ -108,7 +126,9 @@ describe('config import', () => {
   });
 
   it('accepts a version 1 document through the config migrations', async () => {
-    const v1 = JSON.parse(await readFile(new URL('./fixtures/config-v1.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+    const v1 = JSON.parse(
+      await readFile(new URL('./fixtures/config-v1.json', import.meta.url), 'utf8'),
+    ) as Record<string, unknown>;
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
     await store.importConfig({ ...v1, format: 'gitguild-config' });
     expect(store.settings.get().githubOrgs).toEqual(['acme-oss']);

@@ -23,7 +23,10 @@ describe('settings repository', () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
     expect(store.settings.get().syncIntervalMinutes).toBe(60);
-    const updated = await store.settings.update({ syncIntervalMinutes: 15, crawl: { includeForks: true } });
+    const updated = await store.settings.update({
+      syncIntervalMinutes: 15,
+      crawl: { includeForks: true },
+    });
     expect(updated.crawl).toMatchObject({ includeForks: true, includeArchived: false });
     const reopened = await openStore({ dataDir, logger: silentLogger });
     expect(reopened.settings.get()).toEqual(updated);
@@ -48,7 +51,9 @@ describe('settings repository', () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
     await store.settings.update({ timeZone: 'Europe/Berlin' });
-    const onDisk = JSON.parse(await readFile(join(dataDir, 'config.json'), 'utf8')) as { schemaVersion: number };
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'config.json'), 'utf8')) as {
+      schemaVersion: number;
+    };
     expect(onDisk.schemaVersion).toBe(2);
   });
 });
@@ -78,7 +83,9 @@ describe('guilds and mappings repositories', () => {
 
   it('refuses a mapping for a guild it does not manage', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
-    await expect(store.mappings.upsert(mapping())).rejects.toMatchObject({ identifier: 'not_found' });
+    await expect(store.mappings.upsert(mapping())).rejects.toMatchObject({
+      identifier: 'not_found',
+    });
   });
 
   it('refuses a mapping with a bad threshold, naming the field', async () => {
@@ -93,7 +100,11 @@ describe('guilds and mappings repositories', () => {
   it('applies concurrent updates one after another without losing any', async () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.guilds.upsert({ id: String(1000 + i), name: `g${i}`, enabled: true })));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        store.guilds.upsert({ id: String(1000 + i), name: `g${i}`, enabled: true }),
+      ),
+    );
     const reopened = await openStore({ dataDir, logger: silentLogger });
     expect(reopened.guilds.list()).toHaveLength(20);
   });

@@ -5,10 +5,18 @@ import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore } from '../../../src-main/store/index.js';
 import { manualClock, tempDataDir } from './temp-data-dir.js';
 
-async function storeWithHistory(dataDir: string, clock: ReturnType<typeof manualClock>): Promise<void> {
+async function storeWithHistory(
+  dataDir: string,
+  clock: ReturnType<typeof manualClock>,
+): Promise<void> {
   const store = await openStore({ dataDir, logger: silentLogger, now: clock.now });
   await store.settings.update({ timeZone: 'Europe/Berlin' });
-  await store.links.linkMember({ discordUserId: '100000000000000001', githubLogin: 'alice', linkedBy: '100000000000000001', method: 'admin' });
+  await store.links.linkMember({
+    discordUserId: '100000000000000001',
+    githubLogin: 'alice',
+    linkedBy: '100000000000000001',
+    method: 'admin',
+  });
   clock.addDays(1);
   await store.settings.update({ timeZone: 'Asia/Tokyo' }); // day 2: backup holds Berlin
   await store.close();
@@ -47,8 +55,12 @@ describe('a corrupt store file', () => {
     const configPath = join(dataDir, 'config.json');
     await writeFile(configPath, '{"schemaVersion":2,"settings":');
     const store = await openStore({ dataDir, logger: silentLogger, now: clock.now });
-    await expect(store.settings.update({ timeZone: 'UTC' })).rejects.toMatchObject({ identifier: 'store_corrupt' });
-    await expect(store.importConfig(store.exportConfig())).rejects.toMatchObject({ identifier: 'store_corrupt' });
+    await expect(store.settings.update({ timeZone: 'UTC' })).rejects.toMatchObject({
+      identifier: 'store_corrupt',
+    });
+    await expect(store.importConfig(store.exportConfig())).rejects.toMatchObject({
+      identifier: 'store_corrupt',
+    });
     await store.close();
     expect(await readFile(configPath, 'utf8')).toBe('{"schemaVersion":2,"settings":');
   });
@@ -68,43 +80,73 @@ describe('a corrupt store file', () => {
     expect(aside).toHaveLength(1);
     expect(await readFile(join(dataDir, aside[0] as string), 'utf8')).toBe('garbage');
     const reopened = await openStore({ dataDir, logger: silentLogger, now: clock.now });
-    expect(reopened.settings.get()).toMatchObject({ timeZone: 'Europe/Berlin', syncIntervalMinutes: 20 });
+    expect(reopened.settings.get()).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      syncIntervalMinutes: 20,
+    });
   });
 
   it('treats a file that parses but breaks the schema as corrupt, naming the field', async () => {
     const dataDir = await tempDataDir();
-    await writeFile(join(dataDir, 'links.json'), JSON.stringify({ schemaVersion: 1, links: [{ discordUserId: 'x' }] }));
+    await writeFile(
+      join(dataDir, 'links.json'),
+      JSON.stringify({ schemaVersion: 1, links: [{ discordUserId: 'x' }] }),
+    );
     const store = await openStore({ dataDir, logger: silentLogger });
     expect(store.status.ok).toBe(false);
-    expect(store.status.ok ? '' : store.status.problems[0]?.message).toContain('links[0].discordUserId');
+    expect(store.status.ok ? '' : store.status.problems[0]?.message).toContain(
+      'links[0].discordUserId',
+    );
     expect(store.status.ok ? 'x' : store.status.problems[0]?.newestGoodBackup).toBeNull();
   });
 
   it('refuses an unknown backup name instead of reading arbitrary paths', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
-    await expect(store.restoreBackup('config', '../config.json')).rejects.toMatchObject({ identifier: 'not_found' });
+    await expect(store.restoreBackup('config', '../config.json')).rejects.toMatchObject({
+      identifier: 'not_found',
+    });
   });
 
   it('lets a damaged contributions file be discarded so its repository is crawled again', async () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
-    await store.contributions.commitRepoCrawl('acme', 'acme/widgets', [{ login: 'a', repo: 'acme/widgets', metric: 'commits', day: '2025-01-01', count: 1 }], {
-      through: 't',
-      pushedAt: null,
-      updatedAt: null,
-      etags: {},
-    });
+    await store.contributions.commitRepoCrawl(
+      'acme',
+      'acme/widgets',
+      [{ login: 'a', repo: 'acme/widgets', metric: 'commits', day: '2025-01-01', count: 1 }],
+      {
+        through: 't',
+        pushedAt: null,
+        updatedAt: null,
+        etags: {},
+      },
+    );
     const repoFile = join(dataDir, 'contributions', 'acme', 'repos', 'acme%2Fwidgets.json');
     await writeFile(repoFile, '{"schemaVersion":1,"org":"ac');
     const broken = await openStore({ dataDir, logger: silentLogger });
-    expect(broken.status.ok ? null : broken.status.problems[0]).toMatchObject({ kind: 'contributions', file: repoFile, newestGoodBackup: null });
-    await expect(broken.contributions.commitRepoCrawl('acme', 'acme/widgets', [], { through: 'u', pushedAt: null, updatedAt: null, etags: {} })).rejects.toMatchObject({
+    expect(broken.status.ok ? null : broken.status.problems[0]).toMatchObject({
+      kind: 'contributions',
+      file: repoFile,
+      newestGoodBackup: null,
+    });
+    await expect(
+      broken.contributions.commitRepoCrawl('acme', 'acme/widgets', [], {
+        through: 'u',
+        pushedAt: null,
+        updatedAt: null,
+        etags: {},
+      }),
+    ).rejects.toMatchObject({
       identifier: 'store_corrupt',
     });
     await broken.discardCorrupt('contributions');
     expect(broken.status).toEqual({ ok: true });
     expect(broken.contributions.getCursor('acme', 'acme/widgets')).toBeUndefined();
-    expect((await readdir(join(dataDir, 'contributions', 'acme', 'repos'))).some((n) => n.includes('.corrupt-'))).toBe(true);
+    expect(
+      (await readdir(join(dataDir, 'contributions', 'acme', 'repos'))).some((n) =>
+        n.includes('.corrupt-'),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -119,7 +161,9 @@ describe('a store file from a newer GitGuild', () => {
       kind: 'config',
       message: expect.stringContaining('schema version 99'),
     });
-    await expect(store.settings.update({ timeZone: 'UTC' })).rejects.toMatchObject({ identifier: 'store_too_new' });
+    await expect(store.settings.update({ timeZone: 'UTC' })).rejects.toMatchObject({
+      identifier: 'store_too_new',
+    });
     await store.close();
     expect(await readFile(join(dataDir, 'config.json'), 'utf8')).toBe(future);
   });

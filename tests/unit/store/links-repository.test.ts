@@ -13,8 +13,19 @@ describe('links repository', () => {
     const clock = manualClock('2025-03-10T12:00:00.000Z');
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger, now: clock.now });
-    const link = await store.links.linkMember({ discordUserId: ALICE, githubLogin: 'Alice-Dev', linkedBy: ALICE, method: 'device_flow' });
-    expect(link).toEqual({ discordUserId: ALICE, githubLogin: 'Alice-Dev', linkedBy: ALICE, linkedAt: '2025-03-10T12:00:00.000Z', method: 'device_flow' });
+    const link = await store.links.linkMember({
+      discordUserId: ALICE,
+      githubLogin: 'Alice-Dev',
+      linkedBy: ALICE,
+      method: 'device_flow',
+    });
+    expect(link).toEqual({
+      discordUserId: ALICE,
+      githubLogin: 'Alice-Dev',
+      linkedBy: ALICE,
+      linkedAt: '2025-03-10T12:00:00.000Z',
+      method: 'device_flow',
+    });
     expect(store.links.byGithubLogin('alice-dev')?.discordUserId).toBe(ALICE);
     const reopened = await openStore({ dataDir, logger: silentLogger });
     expect(reopened.links.byDiscordUser(ALICE)).toEqual(link);
@@ -23,16 +34,38 @@ describe('links repository', () => {
 
   it('replaces a member’s previous link when they link another account', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
-    await store.links.linkMember({ discordUserId: ALICE, githubLogin: 'old-login', linkedBy: ALICE, method: 'device_flow' });
-    await store.links.linkMember({ discordUserId: ALICE, githubLogin: 'new-login', linkedBy: ALICE, method: 'web_oauth' });
+    await store.links.linkMember({
+      discordUserId: ALICE,
+      githubLogin: 'old-login',
+      linkedBy: ALICE,
+      method: 'device_flow',
+    });
+    await store.links.linkMember({
+      discordUserId: ALICE,
+      githubLogin: 'new-login',
+      linkedBy: ALICE,
+      method: 'web_oauth',
+    });
     expect(store.links.list().map((l) => l.githubLogin)).toEqual(['new-login']);
     expect(store.links.byGithubLogin('old-login')).toBeUndefined();
   });
 
   it('refuses to give one GitHub login to two members', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
-    await store.links.linkMember({ discordUserId: ALICE, githubLogin: 'shared', linkedBy: ALICE, method: 'device_flow' });
-    await expect(store.links.linkMember({ discordUserId: BOB, githubLogin: 'SHARED', linkedBy: BOB, method: 'admin' })).rejects.toMatchObject({
+    await store.links.linkMember({
+      discordUserId: ALICE,
+      githubLogin: 'shared',
+      linkedBy: ALICE,
+      method: 'device_flow',
+    });
+    await expect(
+      store.links.linkMember({
+        discordUserId: BOB,
+        githubLogin: 'SHARED',
+        linkedBy: BOB,
+        method: 'admin',
+      }),
+    ).rejects.toMatchObject({
       identifier: 'conflict',
     });
     expect(store.links.count()).toBe(1);
@@ -40,7 +73,12 @@ describe('links repository', () => {
 
   it('unlinks a member and reports what was removed', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
-    await store.links.linkMember({ discordUserId: ALICE, githubLogin: 'alice', linkedBy: BOB, method: 'admin' });
+    await store.links.linkMember({
+      discordUserId: ALICE,
+      githubLogin: 'alice',
+      linkedBy: BOB,
+      method: 'admin',
+    });
     expect((await store.links.unlinkMember(ALICE))?.githubLogin).toBe('alice');
     expect(await store.links.unlinkMember(ALICE)).toBeUndefined();
     expect(store.links.byGithubLogin('alice')).toBeUndefined();
@@ -48,7 +86,14 @@ describe('links repository', () => {
 
   it('rejects a malformed request naming the field', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
-    await expect(store.links.linkMember({ discordUserId: 'not-a-snowflake', githubLogin: 'a', linkedBy: ALICE, method: 'admin' })).rejects.toMatchObject({
+    await expect(
+      store.links.linkMember({
+        discordUserId: 'not-a-snowflake',
+        githubLogin: 'a',
+        linkedBy: ALICE,
+        method: 'admin',
+      }),
+    ).rejects.toMatchObject({
       identifier: 'invalid_input',
       message: expect.stringContaining('discordUserId'),
     });
@@ -57,8 +102,18 @@ describe('links repository', () => {
   it('stores one link per line with the schema version', async () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
-    await store.links.linkMember({ discordUserId: ALICE, githubLogin: 'alice', linkedBy: ALICE, method: 'admin' });
-    await store.links.linkMember({ discordUserId: BOB, githubLogin: 'bob', linkedBy: BOB, method: 'admin' });
+    await store.links.linkMember({
+      discordUserId: ALICE,
+      githubLogin: 'alice',
+      linkedBy: ALICE,
+      method: 'admin',
+    });
+    await store.links.linkMember({
+      discordUserId: BOB,
+      githubLogin: 'bob',
+      linkedBy: BOB,
+      method: 'admin',
+    });
     const text = await readFile(join(dataDir, 'links.json'), 'utf8');
     expect(JSON.parse(text)).toMatchObject({ schemaVersion: 1 });
     expect(text.split('\n').filter((l) => l.includes('"githubLogin"'))).toHaveLength(2);

@@ -16,7 +16,11 @@ export async function tempDataDir(): Promise<string> {
 }
 
 /** A clock the test moves by hand, for day-based backups. */
-export function manualClock(start = '2025-03-10T12:00:00.000Z'): { now: () => Date; set(iso: string): void; addDays(n: number): void } {
+export function manualClock(start = '2025-03-10T12:00:00.000Z'): {
+  now: () => Date;
+  set(iso: string): void;
+  addDays(n: number): void;
+} {
   let current = new Date(start);
   return {
     now: () => new Date(current),

@@ -6,8 +6,20 @@
 import type { JsonObject, Migration } from '../migration.js';
 import { isJsonObject } from '../migration.js';
 
-const V1_SECRET_KEYS = ['githubToken', 'discordToken', 'discordBotToken', 'clientSecret', 'discordClientSecret'];
-const V1_METRIC_NAMES: Record<string, string> = { prs: 'prs_merged', pull_requests: 'prs_merged', commits: 'commits', issues: 'issues', reviews: 'reviews' };
+const V1_SECRET_KEYS = [
+  'githubToken',
+  'discordToken',
+  'discordBotToken',
+  'clientSecret',
+  'discordClientSecret',
+];
+const V1_METRIC_NAMES: Record<string, string> = {
+  prs: 'prs_merged',
+  pull_requests: 'prs_merged',
+  commits: 'commits',
+  issues: 'issues',
+  reviews: 'reviews',
+};
 
 function str(value: unknown, fallback: string): string {
   return typeof value === 'string' ? value : fallback;
@@ -38,7 +50,9 @@ export const settingsObject: Migration = {
     const notes: string[] = [];
     const removed = V1_SECRET_KEYS.filter((k) => k in v1);
     if (removed.length > 0) {
-      notes.push(`removed plain-text secret field(s) ${removed.join(', ')}; enter them again so they go to the keychain`);
+      notes.push(
+        `removed plain-text secret field(s) ${removed.join(', ')}; enter them again so they go to the keychain`,
+      );
     }
     const seconds = typeof v1['syncInterval'] === 'number' ? v1['syncInterval'] : 3600;
     const minutes = Math.min(24 * 60, Math.max(5, Math.round(seconds / 60)));
@@ -49,7 +63,10 @@ export const settingsObject: Migration = {
       syncIntervalMinutes: minutes,
       githubOrgs: typeof org === 'string' && org !== '' ? [org] : [],
       githubApiBaseUrl: apiUrl,
-      githubWebBaseUrl: apiUrl === 'https://api.github.com' ? 'https://github.com' : apiUrl.replace(/\/api\/v3\/?$/, ''),
+      githubWebBaseUrl:
+        apiUrl === 'https://api.github.com'
+          ? 'https://github.com'
+          : apiUrl.replace(/\/api\/v3\/?$/, ''),
       discordApiBaseUrl: 'https://discord.com/api',
       discordClientId: str(v1['discordClientId'], ''),
       crawl: {
@@ -62,9 +79,13 @@ export const settingsObject: Migration = {
       startMinimized: bool(v1['startMinimized'], false),
     };
     const guilds = Array.isArray(v1['guilds'])
-      ? v1['guilds'].map((g: unknown) => (isJsonObject(g) ? { id: g['id'], name: g['name'], enabled: true } : g))
+      ? v1['guilds'].map((g: unknown) =>
+          isJsonObject(g) ? { id: g['id'], name: g['name'], enabled: true } : g,
+        )
       : [];
-    const mappings = Array.isArray(v1['roleMappings']) ? v1['roleMappings'].map(migrateMapping) : [];
+    const mappings = Array.isArray(v1['roleMappings'])
+      ? v1['roleMappings'].map(migrateMapping)
+      : [];
     return { doc: { schemaVersion: 2, settings, guilds, mappings }, notes };
   },
 };

@@ -14,14 +14,25 @@ afterEach(() => f.close());
 describe('config handlers', () => {
   it('export the settings as a gitguild-config document and import it back on another store', async () => {
     f = await handlerFixture();
-    await invokeMethod(f.handlers, 'settings.update', { timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] });
+    await invokeMethod(f.handlers, 'settings.update', {
+      timeZone: 'Europe/Berlin',
+      githubOrgs: ['acme-oss'],
+    });
     const document = await invokeMethod(f.handlers, 'config.export', undefined);
-    expect(document).toMatchObject({ format: 'gitguild-config', settings: { timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] } });
+    expect(document).toMatchObject({
+      format: 'gitguild-config',
+      settings: { timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] },
+    });
 
     const other = await handlerFixture();
     try {
-      await expect(invokeMethod(other.handlers, 'config.import', { document })).resolves.toEqual({ imported: true });
-      expect(other.store.settings.get()).toMatchObject({ timeZone: 'Europe/Berlin', githubOrgs: ['acme-oss'] });
+      await expect(invokeMethod(other.handlers, 'config.import', { document })).resolves.toEqual({
+        imported: true,
+      });
+      expect(other.store.settings.get()).toMatchObject({
+        timeZone: 'Europe/Berlin',
+        githubOrgs: ['acme-oss'],
+      });
       expect(other.settingsChanges).toBe(1);
     } finally {
       await other.close();
@@ -30,7 +41,10 @@ describe('config handlers', () => {
 
   it('reject a malformed document naming the bad field and change nothing', async () => {
     f = await handlerFixture();
-    const document = { ...f.store.exportConfig(), settings: { ...f.store.settings.get(), syncIntervalMinutes: 'often' } };
+    const document = {
+      ...f.store.exportConfig(),
+      settings: { ...f.store.settings.get(), syncIntervalMinutes: 'often' },
+    };
     const error = await rejection(invokeMethod(f.handlers, 'config.import', { document }));
     expect(error.identifier).toBe('invalid_input');
     expect(error.message).toContain('syncIntervalMinutes');
@@ -40,14 +54,19 @@ describe('config handlers', () => {
 });
 
 describe('store handlers', () => {
-  it('list no problems and today\'s config backup on a healthy store', async () => {
+  it("list no problems and today's config backup on a healthy store", async () => {
     f = await handlerFixture();
     // The first write creates config.json; the next one backs it up before writing.
     await invokeMethod(f.handlers, 'settings.update', { timeZone: 'Asia/Tokyo' });
     await invokeMethod(f.handlers, 'settings.update', { syncIntervalMinutes: 30 });
-    const list = (await invokeMethod(f.handlers, 'store.backups', undefined)) as { problems: unknown[]; backups: { config: string[] } };
+    const list = (await invokeMethod(f.handlers, 'store.backups', undefined)) as {
+      problems: unknown[];
+      backups: { config: string[] };
+    };
     expect(list.problems).toEqual([]);
-    expect(list.backups.config).toEqual([expect.stringMatching(/^config-\d{4}-\d{2}-\d{2}\.json$/)]);
+    expect(list.backups.config).toEqual([
+      expect.stringMatching(/^config-\d{4}-\d{2}-\d{2}\.json$/),
+    ]);
   });
 
   it('report a corrupt config file with its newest good backup, and restore it', async () => {
@@ -58,7 +77,9 @@ describe('store handlers', () => {
     await writeFile(join(f.dir, 'config.json'), '{"schemaVersion": 2, "settings": {', 'utf8');
     const reopened = await openStore({ dataDir: f.dir, logger: silentLogger });
     const g = { handlers: { ...f.handlers, ...storeHandlers({ store: reopened }) } };
-    const before = (await invokeMethod(g.handlers, 'store.backups', undefined)) as { problems: { kind: string; identifier: string; newestGoodBackup: string }[] };
+    const before = (await invokeMethod(g.handlers, 'store.backups', undefined)) as {
+      problems: { kind: string; identifier: string; newestGoodBackup: string }[];
+    };
     expect(before.problems).toMatchObject([{ kind: 'config', identifier: 'store_corrupt' }]);
     const name = before.problems[0]!.newestGoodBackup;
     expect(name).toMatch(/^config-/);
@@ -70,16 +91,33 @@ describe('store handlers', () => {
 
   it('set a damaged contributions file aside so the next crawl rebuilds it', async () => {
     f = await handlerFixture();
-    const cursor = { through: '2026-01-02T00:00:00.000Z', pushedAt: null, updatedAt: null, etags: {} };
-    await f.store.contributions.commitRepoCrawl('acme-oss', 'acme-oss/api', [{ login: 'ana', repo: 'acme-oss/api', metric: 'commits', day: '2026-01-01', count: 3 }], cursor);
+    const cursor = {
+      through: '2026-01-02T00:00:00.000Z',
+      pushedAt: null,
+      updatedAt: null,
+      etags: {},
+    };
+    await f.store.contributions.commitRepoCrawl(
+      'acme-oss',
+      'acme-oss/api',
+      [{ login: 'ana', repo: 'acme-oss/api', metric: 'commits', day: '2026-01-01', count: 3 }],
+      cursor,
+    );
     await f.store.close();
     const reposDir = join(f.dir, 'contributions', 'acme-oss', 'repos');
     const [repoFile] = await readdir(reposDir);
     await writeFile(join(reposDir, repoFile!), '{"schemaVersion": 1, "series": {', 'utf8');
     const reopened = await openStore({ dataDir: f.dir, logger: silentLogger });
     const discarded: string[] = [];
-    const g = { handlers: { ...f.handlers, ...storeHandlers({ store: reopened, onDiscarded: (kind) => discarded.push(kind) }) } };
-    const before = (await invokeMethod(g.handlers, 'store.backups', undefined)) as { problems: { kind: string }[] };
+    const g = {
+      handlers: {
+        ...f.handlers,
+        ...storeHandlers({ store: reopened, onDiscarded: (kind) => discarded.push(kind) }),
+      },
+    };
+    const before = (await invokeMethod(g.handlers, 'store.backups', undefined)) as {
+      problems: { kind: string }[];
+    };
     expect(before.problems).toMatchObject([{ kind: 'contributions' }]);
 
     const after = await invokeMethod(g.handlers, 'store.discard', { kind: 'contributions' });
@@ -93,8 +131,32 @@ describe('store handlers', () => {
 
   it('refuse a links backup as a config restore and an unknown backup as not_found', async () => {
     f = await handlerFixture();
-    expect((await rejection(invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: 'links-2026-01-01.json' }))).identifier).toBe('invalid_input');
-    expect((await rejection(invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: 'config-1999-01-01.json' }))).identifier).toBe('not_found');
-    expect((await rejection(invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: '../config.json' }))).identifier).toBe('invalid_input');
+    expect(
+      (
+        await rejection(
+          invokeMethod(f.handlers, 'store.restore', {
+            kind: 'config',
+            name: 'links-2026-01-01.json',
+          }),
+        )
+      ).identifier,
+    ).toBe('invalid_input');
+    expect(
+      (
+        await rejection(
+          invokeMethod(f.handlers, 'store.restore', {
+            kind: 'config',
+            name: 'config-1999-01-01.json',
+          }),
+        )
+      ).identifier,
+    ).toBe('not_found');
+    expect(
+      (
+        await rejection(
+          invokeMethod(f.handlers, 'store.restore', { kind: 'config', name: '../config.json' }),
+        )
+      ).identifier,
+    ).toBe('invalid_input');
   });
 });

@@ -9,7 +9,11 @@ afterEach(() => f.close());
 describe('crawl handlers', () => {
   it('report nothing running and no crawls on a fresh store', async () => {
     f = await handlerFixture();
-    expect(await invokeMethod(f.handlers, 'crawl.status', undefined)).toEqual({ running: null, orgs: [], lastError: null });
+    expect(await invokeMethod(f.handlers, 'crawl.status', undefined)).toEqual({
+      running: null,
+      orgs: [],
+      lastError: null,
+    });
   });
 
   it('refuse to start without a configured org, naming where to add one', async () => {
@@ -34,15 +38,28 @@ describe('crawl handlers', () => {
   it('refuse an org that is not configured as not_found', async () => {
     f = await handlerFixture();
     await f.store.settings.update({ githubOrgs: ['acme'] });
-    expect((await rejection(invokeMethod(f.handlers, 'crawl.run', { org: 'elsewhere' }))).identifier).toBe('not_found');
+    expect(
+      (await rejection(invokeMethod(f.handlers, 'crawl.run', { org: 'elsewhere' }))).identifier,
+    ).toBe('not_found');
   });
 
   it('report the last recorded crawl of each configured org only', async () => {
     f = await handlerFixture();
     await f.store.settings.update({ githubOrgs: ['acme'] });
-    const summary = { org: 'acme', startedAt: '2026-03-15T11:00:00Z', finishedAt: '2026-03-15T11:01:00Z', complete: true, missing: [], requests: 4 };
+    const summary = {
+      org: 'acme',
+      startedAt: '2026-03-15T11:00:00Z',
+      finishedAt: '2026-03-15T11:01:00Z',
+      complete: true,
+      missing: [],
+      requests: 4,
+    };
     await f.store.contributions.recordCrawl(summary);
     await f.store.contributions.recordCrawl({ ...summary, org: 'dropped-org' });
-    expect(await invokeMethod(f.handlers, 'crawl.status', undefined)).toEqual({ running: null, orgs: [summary], lastError: null });
+    expect(await invokeMethod(f.handlers, 'crawl.status', undefined)).toEqual({
+      running: null,
+      orgs: [summary],
+      lastError: null,
+    });
   });
 });

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dayLabel, dayNumber } from '../../../../src-main/store/contributions/day.js';
-import { addToSeries, encodeDays, forEachDay } from '../../../../src-main/store/contributions/series.js';
+import {
+  addToSeries,
+  encodeDays,
+  forEachDay,
+} from '../../../../src-main/store/contributions/series.js';
 
 function decode(series: readonly number[]): [string, number][] {
   const out: [string, number][] = [];

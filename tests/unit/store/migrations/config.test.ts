@@ -7,7 +7,9 @@ import { applyMigrations } from '../../../../src-main/store/migrations/migration
 import type { JsonObject, Migration } from '../../../../src-main/store/migrations/migration.js';
 
 async function v1Fixture(): Promise<JsonObject> {
-  return JSON.parse(await readFile(new URL('../fixtures/config-v1.json', import.meta.url), 'utf8')) as JsonObject;
+  return JSON.parse(
+    await readFile(new URL('../fixtures/config-v1.json', import.meta.url), 'utf8'),
+  ) as JsonObject;
 }
 
 describe('config migration 001 (flat v1 → settings object v2)', () => {
@@ -22,10 +24,28 @@ describe('config migration 001 (flat v1 → settings object v2)', () => {
       discordClientId: '112233445566778899',
       crawl: { includeArchived: true, includeForks: false },
     });
-    expect(parsed.guilds).toEqual([{ id: '900000000000000001', name: 'Acme Community', enabled: true }]);
+    expect(parsed.guilds).toEqual([
+      { id: '900000000000000001', name: 'Acme Community', enabled: true },
+    ]);
     expect(parsed.mappings).toEqual([
-      { id: 'mapping-1', guildId: '900000000000000001', roleId: '900000000000000010', metric: 'prs_merged', window: { kind: 'rolling', days: 30 }, threshold: 3, enabled: true },
-      { id: 'mapping-2', guildId: '900000000000000001', roleId: '900000000000000011', metric: 'commits', window: { kind: 'all_time' }, threshold: 100, enabled: true },
+      {
+        id: 'mapping-1',
+        guildId: '900000000000000001',
+        roleId: '900000000000000010',
+        metric: 'prs_merged',
+        window: { kind: 'rolling', days: 30 },
+        threshold: 3,
+        enabled: true,
+      },
+      {
+        id: 'mapping-2',
+        guildId: '900000000000000001',
+        roleId: '900000000000000011',
+        metric: 'commits',
+        window: { kind: 'all_time' },
+        threshold: 100,
+        enabled: true,
+      },
     ]);
   });
 
@@ -38,8 +58,12 @@ describe('config migration 001 (flat v1 → settings object v2)', () => {
   });
 
   it('clamps a v1 sync interval in seconds into the v2 range of minutes', () => {
-    expect(settingsObject.up({ schemaVersion: 1, syncInterval: 10 }).doc).toMatchObject({ settings: { syncIntervalMinutes: 5 } });
-    expect(settingsObject.up({ schemaVersion: 1, syncInterval: 999_999 }).doc).toMatchObject({ settings: { syncIntervalMinutes: 1440 } });
+    expect(settingsObject.up({ schemaVersion: 1, syncInterval: 10 }).doc).toMatchObject({
+      settings: { syncIntervalMinutes: 5 },
+    });
+    expect(settingsObject.up({ schemaVersion: 1, syncInterval: 999_999 }).doc).toMatchObject({
+      settings: { syncIntervalMinutes: 1440 },
+    });
   });
 
   it('is pure: the input document is left unchanged', async () => {
@@ -58,23 +82,36 @@ describe('applyMigrations', () => {
 
   it('chains every step from the file version to the current one and stamps the version', () => {
     const result = applyMigrations('test.json', { schemaVersion: 1 }, steps, 3);
-    expect(result).toEqual({ doc: { schemaVersion: 3, a: true, b: true }, fromVersion: 1, notes: ['test.json 1→2 (a): added a'] });
+    expect(result).toEqual({
+      doc: { schemaVersion: 3, a: true, b: true },
+      fromVersion: 1,
+      notes: ['test.json 1→2 (a): added a'],
+    });
   });
 
   it('refuses a document from a newer version with store_too_new', () => {
     expect(() => applyMigrations('test.json', { schemaVersion: 4 }, steps, 3)).toThrow(
-      expect.objectContaining({ identifier: 'store_too_new', message: expect.stringContaining('schema version 4') }),
+      expect.objectContaining({
+        identifier: 'store_too_new',
+        message: expect.stringContaining('schema version 4'),
+      }),
     );
   });
 
   it('reports a document without a usable version as corrupt', () => {
-    expect(() => applyMigrations('test.json', { schemaVersion: '2' }, steps, 3)).toThrow(expect.objectContaining({ identifier: 'store_corrupt' }));
-    expect(() => applyMigrations('test.json', [], steps, 3)).toThrow(expect.objectContaining({ identifier: 'store_corrupt' }));
+    expect(() => applyMigrations('test.json', { schemaVersion: '2' }, steps, 3)).toThrow(
+      expect.objectContaining({ identifier: 'store_corrupt' }),
+    );
+    expect(() => applyMigrations('test.json', [], steps, 3)).toThrow(
+      expect.objectContaining({ identifier: 'store_corrupt' }),
+    );
   });
 
   it('has one registered step per version below the current one, for every file kind', () => {
     for (const kind of Object.keys(CURRENT_VERSION) as (keyof typeof CURRENT_VERSION)[]) {
-      expect(MIGRATIONS[kind].map((m) => m.from)).toEqual(Array.from({ length: CURRENT_VERSION[kind] - 1 }, (_, i) => i + 1));
+      expect(MIGRATIONS[kind].map((m) => m.from)).toEqual(
+        Array.from({ length: CURRENT_VERSION[kind] - 1 }, (_, i) => i + 1),
+      );
     }
   });
 });

@@ -10,6 +10,8 @@ import {
   SettingsSchema,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
+import { hostInfoMethods } from './methods/host-info.js';
+import { statsMethods } from './methods/stats.js';
 
 export const BotStateSchema = z.enum([
   'not_configured',
@@ -169,6 +171,8 @@ export const adminApi = {
     input: z.strictObject({ account: SettableSecretSchema }),
     output: SecretsStatusSchema,
   },
+  ...statsMethods,
+  ...hostInfoMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;

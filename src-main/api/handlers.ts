@@ -3,9 +3,11 @@
 import type { AdminHandlers } from './handler-types.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
+import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
 import { statsHandlers, type StatsHandlerDeps } from './handlers/stats.js';
+import { statsDashboardHandlers, type StatsDashboardDeps } from './handlers/stats-dashboard.js';
 import { storeHandlers, type StoreHandlerDeps } from './handlers/store.js';
 
 export type { AdminHandlers, ParsedInput } from './handler-types.js';
@@ -14,10 +16,11 @@ export type { CrawlService } from './handlers/crawl.js';
 export interface AdminHandlerDeps {
   settings: SettingsHandlerDeps;
   crawl: CrawlService;
-  stats: StatsHandlerDeps;
+  stats: StatsHandlerDeps & Pick<StatsDashboardDeps, 'snapshotFor'>;
   config: ConfigHandlerDeps;
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
+  hostInfo: HostInfoDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -28,5 +31,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...configHandlers(deps.config),
     ...storeHandlers(deps.store),
     ...secretsHandlers(deps.secrets),
+    ...statsDashboardHandlers(deps.stats),
+    ...hostInfoHandlers(deps.hostInfo),
   };
 }

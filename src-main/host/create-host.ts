@@ -12,6 +12,7 @@ import { openStore, type Store } from '../store/index.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import type { Host, HostMode } from './host.js';
+import { StatsSnapshots } from './stats-snapshots.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
 export interface HostConfig {
@@ -93,6 +94,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
   });
 
   const indexes = new ContributionIndexes(store.contributions);
+  const snapshots = new StatsSnapshots((org) => indexes.get(org));
   const crawls = new CrawlJob({
     settings: store.settings,
     contributions: store.contributions,
@@ -137,6 +139,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       settings: store.settings,
       contributions: store.contributions,
       indexFor: (org) => indexes.get(org),
+      snapshotFor: (org, settings) => snapshots.get(org, settings.timeZone),
     },
     config: {
       store,
@@ -153,6 +156,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    hostInfo: { dataDir: config.dataDir, mode: config.mode },
     secrets: {
       secrets,
       logger,

@@ -72,6 +72,20 @@ export const SettingsSchema = z.strictObject({
     repoExclude: z.array(z.string()),
   }),
   startMinimized: z.boolean(),
+  /**
+   * The setup wizard's own memory: the step the admin last had open (so leaving and coming back
+   * resumes there) and when they finished or dismissed it (it then opens only from Settings).
+   * Whether a step is done is read from the real state (secrets, orgs, crawls), not stored here.
+   */
+  setupWizard: z
+    .strictObject({
+      step: z
+        .string()
+        .regex(/^[a-z-]{1,40}$/)
+        .nullable(),
+      dismissedAt: z.iso.datetime().nullable(),
+    })
+    .default({ step: null, dismissedAt: null }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,12 +105,25 @@ export const DEFAULT_SETTINGS: Settings = {
     repoExclude: [],
   },
   startMinimized: false,
+  setupWizard: { step: null, dismissedAt: null },
 };
 
-/** A partial update; `crawl` may itself be partial. */
-export const SettingsPatchSchema = SettingsSchema.omit({ crawl: true })
+/**
+ * A partial update; `crawl` may itself be partial. Fields with a `.default()` are unwrapped:
+ * zod applies a default even inside `.partial()`, so a patch that leaves such a field out would
+ * otherwise reset it.
+ */
+export const SettingsPatchSchema = SettingsSchema.omit({
+  crawl: true,
+  discordClientId: true,
+  setupWizard: true,
+})
   .partial()
-  .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() })
+  .extend({
+    crawl: SettingsSchema.shape.crawl.partial().optional(),
+    discordClientId: SettingsSchema.shape.discordClientId.unwrap().optional(),
+    setupWizard: SettingsSchema.shape.setupWizard.unwrap().optional(),
+  })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

@@ -12,7 +12,9 @@ import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { asApiError } from '../../app/use-health';
 import { ErrorBox } from '../ErrorBox';
+import { AppearanceSection } from './AppearanceSection';
 import { ConfigTransfer } from './ConfigTransfer';
+import { HostSection } from './HostSection';
 import { SecretsSection } from './SecretsSection';
 import {
   diffSettings,
@@ -69,11 +71,13 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
 
   return (
     <section className="page" data-testid="page-settings">
-      <h1>Settings</h1>
+      <h1 tabIndex={-1}>Settings</h1>
       <p className="lede">
         Settings of this GitGuild host. Tokens and client secrets are set under Secrets below and
         stay in the secret store (the system keychain, or the environment on a server).
       </p>
+      <HostSection client={client} />
+      <AppearanceSection />
       {load.state === 'loading' && <p data-testid="settings-loading">Loading settings…</p>}
       {load.state === 'failed' && <ErrorBox error={load.error} testId="settings-load-error" />}
       {load.state === 'loaded' && (

@@ -54,6 +54,10 @@ for (const theme of ['light', 'dark'] as const) {
   }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1280, height: 800 });
+    // A CSP refusal (say, a library injecting a style) or a script error shows up here.
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    page.on('pageerror', (e) => consoleErrors.push(e.message));
     // The token comes in the fragment once; the tab keeps it for the later navigations.
     await page.goto(host!.adminUrl);
     await page.evaluate((t) => localStorage.setItem('gitguild.theme', t), theme);
@@ -76,5 +80,6 @@ for (const theme of ['light', 'dark'] as const) {
       }
     }
     expect(failures).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 }

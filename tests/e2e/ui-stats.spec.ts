@@ -37,6 +37,9 @@ test('10k contributors: totals, partial warning, and a leaderboard that sorts, s
 }) => {
   test.setTimeout(120_000);
   host = await startUiHost(dataDir, { contributors: CONTRIBUTORS, partial: true });
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
   await openStats(page, host);
 
   await expect(page.getByTestId('stats-partial')).toContainText('Partial data');
@@ -91,4 +94,5 @@ test('10k contributors: totals, partial warning, and a leaderboard that sorts, s
   // Charts come from ChartFromSpec.
   await expect(page.getByTestId('chart-top')).toBeVisible();
   await expect(page.getByTestId('chart-trend')).toBeVisible();
+  expect(consoleErrors).toEqual([]);
 });

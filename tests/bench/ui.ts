@@ -60,15 +60,33 @@ async function bundleSizes(): Promise<void> {
   );
 }
 
-/** ms from navigation start until the page's own clock says the condition holds. */
-async function timeSinceNavigation(page: Page, selector: string): Promise<number> {
-  await page.waitForSelector(selector, { timeout: 60_000 });
-  return page.evaluate(() => performance.now());
-}
+/**
+ * Runs in every page before its own scripts: notes on the page's clock (ms since navigation)
+ * the first frame in which the leaderboard is ready, the first keystroke into its search, and the
+ * first frame showing the filtered count. Measured in the page, so the test driver's round trips
+ * do not count. Plain JavaScript text, not a function: tsx wraps named functions in a `__name`
+ * helper that does not exist in the page.
+ */
+const MARK_INTERACTIVE = `
+  const marks = {};
+  globalThis.__uiMarks = marks;
+  document.addEventListener('input', () => { marks.input ??= performance.now(); }, true);
+  const tick = () => {
+    if (marks.ready === undefined &&
+        document.querySelector('[data-testid=leaderboard][data-state=ready]'))
+      marks.ready = performance.now();
+    const count = document.querySelector('[data-testid=leaderboard-count]')?.textContent ?? '';
+    if (marks.input !== undefined && / of /.test(count)) marks.searched = performance.now();
+    if (marks.searched === undefined) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+`;
 
 interface Tti {
+  /** Navigation start to the first frame with the leaderboard ready. */
   ready: number;
-  search: number;
+  /** Keystroke to the first frame showing the filtered list. */
+  searchLatency: number;
   /** Where the time went: the document and its scripts, then the leaderboard's answer. */
   domContentLoaded: number;
   leaderboardAnswered: number;
@@ -79,16 +97,16 @@ async function statsTti(page: Page, adminUrl: string): Promise<Tti> {
   // document and its clock.
   await page.goto('about:blank');
   await page.goto(adminUrl);
-  const ready = await timeSinceNavigation(page, '[data-testid=leaderboard][data-state=ready]');
-  // Interactive: the first keystroke into the search narrows the 10k rows.
+  await page.waitForSelector('[data-testid=leaderboard][data-state=ready]', { timeout: 60_000 });
+  // Interactive: a keystroke into the search narrows the 10k rows.
   await page.getByTestId('leaderboard-search').fill('dev-0420');
   await page.waitForFunction(
-    () => /of/.test(document.querySelector('[data-testid=leaderboard-count]')?.textContent ?? ''),
+    () => (globalThis as unknown as { __uiMarks: Record<string, number> }).__uiMarks['searched'],
     null,
     { polling: 'raf' },
   );
-  const search = await page.evaluate(() => performance.now());
-  const phases = await page.evaluate(() => {
+  return page.evaluate(() => {
+    const marks = (globalThis as unknown as { __uiMarks: Record<string, number> }).__uiMarks;
     const nav = performance.getEntriesByType('navigation' as never)[0] as unknown as {
       domContentLoadedEventEnd: number;
     };
@@ -97,11 +115,12 @@ async function statsTti(page: Page, adminUrl: string): Promise<Tti> {
       .find((e) => e.name.endsWith('/api/rpc/stats.leaderboard')) as unknown as
       { responseEnd: number } | undefined;
     return {
+      ready: marks['ready']!,
+      searchLatency: marks['searched']! - marks['input']!,
       domContentLoaded: nav.domContentLoadedEventEnd,
       leaderboardAnswered: rpc?.responseEnd ?? Number.NaN,
     };
   });
-  return { ready, search, ...phases };
 }
 
 /** The baseline: the same answer drawn as a plain table of every row, in the same page. */
@@ -257,13 +276,14 @@ export async function run(): Promise<void> {
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await context.addInitScript({ content: MARK_INTERACTIVE });
     const page = await context.newPage();
     // The first load warms the host's stats snapshot; later loads are what an admin meets.
     const cold = await statsTti(page, running.server.adminUrl);
     const runs: Tti[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await statsTti(page, running.server.adminUrl));
     const ready = runs.map((r) => r.ready);
-    const search = runs.map((r) => r.search);
+    const search = runs.map((r) => r.searchLatency);
     await page.getByTestId('leaderboard-search').fill('');
     const virtual: number[] = [];
     const plain: number[] = [];
@@ -285,7 +305,7 @@ export async function run(): Promise<void> {
     console.log(
       `    of which: document and scripts ${ms(median(runs.map((r) => r.domContentLoaded)))}, leaderboard answer in ${ms(median(runs.map((r) => r.leaderboardAnswered)))}`,
     );
-    console.log(`  navigation -> first search answered   ${ms(median(search))}`);
+    console.log(`  keystroke in search -> filtered list   ${ms(median(search))}`);
     console.log(
       `  all-time list (${rows} rows): fetch + virtualised redraw ${ms(median(virtual))}`,
     );

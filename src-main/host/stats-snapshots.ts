@@ -1,15 +1,27 @@
-// One stats snapshot per org, reused while it is fresh: computing every window, rank and streak
-// for 10k contributors takes a good part of a second, and the dashboard asks for the same
-// snapshot once per metric, window and panel. A snapshot is recomputed when the org's index was
-// rebuilt (after a crawl), the time zone changed, or it is older than `maxAgeMs` (rolling windows
-// move with the clock; a minute late is fine for a dashboard).
+// One stats snapshot per org, reused while it is exact: computing every window, rank and streak
+// for 10k contributors takes a good part of a second, blocks the host's event loop, and the
+// dashboard asks for the same snapshot once per metric, window and panel. Every window is made of
+// whole days (see stats/windows.ts: rolling windows by UTC day, the month and streaks by local
+// day), so a snapshot stays exact until the org's index is rebuilt (after a crawl), the time zone
+// changes, or the UTC or the local date moves on.
 import { computeStats, type ContributionIndex, type StatsSnapshot } from '../stats/index.js';
 
 interface Entry {
   index: ContributionIndex;
   timeZone: string;
-  computedAt: number;
+  days: string;
   snapshot: StatsSnapshot;
+}
+
+/** The UTC date and the local date in `timeZone`: the snapshot depends on nothing finer. */
+function dayKey(now: Date, timeZone: string): string {
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  return `${now.toISOString().slice(0, 10)}|${local}`;
 }
 
 export class StatsSnapshots {
@@ -17,26 +29,20 @@ export class StatsSnapshots {
 
   constructor(
     private readonly indexFor: (org: string) => ContributionIndex,
-    private readonly options: { maxAgeMs?: number; now?: () => Date } = {},
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   get(org: string, timeZone: string): StatsSnapshot {
     const key = org.toLowerCase();
     const index = this.indexFor(org);
-    const now = (this.options.now ?? (() => new Date()))();
-    const maxAge = this.options.maxAgeMs ?? 60_000;
+    const now = this.now();
+    const days = dayKey(now, timeZone);
     const cached = this.byOrg.get(key);
-    if (
-      cached &&
-      cached.index === index &&
-      cached.timeZone === timeZone &&
-      now.getTime() - cached.computedAt < maxAge &&
-      now.getTime() >= cached.computedAt
-    ) {
+    if (cached && cached.index === index && cached.timeZone === timeZone && cached.days === days) {
       return cached.snapshot;
     }
     const snapshot = computeStats(index, { now, timeZone });
-    this.byOrg.set(key, { index, timeZone, computedAt: now.getTime(), snapshot });
+    this.byOrg.set(key, { index, timeZone, days, snapshot });
     return snapshot;
   }
 }

@@ -108,23 +108,30 @@ export const DEFAULT_SETTINGS: Settings = {
   setupWizard: { step: null, dismissedAt: null },
 };
 
+/** Each field optional, with any `.default()` removed. */
+type PatchShape<Shape extends z.core.$ZodLooseShape> = {
+  [K in keyof Shape]: z.ZodOptional<Shape[K] extends z.ZodDefault<infer Inner> ? Inner : Shape[K]>;
+};
+
 /**
- * A partial update; `crawl` may itself be partial. Fields with a `.default()` are unwrapped:
- * zod applies a default even inside `.partial()`, so a patch that leaves such a field out would
- * otherwise reset it.
+ * Zod applies a field's default even inside `.partial()`, so a patch that leaves a defaulted
+ * field out would reset it. A patch therefore takes every field optional with its default
+ * removed; this covers fields added later too.
  */
-export const SettingsPatchSchema = SettingsSchema.omit({
-  crawl: true,
-  discordClientId: true,
-  setupWizard: true,
-})
-  .partial()
-  .extend({
-    crawl: SettingsSchema.shape.crawl.partial().optional(),
-    discordClientId: SettingsSchema.shape.discordClientId.unwrap().optional(),
-    setupWizard: SettingsSchema.shape.setupWizard.unwrap().optional(),
-  })
-  .strict();
+function patchShape<Shape extends z.core.$ZodLooseShape>(shape: Shape): PatchShape<Shape> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+    ]),
+  ) as PatchShape<Shape>;
+}
+
+/** A partial update; `crawl` may itself be partial. */
+export const SettingsPatchSchema = z.strictObject({
+  ...patchShape(SettingsSchema.omit({ crawl: true }).shape),
+  crawl: SettingsSchema.shape.crawl.partial().optional(),
+});
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 // ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----

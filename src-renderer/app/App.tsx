@@ -4,6 +4,7 @@
 // reader users start at the new page instead of the link they pressed.
 import { useEffect, useRef, useState } from 'react';
 import type { GitGuildClient } from '../api/api-client';
+import { LoadingState } from '../components/states';
 import { PlaceholderPage } from '../pages/PlaceholderPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { SetupWizard } from '../pages/setup/SetupWizard';
@@ -30,13 +31,18 @@ export function App({ client }: { client: GitGuildClient }) {
   const crawl = useCrawl(client);
   const setup = useSetup(client, health, crawl);
   const [openedBare] = useState(() => isBareHash(window.location.hash));
-  const decided = useRef(false);
+  // Opened without a page: wait for the first-run decision rather than show Stats for a moment.
+  const [deciding, setDeciding] = useState(openedBare);
 
   useEffect(() => {
-    if (decided.current || !setup.facts) return;
-    decided.current = true;
-    if (openedBare && setup.needed) navigate({ page: 'setup' });
-  }, [openedBare, setup.facts, setup.needed]);
+    if (!deciding || !setup.facts) return;
+    if (setup.needed) navigate({ page: 'setup' });
+    setDeciding(false);
+  }, [deciding, setup.facts, setup.needed]);
+  // A host that cannot answer never gives facts: the page below then shows its own error.
+  useEffect(() => {
+    if (deciding && health.state === 'error') setDeciding(false);
+  }, [deciding, health.state]);
 
   const routeKey = hashOf(route);
   const firstRoute = useRef(routeKey);
@@ -54,7 +60,11 @@ export function App({ client }: { client: GitGuildClient }) {
       <Sidebar current={route.page} setupLeft={stepsLeft(setup.states)} />
       <main className="content" id={MAIN_ID} tabIndex={-1}>
         <HealthBanners view={health} onStorePage={route.page === 'store'} />
-        <Page route={route} client={client} crawl={crawl} setup={setup} />
+        {deciding ? (
+          <LoadingState label="Connecting to GitGuild…" testId="app-loading" />
+        ) : (
+          <Page route={route} client={client} crawl={crawl} setup={setup} />
+        )}
       </main>
       <StatusBar view={health} crawl={crawl.progress} />
     </div>

@@ -104,6 +104,7 @@ test('an admin sets the GitHub token, crawls, and reads a leaderboard marked par
   await expect(page.getByTestId('stats-window-all')).toHaveAttribute('aria-pressed', 'true');
   for (const [metric, top] of Object.entries(pipeline.topAllTime)) {
     await page.getByTestId('stats-metric').selectOption(metric);
+    await expect(page.getByTestId('leaderboard')).toHaveAttribute('data-shows', `${metric}/all`);
     await expect(page.getByTestId('leaderboard')).toHaveAttribute('data-state', 'ready');
     const first = page.getByTestId('leaderboard-row').first();
     await expect(first.locator('.rank')).toHaveText(/^=?1$/);

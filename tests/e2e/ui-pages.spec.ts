@@ -45,14 +45,15 @@ test.afterAll(async () => {
 
 async function open(page: Page, hash: string, ready: string): Promise<void> {
   await page.goto(`${host!.origin}/${hash}`);
-  await expect(page.getByTestId(ready).first()).toBeVisible();
+  // Charts load their own chunk after the data; slow on a busy machine.
+  await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 30_000 });
 }
 
 for (const theme of ['light', 'dark'] as const) {
   test(`every page in the ${theme} theme: no serious or critical axe violations, and a screenshot`, async ({
     page,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     await page.setViewportSize({ width: 1280, height: 800 });
     // A CSP refusal (say, a library injecting a style) or a script error shows up here.
     const consoleErrors: string[] = [];

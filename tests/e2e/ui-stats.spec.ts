@@ -27,7 +27,11 @@ async function openStats(page: Page, h: RunningUiHost): Promise<void> {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(h.adminUrl);
   await expect(page.getByTestId('page-stats')).toBeVisible();
-  await expect(page.getByTestId('leaderboard')).toHaveAttribute('data-state', 'ready');
+  // The first answer computes the host's stats snapshot for 10k contributors; on this shared
+  // 2-core machine that has taken up to 20 s.
+  await expect(page.getByTestId('leaderboard')).toHaveAttribute('data-state', 'ready', {
+    timeout: 90_000,
+  });
 }
 
 const rows = (page: Page) => page.getByTestId('leaderboard-row');
@@ -35,7 +39,7 @@ const rows = (page: Page) => page.getByTestId('leaderboard-row');
 test('10k contributors: totals, partial warning, and a leaderboard that sorts, searches and scrolls', async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   host = await startUiHost(dataDir, { contributors: CONTRIBUTORS, partial: true });
   const consoleErrors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -50,6 +54,7 @@ test('10k contributors: totals, partial warning, and a leaderboard that sorts, s
   await page.getByTestId('stats-window-all').click();
   await page.getByTestId('stats-metric').selectOption('commits');
   const board = page.getByTestId('leaderboard');
+  await expect(board).toHaveAttribute('data-shows', 'commits/all', { timeout: 30_000 });
   await expect(board).toHaveAttribute('data-state', 'ready');
   const total = Number(await board.getAttribute('data-rows'));
   expect(total).toBeGreaterThan(5_000);

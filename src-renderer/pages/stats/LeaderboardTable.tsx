@@ -24,12 +24,15 @@ export function LeaderboardTable({
   metricLabel,
   windowLabel,
   ready,
+  shows,
 }: {
   entries: readonly LeaderboardEntry[];
   metricLabel: string;
   windowLabel: string;
   /** False while a newer list is loading (the previous one stays shown). */
   ready: boolean;
+  /** "metric/window" of the list shown, which can lag the selection while a new one loads. */
+  shows: string;
 }) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortOrder>(DEFAULT_SORT);
@@ -54,6 +57,7 @@ export function LeaderboardTable({
       className="leaderboard"
       data-testid="leaderboard"
       data-state={ready ? 'ready' : 'loading'}
+      data-shows={shows}
       data-rows={rows.length}
       aria-labelledby={captionId}
       aria-busy={!ready}

@@ -25,9 +25,13 @@ import {
 } from './stats-view';
 
 const DEFAULT_METRIC: StatsMetric = 'prs_merged';
+/** Stands in for a request not made yet (no org known): stays loading. */
+const NEVER = new Promise<never>(() => undefined);
 
 export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: CrawlController }) {
-  const [orgs, setOrgs] = useState<string[]>([]);
+  /** Null until the settings answer: no stats are asked for before the org is known. */
+  const [orgs, setOrgs] = useState<string[] | null>(null);
+  const [settingsError, setSettingsError] = useState<ApiError | null>(null);
   const [org, setOrg] = useState<string | undefined>(undefined);
   const [timeWindow, setTimeWindow] = useState<StatsWindow>(DEFAULT_WINDOW);
   const [metric, setMetric] = useState<StatsMetric>(DEFAULT_METRIC);
@@ -39,8 +43,12 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
   useEffect(() => {
     let active = true;
     client.api['settings.get']().then(
-      (settings) => active && setOrgs(settings.githubOrgs),
-      () => undefined, // The leaderboard call below reports the same failure, with its hint.
+      (settings) => {
+        if (!active) return;
+        setOrgs(settings.githubOrgs);
+        setSettingsError(null);
+      },
+      (error: unknown) => active && setSettingsError(asApiError(error)),
     );
     client.api['secrets.status']().then(
       (status) => active && setTokenPresent(status.present['github.token']),
@@ -52,18 +60,20 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
   }, [client, crawl.finishedCount]);
 
   const orgInput = org ? { org } : {};
+  const hasOrg = orgs !== null && orgs.length > 0;
   const board = useLoad(
-    () => client.api['stats.leaderboard']({ ...orgInput, metric, window: timeWindow }),
-    [client, org, metric, timeWindow, crawl.finishedCount],
+    () =>
+      hasOrg ? client.api['stats.leaderboard']({ ...orgInput, metric, window: timeWindow }) : NEVER,
+    [client, hasOrg, org, metric, timeWindow, crawl.finishedCount],
   );
   const totals = useLoad(
-    () => client.api['stats.orgTotals']({ ...orgInput, window: timeWindow }),
-    [client, org, timeWindow, crawl.finishedCount],
+    () => (hasOrg ? client.api['stats.orgTotals']({ ...orgInput, window: timeWindow }) : NEVER),
+    [client, hasOrg, org, timeWindow, crawl.finishedCount],
   );
 
   const running = crawl.progress !== null;
   const leaderboard = shownValue(board);
-  const shownOrg = org ?? leaderboard?.org ?? orgs[0];
+  const shownOrg = org ?? leaderboard?.org ?? orgs?.[0];
   const metricLabel = METRIC_OPTIONS.find((m) => m.id === metric)?.label ?? metric;
   const windowLabel = WINDOW_OPTIONS.find((w) => w.id === timeWindow)?.label ?? timeWindow;
 
@@ -95,11 +105,11 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
           <select
             value={shownOrg ?? ''}
             onChange={(e) => setOrg(e.target.value)}
-            disabled={orgs.length < 2}
+            disabled={(orgs ?? []).length < 2}
             data-testid="stats-org"
           >
-            {orgs.length === 0 && <option value="">None configured</option>}
-            {orgs.map((login) => (
+            {(orgs ?? []).length === 0 && <option value="">None configured</option>}
+            {(orgs ?? []).map((login) => (
               <option key={login} value={login}>
                 {login}
               </option>
@@ -166,8 +176,22 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
           <ErrorState error={board.error} testId="stats-error" onRetry={board.reload} />
         </div>
       )}
-      {board.state !== 'failed' && !leaderboard && (
+      {orgs !== null && orgs.length === 0 && (
+        <EmptyState title="No organisation chosen yet" testId="stats-empty">
+          <p data-testid="stats-empty-org">
+            Choose the GitHub organisation to count in the <a href="#/setup">setup wizard</a> or in{' '}
+            <a href="#/settings">Settings → GitHub</a>, then crawl it.
+          </p>
+        </EmptyState>
+      )}
+      {hasOrg && board.state !== 'failed' && !leaderboard && (
         <LoadingState label="Loading stats…" testId="stats-loading" />
+      )}
+      {orgs === null && !settingsError && (
+        <LoadingState label="Loading settings…" testId="stats-loading" />
+      )}
+      {orgs === null && settingsError && (
+        <ErrorState error={settingsError} testId="stats-error" headline="No stats to show" />
       )}
       {leaderboard && !hasCrawled(leaderboard) && (
         <NotCrawled org={leaderboard.org} tokenPresent={tokenPresent} running={running} />
@@ -195,6 +219,7 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
             metricLabel={metricLabel}
             windowLabel={windowLabel}
             ready={board.state === 'loaded'}
+            shows={`${leaderboard.metric}/${leaderboard.window}`}
           />
         </>
       )}

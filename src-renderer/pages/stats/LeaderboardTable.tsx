@@ -49,6 +49,9 @@ export function LeaderboardTable({
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
+    // Re-render through React's normal scheduling: a flushSync from a scroll event that lands
+    // during a render (a sort on a busy machine) is dropped, leaving stale rows in view.
+    useFlushSync: false,
   });
   const captionId = 'leaderboard-caption';
 

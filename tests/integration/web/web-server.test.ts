@@ -13,6 +13,7 @@ let running: HeadlessGitGuild;
 const sink = memorySink(10_000);
 let port: number;
 let token: string;
+const OUTSIDE_CONTENT = 'this file sits outside the served root';
 
 async function start(): Promise<HeadlessGitGuild> {
   return startHeadless({
@@ -37,6 +38,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gitguild-web-'));
   await mkdir(join(dir, 'renderer'));
   await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>GitGuild</title>');
+  await writeFile(join(dir, 'outside.txt'), OUTSIDE_CONTENT);
   running = await start();
   port = running.server.port;
   token = running.token.value;
@@ -202,7 +204,16 @@ describe('headless web server', () => {
     expect(index.text).toContain('<title>GitGuild</title>');
     expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
     expect(String(index.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
-    expect((await rawRequest(port, { path: '/..%2f..%2fdata%2fconfig.json' })).status).toBe(404);
+    // A real file one level above the served root: an unprotected server would send it.
+    for (const path of [
+      '/..%2foutside.txt',
+      '/..%5coutside.txt',
+      '/assets/..%2f..%2foutside.txt',
+    ]) {
+      const escaped = await rawRequest(port, { path });
+      expect(escaped.status, path).toBe(404);
+      expect(escaped.text, path).not.toContain(OUTSIDE_CONTENT);
+    }
     expect((await rawRequest(port, { path: '/assets/missing.js' })).status).toBe(404);
     expect((await rawRequest(port, { path: '/api/nothing' })).status).toBe(404);
   });

@@ -8,6 +8,7 @@ import {
   METRICS,
   SettingsPatchSchema,
   SettingsSchema,
+  STORE_PROBLEM_IDENTIFIERS,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
 
@@ -93,7 +94,7 @@ export const HallOfFameSchema = z.strictObject({
 export const BackupListSchema = z.strictObject({
   problems: z.array(
     z.strictObject({
-      identifier: z.enum(['store_corrupt', 'store_too_new']),
+      identifier: z.enum(STORE_PROBLEM_IDENTIFIERS),
       kind: z.enum(['config', 'links', 'contributions', 'history']),
       file: z.string(),
       message: z.string(),

@@ -191,10 +191,23 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const STORE_FILES = ['config', 'links', 'contributions', 'history'] as const;
 export type StoreFileKind = (typeof STORE_FILES)[number];
 
+/**
+ * `store_corrupt` / `store_too_new`: a file was refused on load. `store_unreadable`: a folder could
+ * not be listed (permissions, I/O error), so what it holds was not loaded. `store_not_durable`: a
+ * directory fsync failed after a write, so that write may not survive a crash or power cut.
+ */
+export const STORE_PROBLEM_IDENTIFIERS = [
+  'store_corrupt',
+  'store_too_new',
+  'store_unreadable',
+  'store_not_durable',
+] as const;
+export type StoreProblemIdentifier = (typeof STORE_PROBLEM_IDENTIFIERS)[number];
+
 export interface StoreProblem {
-  identifier: 'store_corrupt' | 'store_too_new';
+  identifier: StoreProblemIdentifier;
   kind: StoreFileKind;
-  /** Absolute path of the refused file. */
+  /** Absolute path of the refused file or the folder concerned; never shown without a token. */
   file: string;
   message: string;
   /** File name (in `<dataDir>/backups`) of the newest backup that parses and validates, if any. */

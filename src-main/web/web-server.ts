@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger.js';
 import { openEventStream } from './event-stream.js';
 import { httpStatusFor, sendError, sendJson } from './http-responses.js';
 import { createOriginGuard } from './origin-guard.js';
+import { publicHealth } from './public-health.js';
 import { BodyTooLargeError, parseJsonBody, readBody } from './request-body.js';
 import { createStaticHandler } from './static-files.js';
 import { bearerToken, streamToken, tokensMatch } from './token-check.js';
@@ -153,7 +154,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         );
         return;
       }
-      sendJson(response, 200, host.health());
+      sendJson(response, 200, publicHealth(host.health()));
       return;
     }
     if (path.startsWith(RPC_PREFIX)) {

@@ -9,7 +9,12 @@ import type { Logger } from '../log/logger.js';
 import { removeStaleTempFiles } from './atomic-file.js';
 import { DailyBackups } from './backups.js';
 import type { BackedUpKind } from './backups.js';
-import { exportConfig, importConfig } from './config-document.js';
+import {
+  exportConfig,
+  importConfig,
+  type ConfigImportOutcome,
+  type NetworkPeerDecision,
+} from './config-document.js';
 import { ContributionsStore } from './contributions/contributions-repository.js';
 import { ConfigFileSchema, HistoryFileSchema, LinksFileSchema } from './file-schemas.js';
 import type { ConfigFile, HistoryFile, LinksFile } from './file-schemas.js';
@@ -34,6 +39,7 @@ import type { ConfigDocument, StoreFileKind, StoreProblem } from './types.js';
 
 export type { StoreProblem } from './types.js';
 export { publicStoreProblem } from './problem-summary.js';
+export type { ConfigImportOutcome, NetworkPeerDecision } from './config-document.js';
 export type StoreStatus = { ok: true } | { ok: false; problems: StoreProblem[] };
 
 export interface Store {
@@ -47,8 +53,12 @@ export interface Store {
   contributions: ContributionsRepository;
   history: HistoryRepository;
   exportConfig(): ConfigDocument;
-  /** Replaces guilds, mappings and settings; rejects with `invalid_input` naming the bad field. */
-  importConfig(raw: unknown): Promise<void>;
+  /**
+   * Replaces guilds, mappings and settings; rejects with `invalid_input` naming the bad field.
+   * A document that changes network peers is imported only with `apply` or `keep` (see
+   * config-document.ts); with `ask` (the default) nothing changes and the outcome says why.
+   */
+  importConfig(raw: unknown, networkPeers?: NetworkPeerDecision): Promise<ConfigImportOutcome>;
   /** Backup file names of config or links, newest first. */
   listBackups(kind: BackedUpKind): Promise<string[]>;
   /** Restores a backup over the file, keeping the present file as `<name>.corrupt-<time>` (or `.replaced-`). */
@@ -217,7 +227,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     contributions,
     history: createHistoryRepository(history, now, options.historyLimits),
     exportConfig: () => exportConfig(config, now),
-    importConfig: (raw) => importConfig(config, raw),
+    importConfig: (raw, networkPeers) => importConfig(config, raw, networkPeers),
     listBackups: (kind) => backups.list(assertBackedUpKind(kind)),
     async restoreBackup(kind, backupName) {
       assertBackedUpKind(kind);

@@ -162,7 +162,8 @@ export function createLogger(scope = 'gitguild', options: LoggerOptions = {}): L
       redact: { paths: REDACT_PATHS, censor: REDACTED },
       hooks: { streamWrite: (line) => secrets.scrub(line) },
     },
-    sinks ? sinkDestination(sinks) : pino.destination({ dest: 2, sync: true }),
+    // process.stderr, as before: it copes with a missing console (a GUI app on Windows), fd 2 may not.
+    sinks ? sinkDestination(sinks) : process.stderr,
   );
   const make = (name: string): Logger => {
     const log: PinoLogger = root.child({ scope: name });

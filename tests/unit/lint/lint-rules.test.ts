@@ -31,7 +31,7 @@ describe('npm run lint', () => {
   });
 });
 
-describe('prettier --check', () => {
+describe('prettier --check', { timeout: 30_000 }, () => {
   const filepath = `${root}src-main/store/lint-probe.ts`;
   const formatted = "export const answer = { value: 42, label: 'forty-two' };\n";
   const unformatted = 'export const answer = {value:42,label:"forty-two"}\n';
@@ -57,7 +57,8 @@ describe('prettier --check', () => {
   });
 });
 
-describe('ESLint layering rules', () => {
+// The first lint loads the config and the TypeScript parser: seconds on a busy machine.
+describe('ESLint layering rules', { timeout: 60_000 }, () => {
   it('src-main never imports src-renderer, not even a type', async () => {
     expect(
       await restrictedImports(

@@ -12,7 +12,7 @@ import type { ContributionsRepository, SettingsRepository } from '../../store/re
 import { METRICS, type Metric, type Settings } from '../../store/types.js';
 import type { MethodOutput } from '../contract.js';
 import type { HandlersFor } from '../handler-types.js';
-import { resolveConfiguredOrg } from './stats.js';
+import { resolveConfiguredOrg } from '../../stats/configured-org.js';
 
 export interface StatsDashboardDeps {
   settings: SettingsRepository;

@@ -120,7 +120,13 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
       }),
     );
   };
+  // GitHub's clients read the time from the Date header; ours is the simulator's clock, which
+  // tests move, so Node's own (wall-clock) Date header would contradict every timestamp we serve.
+  const stampDate = (res: ServerResponse): void => {
+    res.setHeader('date', new Date(clock.now()).toUTCString());
+  };
   const apiServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+    stampDate(res);
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const work = url.pathname.startsWith('/_control/')
       ? handleControlHttp(control, req, res, url)
@@ -128,6 +134,7 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     work.catch(onError(res));
   });
   const webServer = createServer((req, res) => {
+    stampDate(res);
     web(req, res).catch(onError(res));
   });
   const apiPort = await listen(apiServer, options.port ?? 0);

@@ -11,7 +11,6 @@ import {
   type CrawlResult,
 } from '../../../src-main/github/crawler.js';
 import { createOctokit, type GitHubConnection } from '../../../src-main/github/octokit.js';
-import { RepoListCache } from '../../../src-main/github/repo-list.js';
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
 import { DEFAULT_SETTINGS, type DailyCount } from '../../../src-main/store/types.js';
@@ -63,24 +62,26 @@ export async function startCrawlRig(
     retryBaseDelayMs: 20,
     ...options.connection,
   });
-  const cache = new RepoListCache();
   return {
     sim,
     store,
     github,
     org: org.login,
-    crawl: (extra = {}) =>
-      crawlOrg({
+    crawl: async (extra = {}) => {
+      const result = await crawlOrg({
         octokit: github.octokit,
         meter: github.meter,
         org: org.login,
         contributions: store.contributions,
         settings: DEFAULT_SETTINGS.crawl,
-        now: () => new Date(sim.control.now()),
         settleMs: 0,
-        repoListCache: cache,
         ...extra,
-      }),
+      });
+      // With no settle margin a window ends at the very second GitHub answered the sweep; what a
+      // test does next must fall after it, as it would a minute later on the real GitHub.
+      sim.control.advanceClock(1);
+      return result;
+    },
     stored: () => sortCounts(store.contributions.dailyCounts(org.login)),
     truth: () => sortCounts(sim.control.truth({ now: sim.control.now() })),
     close: async () => {

@@ -35,11 +35,6 @@ export function selectRepos<T extends SelectableRepo>(repos: T[], settings: Craw
   });
 }
 
-/** GitHub Apps act as `name[bot]` users of type "Bot". */
-export function isBot(user: { login: string; type?: string | null }): boolean {
-  return user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]');
-}
-
 /**
  * The login a contribution is stored under, or null when there is none to count (a commit email
  * linked to no account, a deleted user). Bots are stored under REST's spelling, `name[bot]`, which

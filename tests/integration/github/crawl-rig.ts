@@ -3,7 +3,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateOrg, type OrgPreset } from '../../../sim/scenarios/org.js';
+import { generateOrg, type OrgPreset, type SimOrg } from '../../../sim/scenarios/org.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
 import {
   crawlOrg,
@@ -14,16 +14,20 @@ import { createOctokit, type GitHubConnection } from '../../../src-main/github/o
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
 import { DEFAULT_SETTINGS, type DailyCount } from '../../../src-main/store/types.js';
+import type { OrgTruthOptions } from '../../../sim/scenarios/org.js';
 
 export interface CrawlRig {
   sim: GitHubSim;
-  store: Store;
+  readonly store: Store;
   github: GitHubConnection;
   org: string;
   crawl(extra?: Partial<CrawlOrgOptions>): Promise<CrawlResult>;
   /** Stored counts, in orgTruth's order. */
   stored(): DailyCount[];
-  truth(): DailyCount[];
+  /** The scenario's counts as of now (GitHub's clock), with the default settings unless told. */
+  truth(options?: OrgTruthOptions): DailyCount[];
+  /** Closes the store and opens it again, as a restarted host would. */
+  reopenStore(): Promise<Store>;
   close(): Promise<void>;
 }
 
@@ -43,6 +47,8 @@ export async function startCrawlRig(
   options: {
     preset?: OrgPreset;
     seed?: number;
+    /** More orgs served by the same simulator (transfers between them). */
+    moreOrgs?: SimOrg[];
     connection?: Parameters<typeof createOctokit>[0] extends infer O ? Partial<O> : never;
   } = {},
 ): Promise<CrawlRig> {
@@ -51,9 +57,9 @@ export async function startCrawlRig(
     preset: options.preset ?? 'demo',
     now: Date.now() - 60_000,
   });
-  const sim = await startGitHubSim({ org });
+  const sim = await startGitHubSim({ orgs: [org, ...(options.moreOrgs ?? [])] });
   const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-crawl-'));
-  const store = await openStore({ dataDir, logger: silentLogger });
+  let store = await openStore({ dataDir, logger: silentLogger });
   const github = createOctokit({
     baseUrl: sim.apiUrl,
     token: sim.token,
@@ -64,7 +70,9 @@ export async function startCrawlRig(
   });
   return {
     sim,
-    store,
+    get store() {
+      return store;
+    },
     github,
     org: org.login,
     crawl: async (extra = {}) => {
@@ -83,7 +91,13 @@ export async function startCrawlRig(
       return result;
     },
     stored: () => sortCounts(store.contributions.dailyCounts(org.login)),
-    truth: () => sortCounts(sim.control.truth({ now: sim.control.now() })),
+    truth: (truthOptions = {}) =>
+      sortCounts(sim.control.truth({ now: sim.control.now(), ...truthOptions })),
+    reopenStore: async () => {
+      await store.close();
+      store = await openStore({ dataDir, logger: silentLogger });
+      return store;
+    },
     close: async () => {
       await sim.close();
       await store.close();

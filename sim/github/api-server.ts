@@ -30,6 +30,8 @@ export interface ApiServerDeps {
   world: SimWorld;
   clock: SimClock;
   limiter: PrimaryRateLimiter;
+  /** GitHub's separate GraphQL budget, in points. */
+  graphqlLimiter: PrimaryRateLimiter;
   faults: FaultQueue;
   log: RequestLog;
   /** Test callbacks run just before a matching request is served. */

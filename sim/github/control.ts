@@ -30,8 +30,11 @@ export interface SimControl {
   advanceClock(seconds: number): void;
   requests(): LoggedRequest[];
   resetRequests(): void;
-  /** No requests left for anyone until `resetInSeconds` from now (sim clock). */
-  exhaustRateLimit(resetInSeconds: number): void;
+  /**
+   * No requests left for anyone until `resetInSeconds` from now (sim clock), in REST's `core`
+   * budget (default), GraphQL's, or both.
+   */
+  exhaustRateLimit(resetInSeconds: number, resource?: 'core' | 'graphql' | 'all'): void;
   resetRateLimits(): void;
   /** The next `count` API requests suffer this fault. */
   injectFault(fault: SimFault): void;
@@ -108,12 +111,13 @@ export function createControl(deps: {
   world: SimWorld;
   clock: SimClock;
   limiter: PrimaryRateLimiter;
+  graphqlLimiter: PrimaryRateLimiter;
   faults: FaultQueue;
   log: RequestLog;
   oauth: OAuthProvider;
   hooks: RequestHooks;
 }): SimControl {
-  const { world, clock, limiter, faults, log, oauth, hooks } = deps;
+  const { world, clock, limiter, graphqlLimiter, faults, log, oauth, hooks } = deps;
   const ref = (full: string): RepoRef => {
     const [owner, name, ...rest] = full.split('/');
     const found =
@@ -130,8 +134,14 @@ export function createControl(deps: {
     advanceClock: (s) => clock.advance(s),
     requests: () => log.list(),
     resetRequests: () => log.reset(),
-    exhaustRateLimit: (s) => limiter.exhaust(s),
-    resetRateLimits: () => limiter.reset(),
+    exhaustRateLimit: (s, resource = 'core') => {
+      if (resource !== 'graphql') limiter.exhaust(s);
+      if (resource !== 'core') graphqlLimiter.exhaust(s);
+    },
+    resetRateLimits: () => {
+      limiter.reset();
+      graphqlLimiter.reset();
+    },
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     approveDevice: (code, login) => oauth.decideDevice(code, { approveAs: login }),
@@ -175,7 +185,10 @@ export function createControl(deps: {
 const iso = z.string().datetime({ offset: true });
 const login = z.string().min(1).max(60);
 const schemas = {
-  exhaust: z.strictObject({ resetInSeconds: z.number().min(0) }),
+  exhaust: z.strictObject({
+    resetInSeconds: z.number().min(0),
+    resource: z.enum(['core', 'graphql', 'all']).optional(),
+  }),
   fault: z.discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('secondary'),
@@ -299,7 +312,10 @@ function dispatch(
       control.resetRequests();
       return ok();
     case 'POST /rate-limit/exhaust':
-      control.exhaustRateLimit(parse(schemas.exhaust, body).resetInSeconds);
+      control.exhaustRateLimit(
+        parse(schemas.exhaust, body).resetInSeconds,
+        parse(schemas.exhaust, body).resource,
+      );
       return ok();
     case 'POST /rate-limit/reset':
       control.resetRateLimits();

@@ -107,10 +107,33 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     tokenLogin,
   );
   const hooks = new RequestHooks();
-  const control = createControl({ world, clock, limiter, faults, log, oauth, hooks });
+  // GitHub's GraphQL budget is separate from REST's, in points, as large as the REST limit here.
+  const graphqlLimiter = new PrimaryRateLimiter(clock, {
+    limit: limiter.options.limit,
+    windowSeconds: limiter.options.windowSeconds,
+  });
+  const control = createControl({
+    world,
+    clock,
+    limiter,
+    graphqlLimiter,
+    faults,
+    log,
+    oauth,
+    hooks,
+  });
 
   let urls: SimUrls = { api: '', web: '' };
-  const api = createApiHandler({ world, clock, limiter, faults, log, hooks, urls: () => urls });
+  const api = createApiHandler({
+    world,
+    clock,
+    limiter,
+    graphqlLimiter,
+    faults,
+    log,
+    hooks,
+    urls: () => urls,
+  });
   const web = createWebHandler({ oauth, clock, log, urls: () => urls });
   const onError = (res: ServerResponse) => (err: unknown) => {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });

@@ -95,10 +95,7 @@ function parseBody(raw: string): GraphqlBody | JsonResult {
 export function createGraphqlHandler(
   deps: ApiServerDeps,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const limiter = new PrimaryRateLimiter(deps.clock, {
-    limit: deps.limiter.options.limit,
-    windowSeconds: deps.limiter.options.windowSeconds,
-  });
+  const limiter = deps.graphqlLimiter;
 
   const answer = async (
     req: IncomingMessage,

@@ -119,6 +119,35 @@ describe('org crawl against the GitHub simulator', () => {
     expect(sortCounts(reopened.contributions.dailyCounts(rig.org))).toEqual(rig.truth());
   });
 
+  it('notices a repo whose only change is a new issue, a new review or a new commit, for one request each', async () => {
+    rig = await startCrawlRig();
+    await rig.crawl();
+    const control = rig.sim.control;
+    const [issued, reviewed, pushed] = control.orgs[0]!.repos.filter(
+      (r) => !r.blocked && !r.empty && !r.archived && !r.fork && r.pulls.length > 0,
+    );
+    control.addIssue(`${rig.org}/${issued!.name}`, { author: 'only-an-issue' });
+    control.addReview(`${rig.org}/${reviewed!.name}`, {
+      pullNumber: reviewed!.pulls[0]!.number,
+      reviewer: 'only-a-review',
+    });
+    control.addCommit(`${rig.org}/${pushed!.name}`, { author: 'only-a-commit' });
+    control.resetRequests();
+
+    const result = await rig.crawl();
+
+    expect(rig.stored()).toEqual(rig.truth());
+    for (const login of ['only-an-issue', 'only-a-review', 'only-a-commit'])
+      expect(rig.stored().filter((c) => c.login === login)).toHaveLength(1);
+    expect(result.crawled).toHaveLength(3);
+    expect(
+      control
+        .requests()
+        .map((r) => r.operation ?? r.path.split('/')[4])
+        .sort(),
+    ).toEqual(['GitGuildIssues', 'GitGuildPullRequests', 'GitGuildRepositorySweep', 'compare']);
+  });
+
   it('resumes an interrupted crawl and converges to the truth without double counting', async () => {
     rig = await startCrawlRig();
     const abort = new AbortController();

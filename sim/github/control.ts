@@ -252,6 +252,12 @@ const schemas = {
   }),
 };
 
+/** `/repos/{owner}/{repo}/{kind}`, or `/repos/{owner}/{repo}/pulls/{n}/{merge|close}`. */
+const REPO_ACTION = new RegExp(
+  '^/repos/([^/]+)/([^/]+)/(pulls|issues|commits|reviews|force-push|rename|transfer)' +
+    '(?:/(\\d+)/(merge|close))?$',
+);
+
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
   if (!r.success)
@@ -358,10 +364,7 @@ function dispatch(
         }),
       );
   }
-  const repoMatch =
-    /^\/repos\/([^/]+)\/([^/]+)\/(pulls|issues|commits|reviews|force-push|rename|transfer)(?:\/(\d+)\/(merge|close))?$/.exec(
-      path,
-    );
+  const repoMatch = REPO_ACTION.exec(path);
   if (method === 'POST' && repoMatch) {
     const [, owner, name, kind, number, action] = repoMatch;
     const repo = `${owner}/${name}`;

@@ -74,7 +74,7 @@ export interface SimCommit {
   committerEmail: string;
   committerDate: string;
   message: string;
-  /** When it became reachable from the default branch (push or merge time); null while it is not. */
+  /** When it became reachable from the default branch (push or merge time); null when it is not. */
   landedAt: string | null;
 }
 

@@ -46,7 +46,7 @@ export class DailyCountAccumulator {
   private readonly seen = new Set<string>();
   constructor(private readonly repo: string) {}
 
-  /** Counts the event unless this identity was already counted for this metric; returns whether it counted. */
+  /** Counts the event unless its identity already counted for this metric; true when it counted. */
   add(event: string, login: string, metric: Metric, time: string): boolean {
     return this.change('+', event, login, metric, time);
   }
@@ -56,7 +56,7 @@ export class DailyCountAccumulator {
     return this.change('-', event, login, metric, time);
   }
 
-  /** Forgets everything counted or removed for `metric` (a walk of the whole branch recounts it). */
+  /** Forgets what was counted or removed for `metric` (a walk of the whole branch recounts it). */
   reset(metric: Metric): void {
     const tag = `\u0000${metric}\u0000`;
     for (const key of [...this.counts.keys()]) if (key.includes(tag)) this.counts.delete(key);

@@ -25,7 +25,7 @@ export interface PullRequestCrawlInput {
   signal?: AbortSignal;
 }
 
-/** Counts PRs opened and merged and reviews submitted inside the window; returns the requests made. */
+/** Counts PRs opened and merged and reviews submitted in the window; returns the requests made. */
 export async function crawlPullRequestsGraphql(input: PullRequestCrawlInput): Promise<number> {
   const { octokit, owner, repo, window, counts, signal } = input;
   const countReviews = (page: ReviewPage | null): void => {

@@ -6,7 +6,7 @@
 import type { StoredRepo } from '../store/repositories.js';
 import type { SweptRepo } from './repo-sweep.js';
 
-/** `full`: everything, as a first crawl; `since-cursor`: back to the cursor; `skip`: nothing new. */
+/** `full`: everything, as a first crawl; `since-cursor`: back to the cursor; `skip`: nothing. */
 export type ListRead = 'skip' | 'full' | 'since-cursor';
 
 export interface RepoReadPlan {

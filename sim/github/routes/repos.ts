@@ -175,6 +175,7 @@ export const repoRoutes: Route[] = [
         : { items: chronological.slice(-250), link: null };
       const ctx = shapeContext(req, ref);
       const full = `${ref.org.login}/${ref.repo.name}`;
+      const short = (sha: string): string => `${ref.org.login}:${sha.slice(0, 7)}`;
       const status =
         ahead.length === 0 && behindBy === 0
           ? 'identical'
@@ -190,7 +191,7 @@ export const repoRoutes: Route[] = [
         body: {
           url: `${req.urls.api}/repos/${full}/compare/${p.basehead}`,
           html_url: `${req.urls.web}/${full}/compare/${p.basehead}`,
-          permalink_url: `${req.urls.web}/${full}/compare/${ref.org.login}:${base.sha.slice(0, 7)}...${ref.org.login}:${head.sha.slice(0, 7)}`,
+          permalink_url: `${req.urls.web}/${full}/compare/${short(base.sha)}...${short(head.sha)}`,
           diff_url: `${req.urls.web}/${full}/compare/${p.basehead}.diff`,
           patch_url: `${req.urls.web}/${full}/compare/${p.basehead}.patch`,
           base_commit: commit(ctx, base),

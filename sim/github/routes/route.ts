@@ -42,8 +42,8 @@ export function findRepo(req: ApiRequest, owner: string, name: string): RepoRef 
     const rest = req.path.toLowerCase().startsWith(prefix.toLowerCase())
       ? req.path.slice(prefix.length)
       : '';
-    const query = req.query.toString();
-    const location = `${req.urls.api}/repositories/${moved.repo.id}${rest}${query ? `?${query}` : ''}`;
+    const query = req.query.toString() === '' ? '' : `?${req.query.toString()}`;
+    const location = `${req.urls.api}/repositories/${moved.repo.id}${rest}${query}`;
     throw new HttpError({
       status: 301,
       headers: { location },

@@ -2,7 +2,7 @@
 // AbortSignal cuts short), against the GitHub simulator: pagination, conditional requests, both
 // kinds of rate limit, GitHub's error statuses, redirects of renamed repositories, compare.
 import { RequestError } from '@octokit/request-error';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateOrg } from '../../../sim/scenarios/org.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
 import { createOctokit } from '../../../src-main/github/octokit.js';
@@ -128,6 +128,30 @@ describe('GitHub simulator with the real Octokit', () => {
     expect(statuses[0]).toBe(403);
     expect(statuses.at(-1)).toBe(200);
   });
+
+  it.each([
+    ['ahead', 600_000],
+    ['behind', -600_000],
+  ])(
+    "waits for a reset by GitHub's clock, not the host's, when the host runs ten minutes %s",
+    async (_how, skew) => {
+      sim.control.exhaustRateLimit(2);
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        vi.setSystemTime(Date.now() + skew);
+        const started = performance.now();
+        const { data } = await octokitFor(sim, events).rest.orgs.get({ org });
+        expect(data.login).toBe(org);
+        // Reset in two seconds by GitHub's Date header: a wait of 2-4 s, not 0 and not 10 min.
+        expect(events.primary).toHaveLength(1);
+        expect(events.primary[0]).toBeGreaterThanOrEqual(2);
+        expect(events.primary[0]).toBeLessThanOrEqual(4);
+        expect(performance.now() - started).toBeLessThan(6000);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
 
   it('answers an exhausted primary limit with the headers and message clients key on', async () => {
     sim.control.exhaustRateLimit(600);

@@ -39,12 +39,20 @@ export function reachable(graph: CommitGraph, head: string | null): Set<string> 
  * (a rebase or a merge lands several at once) newest-created first, so children precede parents.
  */
 export function newestFirst(graph: CommitGraph, shas: Iterable<string>): SimCommit[] {
-  const commits = [...shas].map((sha) => graph.bySha.get(sha) as SimCommit);
-  return commits.sort(
+  // Decorated once, so the sort compares plain values (the `large` scenario sorts 120k commits).
+  const keyed = [...shas].map((sha) => ({
+    commit: graph.bySha.get(sha) as SimCommit,
+    position: graph.position.get(sha) ?? 0,
+  }));
+  keyed.sort(
     (a, b) =>
-      (a.committerDate < b.committerDate ? 1 : a.committerDate > b.committerDate ? -1 : 0) ||
-      (graph.position.get(b.sha) ?? 0) - (graph.position.get(a.sha) ?? 0),
+      (a.commit.committerDate < b.commit.committerDate
+        ? 1
+        : a.commit.committerDate > b.commit.committerDate
+          ? -1
+          : 0) || b.position - a.position,
   );
+  return keyed.map((k) => k.commit);
 }
 
 /** Resolves a commit by full sha or a prefix of at least 7 characters. */

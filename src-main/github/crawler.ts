@@ -152,7 +152,12 @@ class OrgCrawl {
       this.missing.length === 0,
       this.missing,
       reachedAll
-        ? { repoIds: repos.map((r) => r.id), includeBots: settings.includeBots }
+        ? {
+            // A disabled repository cannot be read, so nothing in it counts (as on GitHub's side,
+            // where its pages are gone); its stored counts return if GitHub enables it again.
+            repoIds: repos.filter((r) => !r.disabled).map((r) => r.id),
+            includeBots: settings.includeBots,
+          }
         : undefined,
     );
     this.log.info('crawl finished', {

@@ -6,8 +6,7 @@
 // resumes where it stopped. A crawl that reached every selected repository records the org's
 // selection (which repositories count, and whether bots do): settings take effect whole.
 import { GitGuildError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import { silentLogger } from '../log/logger.js';
+import { silentLogger, type Logger } from '../log/logger.js';
 import type { ContributionsRepository } from '../store/repositories.js';
 import type { CrawlSummary } from '../store/types.js';
 import {

@@ -2,8 +2,7 @@
 // daily counts: issues and pull requests with their reviews through GraphQL, commits by comparing
 // the default branch's head with the one counted last time (commit-crawl.ts). The result is what
 // the store writes in one atomic step: the counts, which metrics they replace, and the new cursor.
-import type { RepoCursor } from '../store/types.js';
-import { METRICS, type DailyCount, type Metric } from '../store/types.js';
+import { METRICS, type DailyCount, type Metric, type RepoCursor } from '../store/types.js';
 import { crawlCommits } from './commit-crawl.js';
 import { CrawlWindow, DailyCountAccumulator } from './crawl-window.js';
 import { crawlIssues } from './issue-crawl.js';

@@ -11,8 +11,7 @@ import type {
   SimReview,
   SimUser,
 } from '../../scenarios/org.js';
-import type { SimUrls } from '../shapes/urls.js';
-import { nodeId } from '../shapes/urls.js';
+import { nodeId, type SimUrls } from '../shapes/urls.js';
 import type { RepoRef, SimWorld } from '../state.js';
 import {
   connection,

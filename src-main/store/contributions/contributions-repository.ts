@@ -14,19 +14,21 @@ import {
   OrgCrawlsFileSchema,
   RepoContributionsFileSchema,
   RepoCursorSchema,
+  type OrgCrawlsFile,
+  type RepoContributionsFile,
 } from '../file-schemas.js';
-import type { OrgCrawlsFile, RepoContributionsFile } from '../file-schemas.js';
 import { CURRENT_VERSION } from '../migrations/index.js';
 import type { ContributionsRepository, RepoCommitOptions, StoredRepo } from '../repositories.js';
 import { StoreFile } from '../store-file.js';
-import { CrawlSummarySchema, METRICS } from '../types.js';
-import type {
-  CrawlSelection,
-  CrawlSummary,
-  DailyCount,
-  Metric,
-  RepoCursor,
-  RepoIdentity,
+import {
+  CrawlSummarySchema,
+  METRICS,
+  type CrawlSelection,
+  type CrawlSummary,
+  type DailyCount,
+  type Metric,
+  type RepoCursor,
+  type RepoIdentity,
 } from '../types.js';
 import { validateInput } from '../validate-input.js';
 import { dayLabel, dayNumber } from './day.js';

@@ -3,7 +3,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateOrg, type OrgPreset, type SimOrg } from '../../../sim/scenarios/org.js';
+import {
+  generateOrg,
+  type OrgPreset,
+  type OrgTruthOptions,
+  type SimOrg,
+} from '../../../sim/scenarios/org.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
 import {
   crawlOrg,
@@ -14,7 +19,6 @@ import { createOctokit, type GitHubConnection } from '../../../src-main/github/o
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
 import { DEFAULT_SETTINGS, type DailyCount } from '../../../src-main/store/types.js';
-import type { OrgTruthOptions } from '../../../sim/scenarios/org.js';
 
 export interface CrawlRig {
   sim: GitHubSim;

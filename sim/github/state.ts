@@ -58,7 +58,10 @@ export class SimWorld {
   private readonly reposByName = new Map<string, RepoRef>();
   /** Former "owner/name" (lower case) → the repository now, after a rename or transfer. */
   private readonly redirects = new Map<string, SimRepo>();
-  private readonly graphs = new WeakMap<SimRepo, { key: string; graph: CommitGraph }>();
+  private readonly graphs = new WeakMap<
+    SimRepo,
+    { key: string; graph: CommitGraph; authors?: Set<string> }
+  >();
   /** token -> login */
   private readonly tokens = new Map<string, string>();
   private nextId = 900_000_000;
@@ -101,12 +104,16 @@ export class SimWorld {
 
   /** The repository's commit graph, rebuilt only after its commits or head changed. */
   graph(repo: SimRepo): CommitGraph {
+    return this.history(repo).graph;
+  }
+
+  private history(repo: SimRepo): { key: string; graph: CommitGraph; authors?: Set<string> } {
     const key = `${repo.objects.length}:${repo.head}`;
     const cached = this.graphs.get(repo);
-    if (cached?.key === key) return cached.graph;
-    const graph = commitGraph(repo);
-    this.graphs.set(repo, { key, graph });
-    return graph;
+    if (cached?.key === key) return cached;
+    const fresh = { key, graph: commitGraph(repo) };
+    this.graphs.set(repo, fresh);
+    return fresh;
   }
 
   user(login: string): SimUser | undefined {
@@ -138,7 +145,9 @@ export class SimWorld {
 
   association(ref: RepoRef, login: string): 'MEMBER' | 'CONTRIBUTOR' | 'NONE' {
     if (this.isMember(ref.org, login)) return 'MEMBER';
-    return ref.repo.commits.some((c) => c.authorLogin === login) ? 'CONTRIBUTOR' : 'NONE';
+    const history = this.history(ref.repo);
+    history.authors ??= new Set(ref.repo.commits.flatMap((c) => c.authorLogin ?? []));
+    return history.authors.has(login) ? 'CONTRIBUTOR' : 'NONE';
   }
 
   issueToken(token: string, login: string): void {

@@ -14,8 +14,7 @@ import type {
 import { nodeId, type SimUrls } from '../shapes/urls.js';
 import type { RepoRef, SimWorld } from '../state.js';
 import {
-  connection,
-  sortByKey,
+  sortedConnection,
   type Connection,
   type ConnectionArgs,
   type SortKey,
@@ -169,7 +168,7 @@ class PullRequestNode {
     if (args.states) list = list.filter((r) => args.states?.includes(r.state));
     // Oldest first, as GitHub lists a PR's reviews.
     const key = (r: SimReview): SortKey => [r.submittedAt, r.id];
-    const page = connection(sortByKey(list, key, 'ASC'), key, 'ASC', args, info);
+    const page = sortedConnection(list, key, 'ASC', args, info);
     return mapConnection(page, (r) => new ReviewNode(r, ctx));
   }
 }
@@ -291,7 +290,7 @@ class RepositoryNode {
       field === 'UPDATED_AT' ? i.updatedAt : field === 'COMMENTS' ? i.comments : i.createdAt,
       i.id,
     ];
-    const page = connection(sortByKey(list, key, direction), key, direction, args, info);
+    const page = sortedConnection(list, key, direction, args, info);
     return mapConnection(page, (i) => new IssueNode(i));
   }
   get name(): string {
@@ -322,7 +321,7 @@ class RepositoryNode {
       field === 'UPDATED_AT' ? p.updatedAt : field === 'COMMENTS' ? p.comments : p.createdAt,
       p.id,
     ];
-    const page = connection(sortByKey(list, key, direction), key, direction, args, info);
+    const page = sortedConnection(list, key, direction, args, info);
     return mapConnection(page, (p) => new PullRequestNode(this.ref, p));
   }
 }
@@ -364,7 +363,7 @@ class OrganizationNode {
               : r.createdAt,
       r.id,
     ];
-    const page = connection(sortByKey(list, key, direction), key, direction, args, info);
+    const page = sortedConnection(list, key, direction, args, info);
     return mapConnection(page, (repo) => new RepositoryNode({ org: this.org, repo }));
   }
 }

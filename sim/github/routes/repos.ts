@@ -121,7 +121,8 @@ export const repoRoutes: Route[] = [
           throw new HttpError(
             githubError(404, `No commit found for SHA: ${sha}`, `${COMMITS_DOCS}#list-commits`),
           );
-        history = newestFirst(graph, reachable(graph, start.sha));
+        // The head's history is kept listed; only another start needs a walk of the graph.
+        if (start.sha !== ref.repo.head) history = newestFirst(graph, reachable(graph, start.sha));
       }
       // since/until select by committer date, like `git log --since/--until`.
       const since = timeParam(req.query, 'since');

@@ -15,8 +15,8 @@
 //   new issue or review does not move it, as on GitHub.
 // - Repos keep their id through renames (the old name redirects) and transfers.
 // - day = UTC calendar day YYYY-MM-DD. Everything is generated relative to `now`.
-import type { DailyCount, Metric } from '../../src-main/store/types.js';
 import { commitGraph, firstParentAncestor, refreshDefaultBranch } from './commit-graph.js';
+import type { TruthDailyCount as DailyCount, TruthMetric as Metric } from './truth-types.js';
 import { createRandom, type Random } from './random.js';
 
 export type OrgPreset = 'demo' | 'large' | 'tiny';

@@ -4,7 +4,7 @@
 // Stopping is prompt: every wait inside a crawl (rate limits, retries) ends when it is aborted,
 // and a start that was still reading the token when stop began does not go on to crawl.
 import type { MethodOutput } from '../api/contract.js';
-import type { CrawlService } from '../api/handlers.js';
+import type { CrawlService } from './crawl-service.js';
 import { GitGuildError } from '../errors.js';
 import { crawlOrg, type CrawlProgress } from '../github/crawler.js';
 import { createOctokit } from '../github/octokit.js';
@@ -12,7 +12,7 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
 import type { ContributionsRepository, SettingsRepository } from '../store/repositories.js';
 import type { CrawlSummary } from '../store/types.js';
-import { resolveConfiguredOrg } from '../api/handlers/stats.js';
+import { resolveConfiguredOrg } from '../stats/configured-org.js';
 
 export interface CrawlJobOptions {
   settings: SettingsRepository;

@@ -30,6 +30,8 @@ export interface ApiServerDeps {
   world: SimWorld;
   clock: SimClock;
   limiter: PrimaryRateLimiter;
+  /** GitHub's separate GraphQL budget, in points. */
+  graphqlLimiter: PrimaryRateLimiter;
   faults: FaultQueue;
   log: RequestLog;
   /** Test callbacks run just before a matching request is served. */
@@ -252,13 +254,22 @@ async function answer(deps: ApiServerDeps, inc: Incoming): Promise<Answer> {
     );
   }
 
-  const found = match(url.pathname);
+  // GitHub serves every repository route under its stable id too; renamed repos redirect there.
+  let path = url.pathname;
+  const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(path);
+  if (byId) {
+    const ref = deps.world.repoById(Number(byId[1]));
+    if (!ref) return paid(notFound());
+    path = `/repos/${ref.org.login}/${ref.repo.name}${byId[2] ?? ''}`;
+  }
+  const found = match(path);
   if (!found) return paid(notFound());
   const apiReq: ApiRequest = {
     world: deps.world,
     urls,
     clock: deps.clock,
     viewer: inc.viewer,
+    path,
     query: url.searchParams,
   };
   let routed: RouteResult;

@@ -1,15 +1,18 @@
-// The simulator's clock: real time plus a controllable offset, so tests can jump past rate-limit
-// resets and device-code expiry without sleeping.
+// The simulator's clock: a start time plus the monotonic time elapsed since, plus a controllable
+// offset, so tests can jump past rate-limit resets and device-code expiry without sleeping. It
+// does not follow the host's wall clock after the start: a test can set the host clock wrong
+// (as a desktop's can be) and the simulated GitHub still keeps its own time.
+import { performance } from 'node:perf_hooks';
 
 export class SimClock {
-  private readonly startReal = Date.now();
+  private readonly startMonotonic = performance.now();
   private offsetMs = 0;
 
   /** @param base epoch ms the clock reads at start; defaults to the real time. */
   constructor(private readonly base: number = Date.now()) {}
 
   now(): number {
-    return this.base + (Date.now() - this.startReal) + this.offsetMs;
+    return Math.floor(this.base + (performance.now() - this.startMonotonic) + this.offsetMs);
   }
 
   advance(seconds: number): void {

@@ -21,7 +21,7 @@ import type { OAuthProvider } from './oauth.js';
 import type { PrimaryRateLimiter } from './rate-limit.js';
 import type { BeforeRequestOptions, HookedRequest, RequestHooks } from './request-hooks.js';
 import type { LoggedRequest, RequestLog } from './request-log.js';
-import type { RepoRef, SimWorld } from './state.js';
+import type { MergeInput, RepoRef, SimWorld } from './state.js';
 
 export interface SimControl {
   readonly orgs: SimOrg[];
@@ -30,8 +30,11 @@ export interface SimControl {
   advanceClock(seconds: number): void;
   requests(): LoggedRequest[];
   resetRequests(): void;
-  /** No requests left for anyone until `resetInSeconds` from now (sim clock). */
-  exhaustRateLimit(resetInSeconds: number): void;
+  /**
+   * No requests left for anyone until `resetInSeconds` from now (sim clock), in REST's `core`
+   * budget (default), GraphQL's, or both.
+   */
+  exhaustRateLimit(resetInSeconds: number, resource?: 'core' | 'graphql' | 'all'): void;
   resetRateLimits(): void;
   /** The next `count` API requests suffer this fault. */
   injectFault(fault: SimFault): void;
@@ -52,10 +55,25 @@ export interface SimControl {
       closedAt?: string;
     },
   ): SimPull;
-  mergePull(repo: string, number: number, at?: string): SimPull;
+  /**
+   * Merges a pull request by GitHub's `method` (default "merge"): "merge" lands the PR's commits
+   * with their own dates plus a merge commit by the merger, "squash" one new commit dated `at`,
+   * "rebase" copies with their author dates and committer date `at`. `commits` are what the PR
+   * brings (default one commit by its author at its creation).
+   */
+  mergePull(repo: string, number: number, input?: MergeInput): SimPull;
   closePull(repo: string, number: number, at?: string): SimPull;
+  /** Moves the default branch `drop` commits back; `gc` also forgets the commits it dropped. */
+  forcePush(repo: string, input: { drop: number; gc?: boolean }): { head: string | null };
+  /** Renames the repo; the old name answers GitHub's 301. Returns the new "owner/name". */
+  renameRepo(repo: string, name: string): string;
+  /** Transfers the repo to another simulated org. Returns the new "owner/name". */
+  transferRepo(repo: string, org: string): string;
   addIssue(repo: string, input: { author: string; title?: string; createdAt?: string }): SimIssue;
-  /** `author: null` is a commit whose email links to no account. */
+  /**
+   * A push of one commit to the default branch: `pushed_at` moves to the push time (now), whatever
+   * the commit's dates. `author: null` is a commit whose email links to no account.
+   */
   addCommit(
     repo: string,
     input: { author: string | null; authorDate?: string; committerDate?: string; message?: string },
@@ -93,15 +111,19 @@ export function createControl(deps: {
   world: SimWorld;
   clock: SimClock;
   limiter: PrimaryRateLimiter;
+  graphqlLimiter: PrimaryRateLimiter;
   faults: FaultQueue;
   log: RequestLog;
   oauth: OAuthProvider;
   hooks: RequestHooks;
 }): SimControl {
-  const { world, clock, limiter, faults, log, oauth, hooks } = deps;
+  const { world, clock, limiter, graphqlLimiter, faults, log, oauth, hooks } = deps;
   const ref = (full: string): RepoRef => {
     const [owner, name, ...rest] = full.split('/');
-    const found = owner && name && rest.length === 0 ? world.repo(owner, name) : undefined;
+    const found =
+      owner && name && rest.length === 0
+        ? (world.repo(owner, name) ?? world.redirect(owner, name))
+        : undefined;
     if (!found)
       throw new Error(`unknown repository "${full}": use "owner/name" of a simulated repo`);
     return found;
@@ -112,8 +134,14 @@ export function createControl(deps: {
     advanceClock: (s) => clock.advance(s),
     requests: () => log.list(),
     resetRequests: () => log.reset(),
-    exhaustRateLimit: (s) => limiter.exhaust(s),
-    resetRateLimits: () => limiter.reset(),
+    exhaustRateLimit: (s, resource = 'core') => {
+      if (resource !== 'graphql') limiter.exhaust(s);
+      if (resource !== 'core') graphqlLimiter.exhaust(s);
+    },
+    resetRateLimits: () => {
+      limiter.reset();
+      graphqlLimiter.reset();
+    },
     injectFault: (f) => faults.add(f),
     clearFaults: () => faults.clear(),
     approveDevice: (code, login) => oauth.decideDevice(code, { approveAs: login }),
@@ -129,8 +157,17 @@ export function createControl(deps: {
       return token;
     },
     addPull: (repo, input) => world.addPull(ref(repo), input),
-    mergePull: (repo, n, at) => world.closePull(ref(repo), n, { merged: true, at }),
-    closePull: (repo, n, at) => world.closePull(ref(repo), n, { merged: false, at }),
+    mergePull: (repo, n, input) => world.mergePull(ref(repo), n, input),
+    closePull: (repo, n, at) => world.closePull(ref(repo), n, { at }),
+    forcePush: (repo, input) => world.forcePush(ref(repo), input),
+    renameRepo: (repo, name) => {
+      const moved = world.renameRepo(ref(repo), name);
+      return `${moved.org.login}/${moved.repo.name}`;
+    },
+    transferRepo: (repo, org) => {
+      const moved = world.transferRepo(ref(repo), org);
+      return `${moved.org.login}/${moved.repo.name}`;
+    },
     addIssue: (repo, input) => world.addIssue(ref(repo), input),
     addCommit: (repo, input) => world.addCommit(ref(repo), input),
     addReview: (repo, input) => world.addReview(ref(repo), input),
@@ -148,7 +185,10 @@ export function createControl(deps: {
 const iso = z.string().datetime({ offset: true });
 const login = z.string().min(1).max(60);
 const schemas = {
-  exhaust: z.strictObject({ resetInSeconds: z.number().min(0) }),
+  exhaust: z.strictObject({
+    resetInSeconds: z.number().min(0),
+    resource: z.enum(['core', 'graphql', 'all']).optional(),
+  }),
   fault: z.discriminatedUnion('kind', [
     z.strictObject({
       kind: z.literal('secondary'),
@@ -178,6 +218,25 @@ const schemas = {
     closedAt: iso.optional(),
   }),
   close: z.strictObject({ at: iso.optional() }),
+  merge: z.strictObject({
+    method: z.enum(['merge', 'squash', 'rebase']).optional(),
+    at: iso.optional(),
+    by: login.optional(),
+    commits: z
+      .array(
+        z.strictObject({
+          author: login.nullable(),
+          authorDate: iso,
+          committerDate: iso,
+          message: z.string().optional(),
+        }),
+      )
+      .min(1)
+      .optional(),
+  }),
+  forcePush: z.strictObject({ drop: z.number().int().min(1), gc: z.boolean().optional() }),
+  rename: z.strictObject({ name: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/) }),
+  transfer: z.strictObject({ org: login }),
   issue: z.strictObject({ author: login, title: z.string().optional(), createdAt: iso.optional() }),
   commit: z.strictObject({
     author: login.nullable(),
@@ -192,6 +251,12 @@ const schemas = {
     submittedAt: iso.optional(),
   }),
 };
+
+/** `/repos/{owner}/{repo}/{kind}`, or `/repos/{owner}/{repo}/pulls/{n}/{merge|close}`. */
+const REPO_ACTION = new RegExp(
+  '^/repos/([^/]+)/([^/]+)/(pulls|issues|commits|reviews|force-push|rename|transfer)' +
+    '(?:/(\\d+)/(merge|close))?$',
+);
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
@@ -253,7 +318,10 @@ function dispatch(
       control.resetRequests();
       return ok();
     case 'POST /rate-limit/exhaust':
-      control.exhaustRateLimit(parse(schemas.exhaust, body).resetInSeconds);
+      control.exhaustRateLimit(
+        parse(schemas.exhaust, body).resetInSeconds,
+        parse(schemas.exhaust, body).resource,
+      );
       return ok();
     case 'POST /rate-limit/reset':
       control.resetRateLimits();
@@ -296,25 +364,31 @@ function dispatch(
         }),
       );
   }
-  const repoMatch =
-    /^\/repos\/([^/]+)\/([^/]+)\/(pulls|issues|commits|reviews)(?:\/(\d+)\/(merge|close))?$/.exec(
-      path,
-    );
+  const repoMatch = REPO_ACTION.exec(path);
   if (method === 'POST' && repoMatch) {
     const [, owner, name, kind, number, action] = repoMatch;
     const repo = `${owner}/${name}`;
-    if (kind === 'pulls' && number && action) {
-      const at = parse(schemas.close, body).at;
-      return ok(
-        action === 'merge'
-          ? control.mergePull(repo, Number(number), at)
-          : control.closePull(repo, Number(number), at),
-      );
+    if (kind === 'pulls' && number && action === 'merge')
+      return ok(control.mergePull(repo, Number(number), parse(schemas.merge, body)));
+    if (kind === 'pulls' && number && action === 'close')
+      return ok(control.closePull(repo, Number(number), parse(schemas.close, body).at));
+    if (number) return githubError(404, `No control endpoint ${key}`);
+    switch (kind) {
+      case 'pulls':
+        return ok(control.addPull(repo, parse(schemas.pull, body)));
+      case 'issues':
+        return ok(control.addIssue(repo, parse(schemas.issue, body)));
+      case 'commits':
+        return ok(control.addCommit(repo, parse(schemas.commit, body)));
+      case 'reviews':
+        return ok(control.addReview(repo, parse(schemas.review, body)));
+      case 'force-push':
+        return ok(control.forcePush(repo, parse(schemas.forcePush, body)));
+      case 'rename':
+        return ok({ fullName: control.renameRepo(repo, parse(schemas.rename, body).name) });
+      case 'transfer':
+        return ok({ fullName: control.transferRepo(repo, parse(schemas.transfer, body).org) });
     }
-    if (kind === 'pulls') return ok(control.addPull(repo, parse(schemas.pull, body)));
-    if (kind === 'issues') return ok(control.addIssue(repo, parse(schemas.issue, body)));
-    if (kind === 'commits') return ok(control.addCommit(repo, parse(schemas.commit, body)));
-    if (kind === 'reviews') return ok(control.addReview(repo, parse(schemas.review, body)));
   }
   return githubError(404, `No control endpoint ${key}`);
 }

@@ -107,10 +107,33 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     tokenLogin,
   );
   const hooks = new RequestHooks();
-  const control = createControl({ world, clock, limiter, faults, log, oauth, hooks });
+  // GitHub's GraphQL budget is separate from REST's, in points, as large as the REST limit here.
+  const graphqlLimiter = new PrimaryRateLimiter(clock, {
+    limit: limiter.options.limit,
+    windowSeconds: limiter.options.windowSeconds,
+  });
+  const control = createControl({
+    world,
+    clock,
+    limiter,
+    graphqlLimiter,
+    faults,
+    log,
+    oauth,
+    hooks,
+  });
 
   let urls: SimUrls = { api: '', web: '' };
-  const api = createApiHandler({ world, clock, limiter, faults, log, hooks, urls: () => urls });
+  const api = createApiHandler({
+    world,
+    clock,
+    limiter,
+    graphqlLimiter,
+    faults,
+    log,
+    hooks,
+    urls: () => urls,
+  });
   const web = createWebHandler({ oauth, clock, log, urls: () => urls });
   const onError = (res: ServerResponse) => (err: unknown) => {
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
@@ -120,7 +143,13 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
       }),
     );
   };
+  // GitHub's clients read the time from the Date header; ours is the simulator's clock, which
+  // tests move, so Node's own (wall-clock) Date header would contradict every timestamp we serve.
+  const stampDate = (res: ServerResponse): void => {
+    res.setHeader('date', new Date(clock.now()).toUTCString());
+  };
   const apiServer = createServer((req: IncomingMessage, res: ServerResponse) => {
+    stampDate(res);
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const work = url.pathname.startsWith('/_control/')
       ? handleControlHttp(control, req, res, url)
@@ -128,6 +157,7 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     work.catch(onError(res));
   });
   const webServer = createServer((req, res) => {
+    stampDate(res);
     web(req, res).catch(onError(res));
   });
   const apiPort = await listen(apiServer, options.port ?? 0);

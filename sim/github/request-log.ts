@@ -11,6 +11,8 @@ export interface LoggedRequest {
   login: string | null;
   /** `api`, `oauth` or `web`: which face of the simulator served it. */
   surface: 'api' | 'oauth' | 'web';
+  /** For POST /graphql: the operation's name (e.g. `GitGuildPullRequests`), when it has one. */
+  operation?: string;
 }
 
 export class RequestLog {

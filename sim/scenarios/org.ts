@@ -1,18 +1,21 @@
 // A seeded GitHub organisation (repos, people, PRs, issues, commits, reviews, teams) for the
 // GitHub simulator, plus `orgTruth`: the daily counts a correct crawler must arrive at.
 //
-// Time rules the crawler must match (GitHub's own semantics):
-// - prs_opened: PR `created_at`; prs_merged: PR `merged_at`; issues: issue (not PR) `created_at`.
-// - commits: commits on the default branch, counted for `author.login` (commits whose author
-//   email is not linked to an account have `author: null` and are not counted) on the day of
-//   `commit.author.date`, NOT the committer date. Rebased/squashed commits differ: the committer
-//   date is the merge time, the author date is when the work was written. Note that the commits
-//   API's `since`/`until` filter by committer date, so an incremental crawl must use `since` on
-//   the committer side and still bucket by author date.
-// - reviews: `submitted_at` of submitted reviews, for the reviewer.
-// - pushed_at moves on pushes only (commits, PR branches); a new issue or review does not move
-//   it, as on GitHub. A crawler that skips repos by pushed_at alone will miss them.
+// What counts, and when (README "What is counted"; the crawler must match it exactly):
+// - prs_opened: PR `created_at`; prs_merged: PR `merged_at`; issues: issue (not PR) `created_at`;
+//   reviews: `submitted_at` of submitted reviews, for the reviewer.
+// - commits: a commit counts once, for `author.login`, when it becomes reachable from the default
+//   branch, whatever its dates, on the day of its AUTHOR date. Merge commits (two or more parents)
+//   are not counted (the merge counts under prs_merged); commits whose email links to no account
+//   (`author: null`) are not counted; commits a force push took off the branch stop counting.
+//   PRs land as GitHub's three merge methods do: "merge" keeps the branch's commits with their own,
+//   often older, dates and adds a merge commit; "squash" adds one new commit; "rebase" copies the
+//   commits with their author dates and a new committer date.
+// - pushed_at moves when something is pushed (commits, merges, PR branches), to the push time; a
+//   new issue or review does not move it, as on GitHub.
+// - Repos keep their id through renames (the old name redirects) and transfers.
 // - day = UTC calendar day YYYY-MM-DD. Everything is generated relative to `now`.
+import { commitGraph, firstParentAncestor, refreshDefaultBranch } from './commit-graph.js';
 import type { TruthDailyCount as DailyCount, TruthMetric as Metric } from './truth-types.js';
 import { createRandom, type Random } from './random.js';
 
@@ -59,6 +62,8 @@ export interface SimIssue {
 
 export interface SimCommit {
   sha: string;
+  /** Parent shas: none for a root commit, two or more for a merge commit. */
+  parents: string[];
   /** Linked GitHub login, or null when the author email matches no account. */
   authorLogin: string | null;
   authorName: string;
@@ -69,6 +74,8 @@ export interface SimCommit {
   committerEmail: string;
   committerDate: string;
   message: string;
+  /** When it became reachable from the default branch (push or merge time); null when it is not. */
+  landedAt: string | null;
 }
 
 export interface SimReview {
@@ -101,8 +108,17 @@ export interface SimRepo {
   blocked: boolean;
   pulls: SimPull[];
   issues: SimIssue[];
-  /** Default-branch history, newest committer date first (the order GitHub lists them). */
+  /** Every commit object the repo holds, parents before children: reachable or dangling. */
+  objects: SimCommit[];
+  /** The default branch's head commit; null for an empty repository. */
+  head: string | null;
+  /**
+   * The commits `head` reaches, newest committer date first (the order GitHub lists them).
+   * Derived from `objects` and `head` (commit-graph.ts `refreshDefaultBranch`).
+   */
   commits: SimCommit[];
+  /** Names the repository had before a rename; GitHub redirects them (301). */
+  formerNames: string[];
   reviews: SimReview[];
   /** Next issue/PR number: issues and PRs share one sequence per repo. */
   nextNumber: number;
@@ -387,7 +403,7 @@ function weightedPicker<T>(rnd: Random, items: readonly T[], weight: (item: T) =
   };
 }
 
-function sha(rnd: Random): string {
+function sha(rnd: Pick<Random, 'next'>): string {
   let s = '';
   for (let i = 0; i < 5; i++)
     s += Math.floor(rnd.next() * 0x100000000)
@@ -478,7 +494,10 @@ function emptyRepo(
     blocked: false,
     pulls: [],
     issues: [],
+    objects: [],
+    head: null,
     commits: [],
+    formerNames: [],
     reviews: [],
     nextNumber: 1,
     ...partial,
@@ -527,7 +546,16 @@ function planRepos(rnd: Random, shape: PresetShape, now: number): RepoPlan[] {
     });
     plans.push({ repo, weight: i === 0 ? 20 : rnd.longTail(1, 1), from: yearAgo, to: now });
   }
-  // Edge cases every preset carries, so crawlers meet them in every test.
+  // Edge cases every preset carries, so crawlers meet them in every test. One active repo was
+  // renamed once: its old name still redirects.
+  const renamed = plans[Math.min(2, plans.length - 1)]?.repo;
+  if (renamed) {
+    const former = `old-${renamed.name}`;
+    if (!usedNames.has(former)) {
+      usedNames.add(former);
+      renamed.formerNames.push(former);
+    }
+  }
   const archivedAt = now - rnd.int(150, 250) * DAY_MS;
   plans.push({
     repo: emptyRepo(id++, 'legacy-site', isoSeconds(now - 2500 * DAY_MS), {
@@ -577,6 +605,53 @@ interface Item {
   value: SimPull | SimIssue;
 }
 
+/** GitHub's three ways to merge a pull request. */
+export type MergeMethod = 'merge' | 'squash' | 'rebase';
+
+/** Who wrote or committed a commit; `login` null when the email links to no account. */
+export interface Signature {
+  login: string | null;
+  name: string;
+  email: string;
+}
+
+/** Something that lands on a default branch: a direct push, or a PR merged by one of the methods. */
+type Landing =
+  | { kind: 'push'; at: number; commit: SimCommit }
+  | { kind: MergeMethod; at: number; pull: SimPull; work: SimCommit[]; merger: Signature };
+
+/** GitHub commits merges made on the website as its `web-flow` user. */
+export const WEB_FLOW: Signature = {
+  login: 'web-flow',
+  name: 'GitHub',
+  email: 'noreply@github.com',
+};
+
+/** A commit not yet on any branch: parents and landing time are set when it lands. */
+export function newCommit(
+  sha: string,
+  author: Signature,
+  authoredMs: number,
+  committer: Signature,
+  committedMs: number,
+  message: string,
+): SimCommit {
+  return {
+    sha,
+    parents: [],
+    authorLogin: author.login,
+    authorName: author.name,
+    authorEmail: author.email,
+    authorDate: isoSeconds(authoredMs),
+    committerLogin: committer.login,
+    committerName: committer.name,
+    committerEmail: committer.email,
+    committerDate: isoSeconds(committedMs),
+    message,
+    landedAt: null,
+  };
+}
+
 export function generateOrg(options: GenerateOrgOptions): SimOrg {
   const shape = PRESETS[options.preset];
   if (!shape)
@@ -603,21 +678,21 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
 
   let globalId = 500_000_000;
   const itemsByRepo = new Map<SimRepo, Item[]>();
-  // A commit remembers its PR so its message can cite the PR number once numbers are assigned.
-  const commitsByRepo = new Map<SimRepo, { commit: SimCommit; pull?: SimPull }[]>();
+  const landingsByRepo = new Map<SimRepo, Landing[]>();
   const reviewsByRepo = new Map<
     SimRepo,
     { pull: SimPull; review: Omit<SimReview, 'pullNumber'> }[]
   >();
   for (const p of plans) {
     itemsByRepo.set(p.repo, []);
-    commitsByRepo.set(p.repo, []);
+    landingsByRepo.set(p.repo, []);
     reviewsByRepo.set(p.repo, []);
   }
   const userByLogin = new Map(users.map((u) => [u.login, u]));
   const email = (l: string): string =>
     `${userByLogin.get(l)?.id ?? 0}+${l}@users.noreply.github.com`;
   const displayName = (l: string): string => userByLogin.get(l)?.name ?? l;
+  const person = (l: string): Signature => ({ login: l, name: displayName(l), email: email(l) });
 
   for (let i = 0; i < shape.prs; i++) {
     const plan = pickPlan();
@@ -674,45 +749,45 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     }
 
     if (mergedMs !== null) {
-      const committerLogin = 'web-flow';
-      if (rnd.chance(0.6)) {
-        // Squash merge: one commit, authored and committed at merge time.
-        commitsByRepo.get(repo)?.push({
-          pull,
-          commit: {
-            sha: sha(rnd),
-            authorLogin: author,
-            authorName: displayName(author),
-            authorEmail: email(author),
-            authorDate: isoSeconds(mergedMs),
-            committerLogin,
-            committerName: 'GitHub',
-            committerEmail: 'noreply@github.com',
-            committerDate: isoSeconds(mergedMs),
-            message: pull.title,
-          },
-        });
-      } else {
-        // Rebase merge: the work's author dates, all committed at merge time.
+      // GitHub's merge methods, most often "Create a merge commit" (its default). Merge and
+      // rebase bring the branch's commits, written before the PR was opened, with their dates.
+      const roll = rnd.next();
+      const method: MergeMethod = roll < 0.6 ? 'merge' : roll < 0.85 ? 'squash' : 'rebase';
+      const work: SimCommit[] = [];
+      if (method === 'squash')
+        work.push(newCommit(sha(rnd), person(author), mergedMs, WEB_FLOW, mergedMs, pull.title));
+      else {
         const n = rnd.int(1, 3);
         for (let c = 0; c < n; c++) {
-          const authored = timeBetween(rnd, created - 2 * DAY_MS, created);
-          commitsByRepo.get(repo)?.push({
-            commit: {
-              sha: sha(rnd),
-              authorLogin: author,
-              authorName: displayName(author),
-              authorEmail: email(author),
-              authorDate: isoSeconds(Math.max(plan.from - DAY_MS, authored)),
-              committerLogin,
-              committerName: 'GitHub',
-              committerEmail: 'noreply@github.com',
-              committerDate: isoSeconds(mergedMs),
-              message: `${pull.title}: part ${c + 1}`,
-            },
-          });
+          const authored = Math.max(
+            plan.from - DAY_MS,
+            timeBetween(rnd, created - 2 * DAY_MS, created),
+          );
+          const committed = method === 'rebase' ? mergedMs : authored;
+          const committer = method === 'rebase' ? WEB_FLOW : person(author);
+          work.push(
+            newCommit(
+              sha(rnd),
+              person(author),
+              authored,
+              committer,
+              committed,
+              `${pull.title}: part ${c + 1}`,
+            ),
+          );
         }
+        // A branch's commits are written in order.
+        work.sort((a, b) =>
+          a.authorDate < b.authorDate ? -1 : a.authorDate > b.authorDate ? 1 : 0,
+        );
       }
+      landingsByRepo.get(repo)?.push({
+        kind: method,
+        at: mergedMs,
+        pull,
+        work,
+        merger: person(pickMaintainer().login),
+      });
     }
   }
 
@@ -753,29 +828,25 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
     const authorEmail = linked
       ? email(person)
       : `${toLogin(authorName).toLowerCase() || 'dev'}@laptop.local`;
-    commitsByRepo.get(plan.repo)?.push({
-      commit: {
-        sha: sha(rnd),
-        authorLogin,
-        authorName,
-        authorEmail,
-        authorDate: isoSeconds(authored),
-        committerLogin: authorLogin,
-        committerName: authorName,
-        committerEmail: authorEmail,
-        committerDate: isoSeconds(committed),
-        message: `${rnd.pick(PR_VERBS)} ${rnd.pick(PR_THINGS)}`,
-      },
+    const signature = { login: authorLogin, name: authorName, email: authorEmail };
+    const message = `${rnd.pick(PR_VERBS)} ${rnd.pick(PR_THINGS)}`;
+    landingsByRepo.get(plan.repo)?.push({
+      kind: 'push',
+      at: committed,
+      commit: newCommit(sha(rnd), signature, authored, signature, committed, message),
     });
   }
 
+  // Edge cases every preset carries: one repo had a force push that dropped two commits.
+  const forcePushed = plans[Math.min(1, shape.activeRepos - 1)]?.repo;
   for (const plan of plans)
     finishRepo(
       plan,
       itemsByRepo.get(plan.repo) ?? [],
-      commitsByRepo.get(plan.repo) ?? [],
+      landingsByRepo.get(plan.repo) ?? [],
       reviewsByRepo.get(plan.repo) ?? [],
       rnd,
+      plan.repo === forcePushed,
     );
 
   const memberList = [...members].sort();
@@ -811,13 +882,17 @@ export function generateOrg(options: GenerateOrgOptions): SimOrg {
   };
 }
 
-/** Numbers items in creation order (issues and PRs share the sequence) and sets push times. */
+/**
+ * Numbers items in creation order (issues and PRs share the sequence), lands commits on the
+ * default branch in time order (pushes, and PRs by their merge method) and sets push times.
+ */
 function finishRepo(
   plan: RepoPlan,
   items: Item[],
-  pending: { commit: SimCommit; pull?: SimPull }[],
+  landings: Landing[],
   reviews: { pull: SimPull; review: Omit<SimReview, 'pullNumber'> }[],
   rnd: Random,
+  forcePush: boolean,
 ): void {
   const repo = plan.repo;
   items.sort((a, b) => a.createdMs - b.createdMs);
@@ -828,33 +903,30 @@ function finishRepo(
     else repo.issues.push(item.value as SimIssue);
   }
   repo.nextNumber = number;
-  for (const { commit, pull } of pending)
-    if (pull) commit.message = `${pull.title} (#${pull.number})`;
-  const commits = pending.map((p) => p.commit);
-  commits.sort((a, b) =>
-    a.committerDate < b.committerDate ? 1 : a.committerDate > b.committerDate ? -1 : 0,
-  );
-  repo.commits = commits;
   repo.reviews = reviews
     .map(({ pull, review }) => ({ ...review, pullNumber: pull.number }))
     .sort((a, b) => a.id - b.id);
-  if (commits.length === 0 && !repo.empty && !repo.blocked) {
-    // Every non-empty repo has at least its initial commit.
-    const at = repo.createdAt;
-    commits.push({
-      sha: sha(rnd),
-      authorLogin: null,
-      authorName: 'Initial Import',
-      authorEmail: 'import@example.org',
-      authorDate: at,
-      committerLogin: null,
-      committerName: 'Initial Import',
-      committerEmail: 'import@example.org',
-      committerDate: at,
-      message: 'Initial commit',
-    });
-  }
-  const lastPush = commits[0]?.committerDate ?? repo.createdAt;
+  if (repo.empty || repo.blocked) return;
+
+  const importer = { login: null, name: 'Initial Import', email: 'import@example.org' };
+  const created = Date.parse(repo.createdAt);
+  const root = newCommit(sha(rnd), importer, created, importer, created, 'Initial commit');
+  landCommits(repo, [root], repo.createdAt);
+  landings.sort((a, b) => a.at - b.at);
+  let lastPush = repo.createdAt;
+  landings.forEach((landing, i) => {
+    const at = isoSeconds(landing.at);
+    lastPush = at;
+    if (landing.kind === 'push') landCommits(repo, [landing.commit], at);
+    else landPull(repo, landing, () => sha(rnd));
+    // Halfway through its history, one repo's default branch was force-pushed two commits back.
+    if (forcePush && i === Math.floor(landings.length / 2) && repo.head) {
+      repo.head = firstParentAncestor(commitGraph(repo), repo.head, 2) ?? repo.head;
+    }
+  });
+  refreshDefaultBranch(repo);
+  const onBranch = new Set(repo.commits.map((c) => c.sha));
+  for (const commit of repo.objects) if (!onBranch.has(commit.sha)) commit.landedAt = null;
   const lastPullPush = repo.pulls.reduce(
     (max, p) => (p.createdAt > max ? p.createdAt : max),
     lastPush,
@@ -863,10 +935,65 @@ function finishRepo(
   repo.updatedAt = lastPullPush > repo.updatedAt ? lastPullPush : repo.updatedAt;
 }
 
+/** Appends commits on top of the head, one after the other, as a push or a rebase does. */
+export function landCommits(repo: SimRepo, commits: readonly SimCommit[], at: string): void {
+  for (const commit of commits) {
+    commit.parents = repo.head === null ? [] : [repo.head];
+    commit.landedAt = at;
+    repo.objects.push(commit);
+    repo.head = commit.sha;
+  }
+}
+
+/**
+ * Lands a merged PR as GitHub's merge method does. `merge`: the branch's commits keep their dates
+ * and a merge commit by the merger joins them to the head. `squash`: one new commit by the PR's
+ * author. `rebase`: the branch's commits, already carrying the merge time as committer date.
+ */
+export function landPull(
+  repo: SimRepo,
+  landing: { kind: MergeMethod; at: number; pull: SimPull; work: SimCommit[]; merger: Signature },
+  newSha: () => string,
+): void {
+  const at = isoSeconds(landing.at);
+  const { pull } = landing;
+  if (landing.kind === 'squash') {
+    // The squashed commit is prepared by the caller; it cites the PR once numbers are known.
+    const squashed = landing.work.slice(0, 1);
+    for (const commit of squashed) commit.message = `${pull.title} (#${pull.number})`;
+    landCommits(repo, squashed, at);
+    return;
+  }
+  if (landing.kind === 'rebase' || repo.head === null) {
+    landCommits(repo, landing.work, at);
+    return;
+  }
+  const base = repo.head;
+  landCommits(repo, landing.work, at);
+  const tip = repo.head;
+  repo.head = base;
+  const branch = pull.author.endsWith('[bot]')
+    ? `${pull.author.replace('[bot]', '')}/update-${pull.number}`
+    : `${pull.author}/pr-${pull.number}`;
+  const merge = newCommit(
+    newSha(),
+    landing.merger,
+    landing.at,
+    WEB_FLOW,
+    landing.at,
+    `Merge pull request #${pull.number} from ${branch}`,
+  );
+  landCommits(repo, [merge], at);
+  if (tip !== null && tip !== base) merge.parents = [base, tip];
+}
+
 export interface OrgTruthOptions {
-  /** Events after this instant (epoch ms) are not counted; defaults to no cut-off. */
+  /**
+   * Nothing after this instant (epoch ms) counts: events by their time, commits by when they
+   * landed on the default branch. Defaults to no cut-off.
+   */
   now?: number;
-  /** Only events at or after this instant (epoch ms) count; defaults to all. */
+  /** Only events at or after this instant (epoch ms) count, commits by author date; defaults to all. */
   since?: number;
   includeArchived?: boolean;
   includeForks?: boolean;
@@ -880,10 +1007,16 @@ export function orgTruth(org: SimOrg, options: OrgTruthOptions = {}): DailyCount
   const from = options.since === undefined ? null : isoSeconds(options.since);
   const botLogins = new Set(org.users.filter((u) => u.type === 'Bot').map((u) => u.login));
   const counts = new Map<string, DailyCount>();
-  const add = (login: string | null, repo: string, metric: Metric, at: string | null): void => {
-    if (login === null || at === null) return;
+  const add = (
+    login: string | null,
+    repo: string,
+    metric: Metric,
+    at: string | null,
+    happened: string | null = at,
+  ): void => {
+    if (login === null || at === null || happened === null) return;
     if (!includeBots && (botLogins.has(login) || isBotLogin(login))) return;
-    if (until !== null && at > until) return;
+    if (until !== null && happened > until) return;
     if (from !== null && at < from) return;
     const day = utcDay(at);
     const key = `${repo}\u0000${metric}\u0000${login}\u0000${day}`;
@@ -902,7 +1035,9 @@ export function orgTruth(org: SimOrg, options: OrgTruthOptions = {}): DailyCount
       add(p.author, full, 'prs_merged', p.mergedAt);
     }
     for (const i of repo.issues) add(i.author, full, 'issues', i.createdAt);
-    for (const c of repo.commits) add(c.authorLogin, full, 'commits', c.authorDate);
+    // The default branch as its head reaches it; a merge commit counts under prs_merged instead.
+    for (const c of repo.commits)
+      if (c.parents.length < 2) add(c.authorLogin, full, 'commits', c.authorDate, c.landedAt);
     for (const r of repo.reviews) add(r.reviewer, full, 'reviews', r.submittedAt);
   }
   return [...counts.values()].sort(

@@ -1,12 +1,14 @@
-// Crawls one GitHub organisation incrementally into the contributions store. Repos whose
-// metadata and issue list are unchanged since their cursor cost nothing beyond the repo list
-// (and a free 304); the rest are read back to their cursor. Each repo's counts and its new
-// cursor are stored in one atomic write, so an interrupted crawl resumes where it stopped.
+// Crawls one GitHub organisation incrementally into the contributions store. One sweep lists
+// every repository with its change markers (repo-sweep.ts); only repositories whose markers moved
+// past their stored cursor are read, so a quiet org costs a request per 100 repositories, also on
+// the first crawl after a restart (the markers are the cursors, kept in the store). Each
+// repository's counts and its new cursor are stored in one atomic write, so an interrupted crawl
+// resumes where it stopped. A crawl that reached every selected repository records the org's
+// selection (which repositories count, and whether bots do): settings take effect whole.
 import { GitGuildError } from '../errors.js';
-import type { Logger } from '../log/logger.js';
-import { silentLogger } from '../log/logger.js';
+import { silentLogger, type Logger } from '../log/logger.js';
 import type { ContributionsRepository } from '../store/repositories.js';
-import type { CrawlSummary, RepoCursor } from '../store/types.js';
+import type { CrawlSummary } from '../store/types.js';
 import {
   httpFailure,
   isAbort,
@@ -14,11 +16,11 @@ import {
   orgLevelError,
   repoMissingReason,
 } from './crawl-errors.js';
-import { CrawlWindow } from './crawl-window.js';
 import type { GitHubClient, RequestMeter } from './octokit.js';
-import { listOrgRepos, RepoListCache } from './repo-list.js';
-import { crawlRepo, issuesUnchanged } from './repo-crawl.js';
-import { selectRepos, type CrawlSettings, type RepoListing } from './repo-selection.js';
+import { planRepoRead } from './repo-plan.js';
+import { crawlRepo } from './repo-crawl.js';
+import { selectRepos, type CrawlSettings } from './repo-selection.js';
+import { sweepOrg, type Sweep, type SweptRepo } from './repo-sweep.js';
 
 export interface CrawlProgress {
   org: string;
@@ -39,7 +41,7 @@ export interface RepoFacts {
 
 export interface CrawlResult {
   summary: CrawlSummary;
-  /** Repos read this time / skipped as unchanged / found empty. */
+  /** Repos read this time / left alone as unchanged / found empty. */
   crawled: string[];
   skipped: string[];
   empty: string[];
@@ -48,6 +50,8 @@ export interface CrawlResult {
   interrupted: boolean;
   /** Requests answered 304 (do not count against GitHub's primary rate limit). */
   notModified: number;
+  /** Where this crawl's window ended, in GitHub's time: its Date header less the settle margin. */
+  windowEnd: string | null;
 }
 
 export interface CrawlOrgOptions {
@@ -56,19 +60,13 @@ export interface CrawlOrgOptions {
   org: string;
   contributions: ContributionsRepository;
   settings: CrawlSettings;
-  /** Clock; the crawl window ends at `now() - settleMs`. */
+  /** The host's clock, for the summary's start and finish times only; windows use GitHub's. */
   now?: () => Date;
   /**
-   * How far behind the clock the window ends. GitHub's lists can lag writes by a little; events
-   * in the last `settleMs` are left for the next crawl rather than risked (default 60 s).
+   * How far behind GitHub's clock the window ends. GitHub's lists can lag writes by a little;
+   * events in the last `settleMs` are left for the next crawl rather than risked (default 60 s).
    */
   settleMs?: number;
-  /**
-   * 'etag' (default): a repo whose pushed_at/updated_at did not move still gets one conditional
-   * request on its issue list, because new issues and reviews do not move pushed_at.
-   * 'metadata': trust pushed_at/updated_at alone (cheapest, misses issue/review-only activity).
-   */
-  unchangedCheck?: 'etag' | 'metadata';
   /**
    * How pull requests and their reviews are read: 'graphql' (default) reads 100 PRs with their
    * reviews per request; 'rest' lists PRs and then each PR's reviews (one request per PR), kept
@@ -77,184 +75,218 @@ export interface CrawlOrgOptions {
   pullRequestApi?: 'graphql' | 'rest';
   /** Repos read at once (default 4; the throttling plugin caps concurrency overall). */
   concurrency?: number;
-  /** Shared across crawls for conditional repo-list requests; create one per host. */
-  repoListCache?: RepoListCache;
   onProgress?: (progress: CrawlProgress) => void;
   signal?: AbortSignal;
   logger?: Logger;
 }
 
-const openPrsMemory = new WeakMap<RepoListCache, Map<string, number>>();
+export function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
+  return new OrgCrawl(options).run();
+}
 
-export async function crawlOrg(options: CrawlOrgOptions): Promise<CrawlResult> {
-  const { octokit, meter, org, contributions, settings, signal } = options;
-  const log = (options.logger ?? silentLogger).child('crawl');
-  const startedAt = (options.now ?? (() => new Date()))();
-  const windowEnd = new Date(startedAt.getTime() - (options.settleMs ?? 60_000)).toISOString();
-  const requestsBefore = meter.requests;
-  const notModifiedBefore = meter.notModified;
-  const cache = options.repoListCache ?? new RepoListCache();
-  const openPrsKnown = openPrsMemory.get(cache) ?? new Map<string, number>();
-  openPrsMemory.set(cache, openPrsKnown);
+const DISABLED = 'disabled by GitHub: access blocked (for example a DMCA takedown)';
 
-  const finish = async (
-    complete: boolean,
-    missing: CrawlSummary['missing'],
-  ): Promise<CrawlSummary> => {
-    const summary: CrawlSummary = {
-      org,
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      complete,
-      missing,
-      requests: meter.requests - requestsBefore,
-    };
-    await contributions.recordCrawl(summary);
-    return summary;
-  };
-
-  let listed: RepoListing[];
-  try {
-    listed = (await listOrgRepos(octokit, org, cache, signal)).repos;
-  } catch (error) {
-    const fatal = orgLevelError(error, org) ?? (isAbort(error) ? null : upstream(error, org));
-    await finish(false, [
-      { repo: `${org}/*`, reason: fatal?.message ?? 'crawl interrupted before the repo list' },
-    ]);
-    throw fatal ?? error;
-  }
-  const repos = selectRepos(listed, settings);
-  log.info('repos listed', { org, listed: listed.length, selected: repos.length });
-
-  const result: Omit<CrawlResult, 'summary'> = {
+/** One crawl of one org; its state lives and dies with the crawl. */
+class OrgCrawl {
+  private readonly log: Logger;
+  private readonly startedAt: Date;
+  private readonly requestsBefore: number;
+  private readonly notModifiedBefore: number;
+  private readonly missing: CrawlSummary['missing'] = [];
+  private readonly result: Omit<CrawlResult, 'summary'> = {
     crawled: [],
     skipped: [],
     empty: [],
     repos: [],
     interrupted: false,
     notModified: 0,
+    windowEnd: null,
   };
-  const missing: CrawlSummary['missing'] = [];
-  let reposDone = 0;
-  let stopReason: string | null = null;
-  const progress = (): void =>
-    options.onProgress?.({
-      org,
-      reposDone,
-      reposTotal: repos.length,
-      requests: meter.requests - requestsBefore,
-      rateLimitRemaining: meter.budget?.remaining ?? null,
-    });
-  progress();
+  private reposDone = 0;
+  private reposTotal = 0;
+  /** Why the remaining repositories are not read (rate limit, bad token, stop), once set. */
+  private stopReason: string | null = null;
 
-  const crawlOne = async (repo: RepoListing): Promise<void> => {
-    const cursor = contributions.getCursor(org, repo.fullName);
-    const facts: RepoFacts = {
+  constructor(private readonly options: CrawlOrgOptions) {
+    this.log = (options.logger ?? silentLogger).child('crawl');
+    this.startedAt = this.hostNow();
+    this.requestsBefore = options.meter.requests;
+    this.notModifiedBefore = options.meter.notModified;
+  }
+
+  async run(): Promise<CrawlResult> {
+    const { org, settings, signal } = this.options;
+    const sweep = await this.sweep();
+    const windowEnd = new Date(
+      Date.parse(sweep.githubTime) - (this.options.settleMs ?? 60_000),
+    ).toISOString();
+    this.result.windowEnd = windowEnd;
+    if (!sweep.githubClock)
+      this.log.warn('GitHub sent no Date header; using the host clock', { org });
+    const repos = selectRepos(sweep.repos, settings);
+    this.reposTotal = repos.length;
+    this.log.info('repos swept', { org, listed: sweep.repos.length, selected: repos.length });
+    this.progress();
+
+    const queue = [...repos];
+    const worker = async (): Promise<void> => {
+      for (let repo = queue.shift(); repo !== undefined; repo = queue.shift()) {
+        if (signal?.aborted) this.stopReason ??= 'crawl interrupted';
+        if (this.stopReason !== null)
+          this.missing.push({ repo: repo.fullName, reason: this.stopReason });
+        else await this.crawlOne(repo, windowEnd);
+        this.reposDone += 1;
+        this.progress();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency ?? 4) }, worker));
+
+    this.result.interrupted = signal?.aborted ?? false;
+    this.result.notModified = this.options.meter.notModified - this.notModifiedBefore;
+    this.missing.sort((a, b) => a.repo.localeCompare(b.repo));
+    // Only a crawl that reached every repository changes what counts; one cut short keeps the
+    // previous selection, so the stats never mix two settings.
+    const reachedAll = this.stopReason === null && !this.result.interrupted;
+    const summary = await this.finish(
+      this.missing.length === 0,
+      this.missing,
+      reachedAll
+        ? {
+            // A disabled repository cannot be read, so nothing in it counts (as on GitHub's side,
+            // where its pages are gone); its stored counts return if GitHub enables it again.
+            repoIds: repos.filter((r) => !r.disabled).map((r) => r.id),
+            includeBots: settings.includeBots,
+          }
+        : undefined,
+    );
+    this.log.info('crawl finished', {
+      org,
+      complete: summary.complete,
+      crawled: this.result.crawled.length,
+      skipped: this.result.skipped.length,
+      missing: this.missing.length,
+      requests: summary.requests,
+      windowEnd,
+    });
+    return { summary, ...this.result };
+  }
+
+  private hostNow(): Date {
+    return (this.options.now ?? (() => new Date()))();
+  }
+
+  private progress(): void {
+    const { meter, org } = this.options;
+    this.options.onProgress?.({
+      org,
+      reposDone: this.reposDone,
+      reposTotal: this.reposTotal,
+      requests: meter.requests - this.requestsBefore,
+      rateLimitRemaining: meter.budget?.remaining ?? meter.graphqlBudget?.remaining ?? null,
+    });
+  }
+
+  private async finish(
+    complete: boolean,
+    missing: CrawlSummary['missing'],
+    selection?: { repoIds: number[]; includeBots: boolean },
+  ): Promise<CrawlSummary> {
+    const summary: CrawlSummary = {
+      org: this.options.org,
+      startedAt: this.startedAt.toISOString(),
+      finishedAt: this.hostNow().toISOString(),
+      complete,
+      missing,
+      requests: this.options.meter.requests - this.requestsBefore,
+    };
+    await this.options.contributions.recordCrawl(summary, selection);
+    return summary;
+  }
+
+  private async sweep(): Promise<Sweep> {
+    const { octokit, org, signal } = this.options;
+    try {
+      return await sweepOrg(octokit, org, signal);
+    } catch (error) {
+      const fatal = orgLevelError(error, org) ?? (isAbort(error) ? null : upstream(error, org));
+      await this.finish(false, [
+        { repo: `${org}/*`, reason: fatal?.message ?? 'crawl interrupted before the repo list' },
+      ]);
+      throw fatal ?? error;
+    }
+  }
+
+  private async crawlOne(repo: SweptRepo, windowEnd: string): Promise<void> {
+    const { contributions, org, signal } = this.options;
+    this.result.repos.push({
       repo: repo.fullName,
       stars: repo.stars,
       forks: repo.forks,
-      openIssues: null,
-      openPrs: openPrsKnown.get(repo.fullName) ?? null,
-    };
+      openIssues: repo.openIssues,
+      openPrs: repo.openPrs,
+    });
+    if (repo.disabled) {
+      this.missing.push({ repo: repo.fullName, reason: DISABLED });
+      return;
+    }
+    if (repo.headOid === null) this.result.empty.push(repo.fullName);
+    const stored = contributions.getRepo(org, repo.id);
+    const plan = planRepoRead(repo, stored);
+    const identity = { id: repo.id, name: repo.fullName };
     try {
-      if (
-        cursor &&
-        notAfter(repo.pushedAt, cursor.through) &&
-        notAfter(repo.updatedAt, cursor.through)
-      ) {
-        const etag = cursor.etags.issues;
-        const unchanged =
-          options.unchangedCheck === 'metadata' ||
-          (etag !== undefined && (await issuesUnchanged(octokit, org, repo.name, etag, signal)));
-        if (unchanged) {
-          result.skipped.push(repo.fullName);
+      if (plan.unchanged) {
+        this.result.skipped.push(repo.fullName);
+        return;
+      }
+      if (stored?.cursor && plan.renamed && !plan.full) {
+        // Renamed with nothing new to read: the new name is all there is to write.
+        const quiet = plan.issues === 'skip' && plan.pulls === 'skip' && plan.commits === 'skip';
+        if (quiet) {
+          await contributions.commitRepoCrawl(org, identity, [], stored.cursor);
+          this.result.skipped.push(repo.fullName);
           return;
         }
       }
-      const window = new CrawlWindow(cursor?.through ?? null, windowEnd);
       const read = await crawlRepo({
-        octokit,
-        owner: org,
+        octokit: this.options.octokit,
         repo,
-        window,
-        includeBots: settings.includeBots,
+        plan,
+        cursor: stored?.cursor ?? null,
+        windowEnd,
         signal,
-        pullRequestApi: options.pullRequestApi,
+        pullRequestApi: this.options.pullRequestApi,
       });
-      const next: RepoCursor = {
-        through: windowEnd,
-        pushedAt: repo.pushedAt,
-        updatedAt: repo.updatedAt,
-        etags: {
-          ...(cursor?.etags ?? {}),
-          ...(read.issuesEtag ? { issues: read.issuesEtag } : {}),
-        },
-      };
-      await contributions.commitRepoCrawl(org, repo.fullName, read.increments, next);
-      result.crawled.push(repo.fullName);
-      if (read.empty) result.empty.push(repo.fullName);
-      openPrsKnown.set(repo.fullName, read.openPrs);
-      facts.openPrs = read.openPrs;
+      // What was read is whole and exact: it is stored even if a stop arrived meanwhile.
+      await contributions.commitRepoCrawl(org, identity, read.increments, read.cursor, {
+        replace: read.replace,
+      });
+      this.result.crawled.push(repo.fullName);
     } catch (error) {
       if (isAbort(error) || signal?.aborted) {
-        stopReason ??= 'crawl interrupted';
-        missing.push({ repo: repo.fullName, reason: 'crawl interrupted' });
+        this.stopReason ??= 'crawl interrupted';
+        this.missing.push({ repo: repo.fullName, reason: 'crawl interrupted' });
         return;
       }
       const failure = httpFailure(error);
-      if (failure && isRateLimited(failure)) stopReason ??= repoMissingReason(error);
-      else if (failure?.status === 401) stopReason ??= 'token rejected (401)';
+      if (failure && isRateLimited(failure)) this.stopReason ??= repoMissingReason(error);
+      else if (failure?.status === 401) this.stopReason ??= 'token rejected (401)';
       const reason = repoMissingReason(error);
-      log.warn('repo not crawled', { repo: repo.fullName, reason });
-      missing.push({ repo: repo.fullName, reason });
-    } finally {
-      if (facts.openPrs !== null)
-        facts.openIssues = Math.max(0, repo.openIssuesAndPrs - facts.openPrs);
-      result.repos.push(facts);
-      reposDone += 1;
-      progress();
+      this.log.warn('repo not crawled', { repo: repo.fullName, reason });
+      this.missing.push({ repo: repo.fullName, reason });
     }
-  };
-
-  const queue = [...repos];
-  const worker = async (): Promise<void> => {
-    for (let repo = queue.shift(); repo !== undefined; repo = queue.shift()) {
-      if (signal?.aborted) stopReason ??= 'crawl interrupted';
-      if (stopReason !== null) {
-        missing.push({ repo: repo.fullName, reason: stopReason });
-        continue;
-      }
-      await crawlOne(repo);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
-
-  result.interrupted = signal?.aborted ?? false;
-  result.notModified = meter.notModified - notModifiedBefore;
-  missing.sort((a, b) => a.repo.localeCompare(b.repo));
-  const summary = await finish(missing.length === 0, missing);
-  log.info('crawl finished', {
-    org,
-    complete: summary.complete,
-    crawled: result.crawled.length,
-    skipped: result.skipped.length,
-    missing: missing.length,
-    requests: summary.requests,
-  });
-  return { summary, ...result };
-}
-
-function notAfter(time: string | null, bound: string): boolean {
-  return time === null || Date.parse(time) <= Date.parse(bound);
+  }
 }
 
 function upstream(error: unknown, org: string): GitGuildError {
   const failure = httpFailure(error);
+  const detail = failure
+    ? `GitHub error ${failure.status}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
   return new GitGuildError(
     'upstream_failed',
-    `Could not list the repositories of "${org}": ${failure ? `GitHub error ${failure.status}` : error instanceof Error ? error.message : String(error)}`,
-    {
-      hint: 'GitHub or the network failed; the next scheduled crawl retries.',
-    },
+    `Could not list the repositories of "${org}": ${detail}`,
+    { hint: 'GitHub or the network failed; the next scheduled crawl retries.' },
   );
 }

@@ -1,15 +1,16 @@
-// The one place GitGuild builds an Octokit: throttling and retry plugins, a configurable base URL
-// (GitHub, GitHub Enterprise, the simulator), and a meter that counts every HTTP attempt and
-// tracks the rate-limit budget from response headers.
+// The one place GitGuild builds an Octokit: the throttling plugin's request queues, waits and
+// retries that an AbortSignal cuts short (patient-requests.ts), a configurable base URL (GitHub,
+// GitHub Enterprise, the simulator), and a meter that counts every HTTP attempt and tracks the
+// rate-limit budget and GitHub's clock from response headers.
 import { Octokit } from '@octokit/rest';
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck';
 import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { waitOutFailures } from './patient-requests.js';
 import { createRequestMeter, type RequestMeter } from './request-meter.js';
 
-const GitGuildOctokit = Octokit.plugin(throttling, retry);
+const GitGuildOctokit = Octokit.plugin(throttling);
 export type GitHubClient = InstanceType<typeof GitGuildOctokit>;
 
 export interface CreateOctokitOptions {
@@ -20,9 +21,9 @@ export interface CreateOctokitOptions {
   userAgent: string;
   /** Longest wait for a primary rate-limit reset before giving up (default 15 minutes). */
   maxRateLimitWaitMs?: number;
-  /** Retries of 5xx/network failures by the retry plugin (default 3). */
+  /** Retries of 5xx/network failures (default 3). */
   retries?: number;
-  /** Base of the retry plugin's quadratic back-off: retry n waits n² × this (default 1000 ms). */
+  /** Base of the quadratic back-off for those: retry n waits n² × this (default 1000 ms). */
   retryBaseDelayMs?: number;
   /**
    * Least time between two GraphQL requests (default 100 ms, one at a time). The throttling
@@ -72,13 +73,6 @@ export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     userAgent: options.userAgent,
     request: { fetch: meteredFetch },
-    retry: {
-      retries: options.retries ?? 3,
-      retryAfterBaseValue: options.retryBaseDelayMs ?? 1000,
-      // The plugin's defaults plus 409: an empty repository answers 409 on every attempt, and
-      // retrying it cost 14 s of backoff per empty repo for nothing.
-      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
-    },
     log: {
       debug: (message: string) => log.debug(message),
       info: (message: string) => log.info(message),
@@ -94,32 +88,18 @@ export function createOctokit(options: CreateOctokitOptions): GitHubConnection {
         maxConcurrent: 1,
         minTime: options.graphqlMinIntervalMs ?? 100,
       }),
-      onRateLimit: (retryAfterSeconds, request, _octokit, retryCount) => {
-        const route = `${request.method} ${request.url}`;
-        if (retryAfterSeconds * 1000 > maxWaitMs || retryCount >= 3) {
-          log.error('rate limit exhausted; not waiting', {
-            route,
-            retryAfterSeconds,
-            maxWaitMs,
-            retryCount,
-          });
-          return false;
-        }
-        log.warn('rate limit exhausted; waiting for the reset', { route, retryAfterSeconds });
-        meter.noteWait(retryAfterSeconds * 1000);
-        return true;
-      },
-      onSecondaryRateLimit: (retryAfterSeconds, request, _octokit, retryCount) => {
-        const route = `${request.method} ${request.url}`;
-        if (retryAfterSeconds * 1000 > maxWaitMs || retryCount >= 2) {
-          log.error('secondary rate limit; not retrying', { route, retryAfterSeconds, retryCount });
-          return false;
-        }
-        log.warn('secondary rate limit; backing off', { route, retryAfterSeconds });
-        meter.noteWait(retryAfterSeconds * 1000);
-        return true;
-      },
+      // Never wait inside the plugin: its timers cannot be cancelled. The error comes straight
+      // back, and waitOutFailures waits, abortably, against GitHub's clock.
+      onRateLimit: () => false,
+      onSecondaryRateLimit: () => false,
     },
+  });
+  waitOutFailures(octokit, {
+    meter,
+    log,
+    maxRateLimitWaitMs: maxWaitMs,
+    retries: options.retries ?? 3,
+    retryBaseDelayMs: options.retryBaseDelayMs ?? 1000,
   });
   return { octokit, meter };
 }

@@ -1,22 +1,20 @@
 // Pull requests and their reviews for one repository through GitHub's GraphQL API: 100 PRs per
-// request with their first 100 reviews each, newest update first, stopping at the crawl window
-// like the REST PR list, then re-reading the head for PRs updated meanwhile. A PR with more than
-// 100 reviews gets its remaining reviews paged by a second, per-PR query. Counting follows the
-// same half-open window as everything else; each PR and review is counted once per crawl.
+// request with their first 100 reviews each, read for the crawl window like the issues
+// (window-list.ts). A PR with more than 100 reviews gets its remaining reviews paged by a second,
+// per-PR query. Each PR and review is counted once per crawl, for its author.
 import type { CrawlWindow, DailyCountAccumulator } from './crawl-window.js';
-import { readMovingList } from './moving-list.js';
 import type { GitHubClient } from './octokit.js';
 import {
   PULL_REQUEST_PAGE_SIZE,
   PULL_REQUEST_REVIEWS_QUERY,
   PULL_REQUESTS_QUERY,
-  restLogin,
-  type GraphqlActor,
   type GraphqlPullRequest,
   type PullRequestReviewsResponse,
   type PullRequestsResponse,
   type ReviewPage,
 } from './pull-request-query.js';
+import { contributorLogin } from './repo-selection.js';
+import { readWindowList, type ListOrder } from './window-list.js';
 
 export interface PullRequestCrawlInput {
   octokit: GitHubClient;
@@ -24,60 +22,47 @@ export interface PullRequestCrawlInput {
   repo: string;
   window: CrawlWindow;
   counts: DailyCountAccumulator;
-  /** The login to count for an actor (REST's spelling), or null when it is not counted (bots, ghosts). */
-  countable: (actor: { login: string; type: string } | null) => string | null;
   signal?: AbortSignal;
 }
 
-export interface PullRequestCrawlOutput {
-  /** Open pull requests right now. */
-  openPrs: number;
-  /** GraphQL requests made. */
-  requests: number;
-}
-
-export async function crawlPullRequestsGraphql(
-  input: PullRequestCrawlInput,
-): Promise<PullRequestCrawlOutput> {
+/** Counts PRs opened and merged and reviews submitted in the window; returns the requests made. */
+export async function crawlPullRequestsGraphql(input: PullRequestCrawlInput): Promise<number> {
   const { octokit, owner, repo, window, counts, signal } = input;
-  const who = (actor: GraphqlActor | null): string | null =>
-    input.countable(actor ? restLogin(actor) : null);
   const countReviews = (page: ReviewPage | null): void => {
     for (const review of page?.nodes ?? []) {
       if (!review?.submittedAt || !window.contains(review.submittedAt)) continue;
-      const login = who(review.author);
+      const login = contributorLogin(review.author);
       if (login) counts.add(`review:${review.id}`, login, 'reviews', review.submittedAt);
     }
   };
 
   let requests = 0;
-  let openPrs: number | null = null;
   // By PR number: a PR read twice (the re-read of the head) gets its later reviews paged once.
   const moreReviews = new Map<number, string | null>();
-  // A PR updated while we page jumps to the head, which this pass has already read: re-read the
-  // head down to the first page's newest update (moving-list.ts). GitHub's cursors are keyset
-  // cursors, so nothing shifts down as on REST, but the re-read itself overlaps the first page.
-  await readMovingList<GraphqlPullRequest>({
-    readPages: async (onPage) => {
-      for (let after: string | null = null; ;) {
-        const data: PullRequestsResponse = await octokit.graphql<PullRequestsResponse>(
-          PULL_REQUESTS_QUERY,
-          { owner, name: repo, pageSize: PULL_REQUEST_PAGE_SIZE, after, request: { signal } },
-        );
-        requests += 1;
-        const repository = data.repository;
-        if (!repository) throw new Error(`GitHub returned no repository for ${owner}/${repo}`);
-        openPrs ??= repository.openPullRequests.totalCount;
-        const nodes = (repository.pullRequests.nodes ?? []).filter((pr) => pr !== null);
-        const { hasNextPage, endCursor } = repository.pullRequests.pageInfo;
-        if (!onPage(nodes) || !hasNextPage) return;
-        after = endCursor;
-      }
-    },
-    updatedAt: (pr) => pr.updatedAt,
-    mayHoldEvents: (updatedAt) => window.mayHoldEvents(updatedAt),
+  const fetchPage = async (order: ListOrder, after: string | null) => {
+    const data = await octokit.graphql<PullRequestsResponse>(PULL_REQUESTS_QUERY, {
+      owner,
+      name: repo,
+      pageSize: PULL_REQUEST_PAGE_SIZE,
+      after,
+      orderField: order.field,
+      direction: order.direction,
+      request: { signal },
+    });
+    requests += 1;
+    const pulls = data.repository?.pullRequests;
+    if (!pulls) throw new Error(`GitHub returned no repository for ${owner}/${repo}`);
+    return {
+      nodes: (pulls.nodes ?? []).filter((pr) => pr !== null),
+      hasNextPage: pulls.pageInfo.hasNextPage,
+      endCursor: pulls.pageInfo.endCursor,
+    };
+  };
+  await readWindowList<GraphqlPullRequest>({
+    window,
+    fetchPage,
     visit: (pr) => {
-      const author = who(pr.author);
+      const author = contributorLogin(pr.author);
       if (author && window.contains(pr.createdAt))
         counts.add(`pr#${pr.number}`, author, 'prs_opened', pr.createdAt);
       if (author && pr.mergedAt && window.contains(pr.mergedAt))
@@ -108,5 +93,5 @@ export async function crawlPullRequestsGraphql(
       cursor = reviews.pageInfo.endCursor;
     }
   }
-  return { openPrs: openPrs ?? 0, requests };
+  return requests;
 }

@@ -1,7 +1,7 @@
-// The GraphQL queries the crawler sends, and the response types they produce. One request reads
-// 100 pull requests, newest update first, with their first 100 reviews each: what REST needs a
-// PR-list page plus 100 review-list requests for. A fidelity test validates both queries against
-// GitHub's published schema.
+// The GraphQL queries for pull requests, and the response types they produce. One request reads
+// 100 pull requests (oldest first for a full read, newest update first for an incremental one)
+// with their first 100 reviews each: what REST needs a PR-list page plus 100 review-list requests
+// for. A fidelity test validates every query the crawler sends against GitHub's published schema.
 
 /** Pull requests per page, and reviews per pull request in the same page (GitHub's maximum). */
 export const PULL_REQUEST_PAGE_SIZE = 100;
@@ -11,11 +11,17 @@ const ACTOR = 'author { __typename login }';
 const REVIEW_PAGE = `pageInfo { hasNextPage endCursor } nodes { id ${ACTOR} submittedAt }`;
 
 export const PULL_REQUESTS_QUERY = /* GraphQL */ `
-  query GitGuildPullRequests($owner: String!, $name: String!, $pageSize: Int!, $after: String) {
+  query GitGuildPullRequests(
+    $owner: String!
+    $name: String!
+    $pageSize: Int!
+    $after: String
+    $orderField: IssueOrderField!
+    $direction: OrderDirection!
+  ) {
     rateLimit { cost remaining resetAt }
     repository(owner: $owner, name: $name) {
-      openPullRequests: pullRequests(states: [OPEN]) { totalCount }
-      pullRequests(first: $pageSize, after: $after, orderBy: { field: UPDATED_AT, direction: DESC }) {
+      pullRequests(first: $pageSize, after: $after, orderBy: { field: $orderField, direction: $direction }) {
         pageInfo { hasNextPage endCursor }
         nodes {
           number
@@ -82,7 +88,6 @@ interface RateLimitFacts {
 export interface PullRequestsResponse {
   rateLimit: RateLimitFacts | null;
   repository: {
-    openPullRequests: { totalCount: number };
     pullRequests: { pageInfo: PageInfo; nodes: (GraphqlPullRequest | null)[] | null };
   } | null;
 }
@@ -90,16 +95,4 @@ export interface PullRequestsResponse {
 export interface PullRequestReviewsResponse {
   rateLimit: RateLimitFacts | null;
   repository: { pullRequest: { reviews: ReviewPage | null } | null } | null;
-}
-
-/**
- * REST's login for a GraphQL actor. GraphQL names a GitHub App's bot user without the "[bot]"
- * suffix REST uses (`dependabot` vs `dependabot[bot]`); the store and orgTruth use REST's.
- */
-export function restLogin(actor: GraphqlActor): { login: string; type: string } {
-  const bot = actor.__typename === 'Bot';
-  return {
-    login: bot && !actor.login.endsWith('[bot]') ? `${actor.login}[bot]` : actor.login,
-    type: bot ? 'Bot' : actor.__typename,
-  };
 }

@@ -4,19 +4,13 @@ import type { Settings } from '../store/types.js';
 
 export type CrawlSettings = Settings['crawl'];
 
-export interface RepoListing {
+/** What selection looks at; a swept repository (repo-sweep.ts) has it. */
+export interface SelectableRepo {
   name: string;
+  /** "owner/name" */
   fullName: string;
   archived: boolean;
   fork: boolean;
-  defaultBranch: string;
-  pushedAt: string | null;
-  updatedAt: string | null;
-  stars: number;
-  forks: number;
-  /** GitHub's `open_issues_count`, which counts open pull requests too. */
-  openIssuesAndPrs: number;
-  size: number;
 }
 
 function wildcard(pattern: string): RegExp {
@@ -25,11 +19,11 @@ function wildcard(pattern: string): RegExp {
 }
 
 /** Matches a pattern against the short name or the full "owner/name". */
-function matchesAny(repo: RepoListing, patterns: RegExp[]): boolean {
+function matchesAny(repo: SelectableRepo, patterns: RegExp[]): boolean {
   return patterns.some((p) => p.test(repo.name) || p.test(repo.fullName));
 }
 
-export function selectRepos(repos: RepoListing[], settings: CrawlSettings): RepoListing[] {
+export function selectRepos<T extends SelectableRepo>(repos: T[], settings: CrawlSettings): T[] {
   const include = settings.repoInclude.map(wildcard);
   const exclude = settings.repoExclude.map(wildcard);
   return repos.filter((repo) => {
@@ -41,7 +35,16 @@ export function selectRepos(repos: RepoListing[], settings: CrawlSettings): Repo
   });
 }
 
-/** GitHub Apps act as `name[bot]` users of type "Bot". */
-export function isBot(user: { login: string; type?: string | null }): boolean {
-  return user.type === 'Bot' || user.login.toLowerCase().endsWith('[bot]');
+/**
+ * The login a contribution is stored under, or null when there is none to count (a commit email
+ * linked to no account, a deleted user). Bots are stored under REST's spelling, `name[bot]`, which
+ * GraphQL drops (`dependabot`, `__typename: Bot`): the store tells bots apart by that suffix.
+ */
+export function contributorLogin(
+  actor: { login?: string | null; type?: string | null; __typename?: string } | null | undefined,
+): string | null {
+  const login = actor?.login;
+  if (!login) return null;
+  const bot = actor.type === 'Bot' || actor.__typename === 'Bot';
+  return bot && !login.endsWith('[bot]') ? `${login}[bot]` : login;
 }

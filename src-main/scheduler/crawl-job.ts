@@ -1,12 +1,13 @@
 // The host's crawl job: one crawl at a time over the configured GitHub orgs, token read from the
 // SecretStore at each start, progress and completion published as events, stopped by the host.
 // Failures are logged and kept as `lastError`; they never throw out of the background run.
+// Stopping is prompt: every wait inside a crawl (rate limits, retries) ends when it is aborted,
+// and a start that was still reading the token when stop began does not go on to crawl.
 import type { MethodOutput } from '../api/contract.js';
 import type { CrawlService } from './crawl-service.js';
 import { GitGuildError } from '../errors.js';
 import { crawlOrg, type CrawlProgress } from '../github/crawler.js';
 import { createOctokit } from '../github/octokit.js';
-import { RepoListCache } from '../github/repo-list.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
 import type { ContributionsRepository, SettingsRepository } from '../store/repositories.js';
@@ -29,8 +30,6 @@ export interface CrawlJobOptions {
 }
 
 export class CrawlJob implements CrawlService {
-  /** Kept for the life of the host so repo-list pages are conditional requests (free 304s). */
-  private readonly repoListCache = new RepoListCache();
   private running: Promise<void> | null = null;
   private starting = false;
   private progress: CrawlProgress | null = null;
@@ -71,6 +70,8 @@ export class CrawlJob implements CrawlService {
         );
       }
       const token = await this.readToken();
+      // The keychain can take its time; a stop that began meanwhile wins.
+      if (this.stopped) return { started: false, reason: 'The host is stopping.' };
       const abort = new AbortController();
       this.abort = abort;
       this.options.onRunningChange?.(true);
@@ -104,7 +105,10 @@ export class CrawlJob implements CrawlService {
     await this.running;
   }
 
-  /** Aborts a running crawl and waits for it to record where it stopped; later runs are refused. */
+  /**
+   * Aborts a running crawl and waits for it to record where it stopped (prompt: aborting ends its
+   * waits); later runs are refused, including one still reading its token.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.abort?.abort();
@@ -163,7 +167,6 @@ export class CrawlJob implements CrawlService {
           org,
           contributions: this.options.contributions,
           settings: settings.crawl,
-          repoListCache: this.repoListCache,
           signal,
           logger: this.options.logger,
           ...(tuning.settleMs !== undefined ? { settleMs: tuning.settleMs } : {}),
@@ -179,6 +182,7 @@ export class CrawlJob implements CrawlService {
           requests: result.summary.requests,
         });
         this.options.onFinished?.(org, result.summary, null);
+        if (signal.aborted) break;
       } catch (error) {
         failure = describeFailure(error);
         log.error('crawl failed', {

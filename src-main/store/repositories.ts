@@ -2,13 +2,16 @@
 // live beside this file; a server deployment could swap in another backend behind the same shapes.
 import type {
   AuditEntry,
+  CrawlSelection,
   CrawlSummary,
   DailyCount,
   Guild,
   Link,
   LinkMethod,
   Mapping,
+  Metric,
   RepoCursor,
+  RepoIdentity,
   Settings,
   SettingsPatch,
   SyncRun,
@@ -19,22 +22,49 @@ export interface SettingsRepository {
   update(patch: SettingsPatch): Promise<Settings>;
 }
 
+export interface RepoCommitOptions {
+  /**
+   * Metrics whose stored counts `increments` replace instead of adding to: what a full read of a
+   * repository (first crawl, or a walk of the whole default branch) recounted from scratch.
+   */
+  replace?: readonly Metric[];
+}
+
+/** What the store holds about one repository. */
+export interface StoredRepo {
+  id: number;
+  /** "owner/name" as of the latest crawl that wrote it. */
+  name: string;
+  cursor: RepoCursor | null;
+}
+
 export interface ContributionsRepository {
   /**
-   * Adds `increments` to the stored daily counts of one repository and moves its cursor, in one
-   * atomic write: after a crash either both happened or neither did.
+   * Adds `increments` (negative ones too) to the stored daily counts of one repository, renames it
+   * if its name changed, and moves its cursor, in one atomic write: after a crash either all of it
+   * happened or none did.
    */
   commitRepoCrawl(
     org: string,
-    repo: string,
+    repo: RepoIdentity,
     increments: DailyCount[],
     cursor: RepoCursor,
+    options?: RepoCommitOptions,
   ): Promise<void>;
-  getCursor(org: string, repo: string): RepoCursor | undefined;
-  /** Every stored daily count of an org (optionally since a day, inclusive). */
+  getRepo(org: string, repoId: number): StoredRepo | undefined;
+  getCursor(org: string, repoId: number): RepoCursor | undefined;
+  /**
+   * Every counted daily count of an org (optionally since a day, inclusive): the repositories and
+   * bot rule of the org's selection, each repository under its latest name.
+   */
   dailyCounts(org: string, options?: { sinceDay?: string }): DailyCount[];
-  recordCrawl(summary: CrawlSummary): Promise<void>;
+  /**
+   * Records a crawl's summary, and with `selection` what the stats count from now on (given only
+   * by a crawl that reached every selected repository).
+   */
+  recordCrawl(summary: CrawlSummary, selection?: CrawlSelection): Promise<void>;
   lastCrawl(org: string): CrawlSummary | undefined;
+  selection(org: string): CrawlSelection | null;
 }
 
 export interface GuildsRepository {

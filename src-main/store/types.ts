@@ -15,12 +15,31 @@ export interface DailyCount {
   count: number;
 }
 
-/** Where the crawl of one repository stopped: events up to `through` (ISO time) are counted. */
+/**
+ * Where the crawl of one repository stopped. Issues, pull requests and reviews are counted up to
+ * `through` (GitHub's time); commits are counted as the default branch stood at `headOid`.
+ */
 export interface RepoCursor {
   through: string;
-  pushedAt: string | null;
-  updatedAt: string | null;
-  etags: Record<string, string>;
+  /** Default-branch head whose reachable commits are counted; null: no commits counted yet. */
+  headOid: string | null;
+}
+
+/** A repository as GitHub identifies it: its id survives renames and transfers, its name does not. */
+export interface RepoIdentity {
+  id: number;
+  /** "owner/name" as of the latest crawl. */
+  name: string;
+}
+
+/**
+ * What the latest crawl of an org that reached every repository counted: the repositories its
+ * settings selected and whether bot accounts count. Stats follow it, so a settings change takes
+ * effect whole, at the end of the next such crawl, never half.
+ */
+export interface CrawlSelection {
+  repoIds: number[];
+  includeBots: boolean;
 }
 
 export const CrawlSummarySchema = z.strictObject({

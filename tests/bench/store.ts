@@ -21,7 +21,12 @@ const FIRST_DAY = Date.UTC(2024, 0, 1);
 const repoOf = (contributor: number): string => `${ORG}/repo-${contributor % REPOS}`;
 const dayOf = (d: number): string =>
   new Date(FIRST_DAY + d * 86_400_000).toISOString().slice(0, 10);
-const cursor = (through: string) => ({ through, pushedAt: null, updatedAt: null, etags: {} });
+/** A cursor N seconds after the seed, so each commit moves it (the store wants an ISO time). */
+const cursor = (step: number) => ({
+  through: new Date(Date.UTC(2026, 0, 1) + step * 1000).toISOString(),
+  headOid: null,
+});
+const repoIdentity = (r: number) => ({ id: 1000 + r, name: `${ORG}/repo-${r}` });
 
 /** Deterministic small counts, so runs are comparable. */
 function countFor(c: number, d: number, m: number): number {
@@ -94,9 +99,9 @@ async function ours(dir: string): Promise<Record<string, string>> {
     for (let r = 0; r < REPOS; r++)
       await store.contributions.commitRepoCrawl(
         ORG,
-        `${ORG}/repo-${r}`,
+        repoIdentity(r),
         fullYears[r] ?? [],
-        cursor('seed'),
+        cursor(0),
       );
   });
   await store.close();
@@ -115,9 +120,9 @@ async function ours(dir: string): Promise<Record<string, string>> {
   const dailyCrawl = await median(7, (i) =>
     reopened.contributions.commitRepoCrawl(
       ORG,
-      `${ORG}/repo-7`,
+      repoIdentity(7),
       repoIncrements(7, [DAYS + i]),
-      cursor(`day-${i}`),
+      cursor(1 + i),
     ),
   );
   const query30 = await median(3, async () =>
@@ -135,7 +140,9 @@ async function ours(dir: string): Promise<Record<string, string>> {
     'dailyCounts(org) all': ms(queryAll),
     'links.json': mb(await sizeOf(join(dir, 'links.json'))),
     'contributions total': mb(await sizeOf(contributionsDir)),
-    'one repo file': mb(await sizeOf(join(contributionsDir, ORG, 'repos', `${ORG}%2Frepo-7.json`))),
+    'one repo file': mb(
+      await sizeOf(join(contributionsDir, ORG, 'repos', `${repoIdentity(7).id}.json`)),
+    ),
   };
 }
 
@@ -169,7 +176,7 @@ async function naive(dir: string): Promise<Record<string, string>> {
       JSON.stringify({
         schemaVersion: 1,
         counts,
-        cursors: { [`${ORG}/repo-7`]: cursor(`day-${i}`) },
+        cursors: { [`${ORG}/repo-7`]: cursor(1 + i) },
       }),
     );
   });

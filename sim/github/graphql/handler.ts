@@ -28,6 +28,8 @@ interface Outcome {
   result: JsonResult;
   /** Points charged to the GraphQL budget. */
   cost: number;
+  /** The operation's name, for the request log. */
+  operation?: string;
 }
 
 const errorsOnly = (errors: readonly GitHubGraphQLErrorJson[]): JsonResult => ({
@@ -93,10 +95,7 @@ function parseBody(raw: string): GraphqlBody | JsonResult {
 export function createGraphqlHandler(
   deps: ApiServerDeps,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
-  const limiter = new PrimaryRateLimiter(deps.clock, {
-    limit: deps.limiter.options.limit,
-    windowSeconds: deps.limiter.options.windowSeconds,
-  });
+  const limiter = deps.graphqlLimiter;
 
   const answer = async (
     req: IncomingMessage,
@@ -167,9 +166,11 @@ export function createGraphqlHandler(
         ]),
       };
 
+    const name = operation.name?.value;
+    const named = (outcome: Outcome): Outcome => (name ? { ...outcome, operation: name } : outcome);
     const { cost, nodeCount } = queryCost(simGraphqlSchema, document, operation, body.variables);
     if (nodeCount > MAX_NODE_COUNT) {
-      return {
+      return named({
         cost: 0,
         result: errorsOnly([
           {
@@ -177,10 +178,10 @@ export function createGraphqlHandler(
             message: `By the time this query traverses to the nodes connection, it is requesting up to ${nodeCount.toLocaleString('en-US')} possible nodes which exceeds the maximum limit of ${MAX_NODE_COUNT.toLocaleString('en-US')}.`,
           },
         ]),
-      };
+      });
     }
     if (window.limit - window.used < cost) {
-      return {
+      return named({
         cost: 0,
         result: errorsOnly([
           {
@@ -188,7 +189,7 @@ export function createGraphqlHandler(
             message: `API rate limit already exceeded for user ID ${viewer.id}.`,
           },
         ]),
-      };
+      });
     }
     window.used += cost;
     const context: GraphqlContext = {
@@ -213,10 +214,10 @@ export function createGraphqlHandler(
       operationName: body.operationName,
     });
     const errors = executed.errors ? formatted(executed.errors) : undefined;
-    return {
+    return named({
       cost,
       result: { status: 200, body: { data: executed.data ?? null, ...(errors ? { errors } : {}) } },
-    };
+    });
   };
 
   return async (req, res) => {
@@ -263,6 +264,7 @@ export function createGraphqlHandler(
       counted: outcome.cost > 0,
       login: viewer?.login ?? null,
       surface: 'api',
+      ...(outcome.operation ? { operation: outcome.operation } : {}),
     });
   };
 }

@@ -9,6 +9,9 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
   "An RFC 3986, RFC 3987, and RFC 6570 (level 4) compliant URI string."
   scalar URI
 
+  "A Git object ID."
+  scalar GitObjectID
+
   interface Node {
     id: ID!
   }
@@ -58,6 +61,53 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
   input IssueOrder {
     direction: OrderDirection!
     field: IssueOrderField!
+  }
+
+  interface GitObject {
+    id: ID!
+    oid: GitObjectID!
+  }
+
+  type Commit implements GitObject & Node {
+    authoredDate: DateTime!
+    committedDate: DateTime!
+    id: ID!
+    oid: GitObjectID!
+  }
+
+  type Ref implements Node {
+    id: ID!
+    name: String!
+    target: GitObject
+  }
+
+  enum IssueState {
+    CLOSED
+    OPEN
+  }
+
+  type Issue implements Node {
+    author: Actor
+    closed: Boolean!
+    closedAt: DateTime
+    createdAt: DateTime!
+    id: ID!
+    number: Int!
+    state: IssueState!
+    title: String!
+    updatedAt: DateTime!
+  }
+
+  type IssueEdge {
+    cursor: String!
+    node: Issue
+  }
+
+  type IssueConnection {
+    edges: [IssueEdge]
+    nodes: [Issue]
+    pageInfo: PageInfo!
+    totalCount: Int!
   }
 
   enum PullRequestState {
@@ -129,7 +179,24 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
   }
 
   type Repository implements Node {
+    createdAt: DateTime!
+    databaseId: Int
+    defaultBranchRef: Ref
+    forkCount: Int!
     id: ID!
+    isArchived: Boolean!
+    isDisabled: Boolean!
+    isEmpty: Boolean!
+    isFork: Boolean!
+    issues(
+      after: String
+      before: String
+      first: Int
+      labels: [String!]
+      last: Int
+      orderBy: IssueOrder
+      states: [IssueState!]
+    ): IssueConnection!
     name: String!
     nameWithOwner: String!
     pullRequest(number: Int!): PullRequest
@@ -144,6 +211,50 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
       orderBy: IssueOrder
       states: [PullRequestState!]
     ): PullRequestConnection!
+    pushedAt: DateTime
+    stargazerCount: Int!
+    updatedAt: DateTime!
+  }
+
+  type RepositoryEdge {
+    cursor: String!
+    node: Repository
+  }
+
+  type RepositoryConnection {
+    edges: [RepositoryEdge]
+    nodes: [Repository]
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+
+  enum RepositoryOrderField {
+    CREATED_AT
+    NAME
+    PUSHED_AT
+    STARGAZERS
+    UPDATED_AT
+  }
+
+  input RepositoryOrder {
+    direction: OrderDirection!
+    field: RepositoryOrderField!
+  }
+
+  type Organization implements Node {
+    databaseId: Int
+    id: ID!
+    login: String!
+    name: String
+    repositories(
+      after: String
+      before: String
+      first: Int
+      isArchived: Boolean
+      isFork: Boolean
+      last: Int
+      orderBy: RepositoryOrder
+    ): RepositoryConnection!
   }
 
   type RateLimit {
@@ -156,6 +267,7 @@ export const SIM_GRAPHQL_SDL = /* GraphQL */ `
   }
 
   type Query {
+    organization(login: String!): Organization
     rateLimit(dryRun: Boolean = false): RateLimit
     repository(followRenames: Boolean = true, name: String!, owner: String!): Repository
   }

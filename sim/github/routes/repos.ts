@@ -1,13 +1,20 @@
 // Repository routes: the repo, its pulls, issues (PRs mixed in), default-branch commits,
 // reviews and contributors, with GitHub's filters, sort orders and edge-case statuses.
+import { findCommit, newestFirst, reachable } from '../../scenarios/commit-graph.js';
 import type { SimCommit, SimIssue, SimPull } from '../../scenarios/org.js';
 import { githubError, HttpError, listOf, notFound } from '../http.js';
+import { paginate } from '../pagination.js';
 import { commit, issue, pullAsIssue, pullRequestSimple, review } from '../shapes/activity.js';
 import { fullRepository } from '../shapes/repo.js';
 import { anonymousContributor, contributor } from '../shapes/user.js';
 import { byKey, enumParam, findRepo, shapeContext, timeParam, type Route } from './route.js';
 
 const MONTH_MS = 30 * 86_400_000;
+const COMMITS_DOCS = 'https://docs.github.com/rest/commits/commits';
+const COMPARE_DOCS = `${COMMITS_DOCS}#compare-two-commits`;
+
+const emptyRepository = () =>
+  githubError(409, 'Git Repository is empty.', `${COMMITS_DOCS}#list-commits`);
 
 type IssueLike = { kind: 'issue'; item: SimIssue } | { kind: 'pull'; item: SimPull };
 
@@ -103,28 +110,19 @@ export const repoRoutes: Route[] = [
     path: '/repos/:owner/:repo/commits',
     handle: (req, p) => {
       const ref = findRepo(req, p.owner ?? '', p.repo ?? '');
-      if (ref.repo.commits.length === 0)
-        throw new HttpError(
-          githubError(
-            409,
-            'Git Repository is empty.',
-            'https://docs.github.com/rest/commits/commits#list-commits',
-          ),
-        );
-      let start = 0;
+      if (ref.repo.head === null) throw new HttpError(emptyRepository());
+      // `sha`: a branch or a commit to list from; a commit a force push left behind still works.
+      const graph = req.world.graph(ref.repo);
+      let history = ref.repo.commits;
       const sha = req.query.get('sha');
       if (sha && sha !== ref.repo.defaultBranch) {
-        start = ref.repo.commits.findIndex(
-          (c) => c.sha.startsWith(sha.toLowerCase()) && sha.length >= 7,
-        );
-        if (start === -1)
+        const start = findCommit(graph, sha);
+        if (!start)
           throw new HttpError(
-            githubError(
-              404,
-              `No commit found for SHA: ${sha}`,
-              'https://docs.github.com/rest/commits/commits#list-commits',
-            ),
+            githubError(404, `No commit found for SHA: ${sha}`, `${COMMITS_DOCS}#list-commits`),
           );
+        // The head's history is kept listed; only another start needs a walk of the graph.
+        if (start.sha !== ref.repo.head) history = newestFirst(graph, reachable(graph, start.sha));
       }
       // since/until select by committer date, like `git log --since/--until`.
       const since = timeParam(req.query, 'since');
@@ -133,18 +131,79 @@ export const repoRoutes: Route[] = [
       const committer = req.query.get('committer')?.toLowerCase();
       const matches = (login: string | null, email: string, wanted: string): boolean =>
         login?.toLowerCase() === wanted || email.toLowerCase() === wanted;
-      const history = ref.repo.commits;
-      const list: { c: SimCommit; parent: string | null }[] = [];
-      for (let i = start; i < history.length; i++) {
-        const c = history[i] as SimCommit;
-        if (since !== null && c.committerDate < since) continue;
-        if (until !== null && c.committerDate > until) continue;
-        if (author && !matches(c.authorLogin, c.authorEmail, author)) continue;
-        if (committer && !matches(c.committerLogin, c.committerEmail, committer)) continue;
-        list.push({ c, parent: history[i + 1]?.sha ?? null });
-      }
+      const list = history.filter(
+        (c) =>
+          (since === null || c.committerDate >= since) &&
+          (until === null || c.committerDate <= until) &&
+          (!author || matches(c.authorLogin, c.authorEmail, author)) &&
+          (!committer || matches(c.committerLogin, c.committerEmail, committer)),
+      );
       const ctx = shapeContext(req, ref);
-      return listOf(list, (x) => commit(ctx, x.c, x.parent));
+      return listOf(list, (c) => commit(ctx, c));
+    },
+  },
+  {
+    // `git log BASE..HEAD` in chronological order, with how the two relate (ahead, behind,
+    // diverged). Paged when `page` or `per_page` is given; otherwise the newest 250 commits.
+    path: '/repos/:owner/:repo/compare/:basehead',
+    handle: (req, p) => {
+      const ref = findRepo(req, p.owner ?? '', p.repo ?? '');
+      const ends = /^(.+?)\.\.\.(.+)$/.exec(p.basehead ?? '');
+      if (!ends || ref.repo.head === null) throw new HttpError(notFound());
+      const graph = req.world.graph(ref.repo);
+      const resolve = (name: string) =>
+        name === ref.repo.defaultBranch
+          ? graph.bySha.get(ref.repo.head as string)
+          : findCommit(graph, name);
+      const base = resolve(ends[1] as string);
+      const head = resolve(ends[2] as string);
+      if (!base || !head) throw new HttpError(notFound());
+      const fromBase = reachable(graph, base.sha);
+      const fromHead = reachable(graph, head.sha);
+      const ahead = [...fromHead].filter((sha) => !fromBase.has(sha));
+      const behindBy = [...fromBase].filter((sha) => !fromHead.has(sha)).length;
+      const common = [...fromHead].filter((sha) => fromBase.has(sha));
+      if (common.length === 0)
+        throw new HttpError(
+          githubError(404, `No common ancestor between ${ends[1]} and ${ends[2]}.`, COMPARE_DOCS),
+        );
+      const position = (sha: string): number => graph.position.get(sha) ?? 0;
+      const mergeBase = common.reduce((a, b) => (position(b) > position(a) ? b : a));
+      const chronological = newestFirst(graph, ahead).reverse();
+      const paged = req.query.has('page') || req.query.has('per_page');
+      const page = paged
+        ? paginate(chronological, req.urls.api, req.path, req.query)
+        : { items: chronological.slice(-250), link: null };
+      const ctx = shapeContext(req, ref);
+      const full = `${ref.org.login}/${ref.repo.name}`;
+      const short = (sha: string): string => `${ref.org.login}:${sha.slice(0, 7)}`;
+      const status =
+        ahead.length === 0 && behindBy === 0
+          ? 'identical'
+          : behindBy === 0
+            ? 'ahead'
+            : ahead.length === 0
+              ? 'behind'
+              : 'diverged';
+      const headers: Record<string, string> = page.link ? { link: page.link } : {};
+      return {
+        status: 200,
+        headers,
+        body: {
+          url: `${req.urls.api}/repos/${full}/compare/${p.basehead}`,
+          html_url: `${req.urls.web}/${full}/compare/${p.basehead}`,
+          permalink_url: `${req.urls.web}/${full}/compare/${short(base.sha)}...${short(head.sha)}`,
+          diff_url: `${req.urls.web}/${full}/compare/${p.basehead}.diff`,
+          patch_url: `${req.urls.web}/${full}/compare/${p.basehead}.patch`,
+          base_commit: commit(ctx, base),
+          merge_base_commit: commit(ctx, graph.bySha.get(mergeBase) as SimCommit),
+          status,
+          ahead_by: ahead.length,
+          behind_by: behindBy,
+          total_commits: ahead.length,
+          commits: page.items.map((c) => commit(ctx, c)),
+        },
+      };
     },
   },
   {
@@ -165,7 +224,7 @@ export const repoRoutes: Route[] = [
     handle: (req, p) => {
       const ref = findRepo(req, p.owner ?? '', p.repo ?? '');
       // GitHub answers 204 with no body for an empty repository.
-      if (ref.repo.commits.length === 0) return { status: 204 };
+      if (ref.repo.head === null) return { status: 204 };
       const anon = req.query.get('anon') === '1' || req.query.get('anon') === 'true';
       const linked = new Map<string, number>();
       const anonymous = new Map<string, { name: string; email: string; n: number }>();

@@ -13,6 +13,8 @@ export interface ApiRequest {
   clock: SimClock;
   /** The token's user, or null for an anonymous request. */
   viewer: SimUser | null;
+  /** The URL path as routed, e.g. `/repos/acme/app/commits`. */
+  path: string;
   query: URLSearchParams;
 }
 
@@ -27,10 +29,31 @@ export function requireViewer(req: ApiRequest, docs: string): SimUser {
   return req.viewer;
 }
 
-/** The repo, or the 404 / 451 GitHub answers for it and everything under it. */
+/**
+ * The repo, or what GitHub answers for it and everything under it: 301 to `/repositories/{id}/…`
+ * for a name it had before a rename or transfer, 404, or 451 when access is blocked.
+ */
 export function findRepo(req: ApiRequest, owner: string, name: string): RepoRef {
   const ref = req.world.repo(owner, name);
-  if (!ref) throw new HttpError(notFound());
+  if (!ref) {
+    const moved = req.world.redirect(owner, name);
+    if (!moved) throw new HttpError(notFound());
+    const prefix = `/repos/${owner}/${name}`;
+    const rest = req.path.toLowerCase().startsWith(prefix.toLowerCase())
+      ? req.path.slice(prefix.length)
+      : '';
+    const query = req.query.toString() === '' ? '' : `?${req.query.toString()}`;
+    const location = `${req.urls.api}/repositories/${moved.repo.id}${rest}${query}`;
+    throw new HttpError({
+      status: 301,
+      headers: { location },
+      body: {
+        message: 'Moved Permanently',
+        url: location,
+        documentation_url: 'https://docs.github.com/v3/#http-redirects',
+      },
+    });
+  }
   if (ref.repo.blocked) {
     throw new HttpError({
       status: 451,

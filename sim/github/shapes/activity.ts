@@ -102,7 +102,7 @@ export function pullRequestSimple(ctx: ShapeContext, p: SimPull) {
     base: {
       label: `${ctx.org.login}:${ctx.repo.defaultBranch}`,
       ref: ctx.repo.defaultBranch,
-      sha: ctx.repo.commits[0]?.sha ?? p.headSha,
+      sha: ctx.repo.head ?? p.headSha,
       user: repo.owner,
       repo,
     },
@@ -211,7 +211,7 @@ export function pullAsIssue(ctx: ShapeContext, p: SimPull) {
   };
 }
 
-export function commit(ctx: ShapeContext, c: SimCommit, parentSha: string | null) {
+export function commit(ctx: ShapeContext, c: SimCommit) {
   const api = `${repoApi(ctx)}/commits/${c.sha}`;
   const treeSha = c.sha.slice(20) + c.sha.slice(0, 20);
   return {
@@ -238,16 +238,12 @@ export function commit(ctx: ShapeContext, c: SimCommit, parentSha: string | null
     // Commits whose email matches no account have no linked user: GitHub sends null.
     author: c.authorLogin === null ? null : simpleUser(ctx.user(c.authorLogin), ctx.urls),
     committer: c.committerLogin === null ? null : simpleUser(ctx.user(c.committerLogin), ctx.urls),
-    parents:
-      parentSha === null
-        ? []
-        : [
-            {
-              sha: parentSha,
-              url: `${repoApi(ctx)}/commits/${parentSha}`,
-              html_url: `${repoWeb(ctx)}/commit/${parentSha}`,
-            },
-          ],
+    // A merge commit has two (or more) parents.
+    parents: c.parents.map((sha) => ({
+      sha,
+      url: `${repoApi(ctx)}/commits/${sha}`,
+      html_url: `${repoWeb(ctx)}/commit/${sha}`,
+    })),
   };
 }
 

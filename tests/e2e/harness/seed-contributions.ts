@@ -66,12 +66,12 @@ export async function seedContributions(store: Store, options: SeedOptions): Pro
     }
   }
   const through = options.now.toISOString();
+  let repoId = 0;
   for (const [repo, counts] of byRepo) {
-    await store.contributions.commitRepoCrawl(options.org, repo, counts, {
+    repoId += 1;
+    await store.contributions.commitRepoCrawl(options.org, { id: repoId, name: repo }, counts, {
       through,
-      pushedAt: null,
-      updatedAt: null,
-      etags: {},
+      headOid: null,
     });
   }
   await store.contributions.recordCrawl({

@@ -3,7 +3,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { generateOrg, type OrgPreset } from '../../../sim/scenarios/org.js';
+import {
+  generateOrg,
+  type OrgPreset,
+  type OrgTruthOptions,
+  type SimOrg,
+} from '../../../sim/scenarios/org.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
 import {
   crawlOrg,
@@ -11,20 +16,22 @@ import {
   type CrawlResult,
 } from '../../../src-main/github/crawler.js';
 import { createOctokit, type GitHubConnection } from '../../../src-main/github/octokit.js';
-import { RepoListCache } from '../../../src-main/github/repo-list.js';
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
 import { DEFAULT_SETTINGS, type DailyCount } from '../../../src-main/store/types.js';
 
 export interface CrawlRig {
   sim: GitHubSim;
-  store: Store;
+  readonly store: Store;
   github: GitHubConnection;
   org: string;
   crawl(extra?: Partial<CrawlOrgOptions>): Promise<CrawlResult>;
   /** Stored counts, in orgTruth's order. */
   stored(): DailyCount[];
-  truth(): DailyCount[];
+  /** The scenario's counts as of now (GitHub's clock), with the default settings unless told. */
+  truth(options?: OrgTruthOptions): DailyCount[];
+  /** Closes the store and opens it again, as a restarted host would. */
+  reopenStore(): Promise<Store>;
   close(): Promise<void>;
 }
 
@@ -44,6 +51,8 @@ export async function startCrawlRig(
   options: {
     preset?: OrgPreset;
     seed?: number;
+    /** More orgs served by the same simulator (transfers between them). */
+    moreOrgs?: SimOrg[];
     connection?: Parameters<typeof createOctokit>[0] extends infer O ? Partial<O> : never;
   } = {},
 ): Promise<CrawlRig> {
@@ -52,9 +61,9 @@ export async function startCrawlRig(
     preset: options.preset ?? 'demo',
     now: Date.now() - 60_000,
   });
-  const sim = await startGitHubSim({ org });
+  const sim = await startGitHubSim({ orgs: [org, ...(options.moreOrgs ?? [])] });
   const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-crawl-'));
-  const store = await openStore({ dataDir, logger: silentLogger });
+  let store = await openStore({ dataDir, logger: silentLogger });
   const github = createOctokit({
     baseUrl: sim.apiUrl,
     token: sim.token,
@@ -63,26 +72,36 @@ export async function startCrawlRig(
     retryBaseDelayMs: 20,
     ...options.connection,
   });
-  const cache = new RepoListCache();
   return {
     sim,
-    store,
+    get store() {
+      return store;
+    },
     github,
     org: org.login,
-    crawl: (extra = {}) =>
-      crawlOrg({
+    crawl: async (extra = {}) => {
+      const result = await crawlOrg({
         octokit: github.octokit,
         meter: github.meter,
         org: org.login,
         contributions: store.contributions,
         settings: DEFAULT_SETTINGS.crawl,
-        now: () => new Date(sim.control.now()),
         settleMs: 0,
-        repoListCache: cache,
         ...extra,
-      }),
+      });
+      // With no settle margin a window ends at the very second GitHub answered the sweep; what a
+      // test does next must fall after it, as it would a minute later on the real GitHub.
+      sim.control.advanceClock(1);
+      return result;
+    },
     stored: () => sortCounts(store.contributions.dailyCounts(org.login)),
-    truth: () => sortCounts(sim.control.truth({ now: sim.control.now() })),
+    truth: (truthOptions = {}) =>
+      sortCounts(sim.control.truth({ now: sim.control.now(), ...truthOptions })),
+    reopenStore: async () => {
+      await store.close();
+      store = await openStore({ dataDir, logger: silentLogger });
+      return store;
+    },
     close: async () => {
       await sim.close();
       await store.close();

@@ -1,7 +1,7 @@
-// Items updated while the crawler pages through a list sorted by update: on REST's page-number
-// pagination the moved item jumps to the already-read head and everything else shifts down one
-// place (the page-boundary item is served twice); on GraphQL's keyset cursors the moved item is
-// skipped. The crawl must still store exactly the truth: nothing counted twice, nothing missed.
+// Items updated while the crawler pages through a list sorted by update (an incremental read,
+// newest update first): on GraphQL's keyset cursors the moved item jumps to the already-read head
+// and would be skipped. The crawl must still store exactly the truth: nothing counted twice,
+// nothing missed. A first crawl reads in creation order, which no update can change.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HookedRequest } from '../../../sim/github/index.js';
 import { isoSeconds } from '../../../sim/scenarios/org.js';
@@ -16,9 +16,9 @@ afterEach(async () => {
 const ADDED = 150;
 
 /**
- * A repo whose newest 150 issues and then 150 PRs (by update) are ours, so positions are known:
- * in the issue list (issues and PRs, newest update first) issue i sits at index i, and in the PR
- * list PR j at index j. Each has its own author, so a count of 2 or 0 is visible per item.
+ * A repo whose newest 150 issues and 150 PRs (by update) are ours, so positions are known: in the
+ * issue list (newest update first) issue i sits at index i, and in the PR list PR j at index j.
+ * Each has its own author, so a count of 2 or 0 is visible per item.
  */
 function seedMovingRepo(current: CrawlRig) {
   const control = current.sim.control;
@@ -26,9 +26,13 @@ function seedMovingRepo(current: CrawlRig) {
     (r) => !r.blocked && !r.empty && !r.archived && !r.fork,
   )!;
   const full = `${current.org}/${repo.name}`;
-  // Room after the scenario's newest update for 300 items a second apart, all before "now".
+  // Room after the scenario's newest update (and after any crawl so far) for 300 items a second
+  // apart, all before "now".
+  const newest = Math.max(
+    control.now(),
+    ...[...repo.issues, ...repo.pulls].map((x) => Date.parse(x.updatedAt)),
+  );
   control.advanceClock(3600);
-  const newest = Math.max(...[...repo.issues, ...repo.pulls].map((x) => Date.parse(x.updatedAt)));
   expect(newest + 400_000).toBeLessThan(control.now());
   const issues = Array.from({ length: ADDED }, (_, i) =>
     control.addIssue(full, {
@@ -51,44 +55,53 @@ const countOf = (current: CrawlRig, login: string, metric: string): number =>
     .filter((c) => c.login === login && c.metric === metric)
     .reduce((n, c) => n + c.count, 0);
 
+const isQuery = (r: HookedRequest, operation: string, repo: string): boolean =>
+  r.path === '/graphql' &&
+  r.graphql?.variables.name === repo &&
+  r.graphql.query.includes(`query ${operation}(`);
+
 describe('a crawl while items move in lists sorted by update', () => {
-  it('counts an issue updated between two pages once, and the issue shifted across the page boundary once', async () => {
+  it('counts an issue updated between two pages once, re-reading the head once', async () => {
     rig = await startCrawlRig();
     const current = rig;
+    await current.crawl();
     const { repo, full, issues } = seedMovingRepo(current);
-    const issuesPath = `/repos/${full}/issues`;
+    const issuePage = (r: HookedRequest): boolean => isQuery(r, 'GitGuildIssues', repo.name);
     let moved = false;
-    // Just before page 2 of the issue list: issue 120 (on page 2) gets a comment and jumps to the
-    // head; issue 99, last on page 1, slides to the top of page 2.
+    // Just before page 2 of the incremental read (newest update first): issue 120, due on page 2,
+    // gets a comment and jumps to the head this pass has already read.
     current.sim.control.beforeRequest(
-      { match: (r: HookedRequest) => r.path === issuesPath && r.query.page === '2' },
+      { match: (r) => issuePage(r) && r.graphql?.variables.after != null },
       () => {
         current.sim.control.touchIssue(full, issues[120]!.number);
         moved = true;
       },
     );
-    current.sim.control.resetRequests();
+    const pages: HookedRequest[] = [];
+    for (let n = 1; n <= 10; n++)
+      current.sim.control.beforeRequest({ match: issuePage, nth: n }, (r) => void pages.push(r));
 
     await current.crawl();
 
     expect(moved).toBe(true);
-    expect(countOf(current, 'issue-mover-99', 'issues')).toBe(1);
+    // The re-read serves issue 0 (the first page's newest update) a second time: counted once.
+    expect(countOf(current, 'issue-mover-0', 'issues')).toBe(1);
     expect(countOf(current, 'issue-mover-120', 'issues')).toBe(1);
     expect(current.stored()).toEqual(current.truth());
-    const served = current.sim.control.requests().filter((r) => r.path === issuesPath);
-    // Six pages for 569 items, then one page re-read from the head.
-    expect(repo.issues.length + repo.pulls.length).toBeGreaterThan(500);
-    expect(served.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3', '4', '5', '6', '1']);
+    // 150 updated issues: two pages back to the cursor, then one page re-read from the head.
+    expect(pages.map((p) => p.graphql?.variables.orderField)).toEqual([
+      'UPDATED_AT',
+      'UPDATED_AT',
+      'UPDATED_AT',
+    ]);
   });
 
   it('counts a pull request updated between two GraphQL pages once, re-reading the head once', async () => {
     rig = await startCrawlRig();
     const current = rig;
+    await current.crawl();
     const { repo, full, pulls } = seedMovingRepo(current);
-    const prPage = (r: HookedRequest): boolean =>
-      r.path === '/graphql' &&
-      r.graphql?.variables.name === repo.name &&
-      r.graphql.query.includes('query GitGuildPullRequests(');
+    const prPage = (r: HookedRequest): boolean => isQuery(r, 'GitGuildPullRequests', repo.name);
     let moved = false;
     current.sim.control.beforeRequest(
       { match: (r) => prPage(r) && r.graphql?.variables.after != null },
@@ -100,17 +113,42 @@ describe('a crawl while items move in lists sorted by update', () => {
     const pages: HookedRequest[] = [];
     for (let n = 1; n <= 10; n++)
       current.sim.control.beforeRequest({ match: prPage, nth: n }, (r) => void pages.push(r));
-    current.sim.control.resetRequests();
 
     await current.crawl();
 
     expect(moved).toBe(true);
-    // The re-read serves PR 0 (the first page's newest update) a second time: counted once.
     expect(countOf(current, 'pull-mover-0', 'prs_opened')).toBe(1);
     expect(countOf(current, 'pull-mover-120', 'prs_opened')).toBe(1);
     expect(current.stored()).toEqual(current.truth());
-    expect(repo.pulls.length).toBeGreaterThan(200);
-    // Pages of 100 down the whole list on a first crawl, plus one page re-read from the head.
-    expect(pages.length).toBe(Math.ceil(repo.pulls.length / 100) + 1);
+    // 150 updated PRs: two pages back to the cursor, plus one page re-read from the head.
+    expect(pages.length).toBe(3);
+  });
+
+  it('reads a first crawl in creation order, which updates cannot reorder: one pass, no re-read', async () => {
+    rig = await startCrawlRig();
+    const current = rig;
+    const { repo, full, issues } = seedMovingRepo(current);
+    const issuePage = (r: HookedRequest): boolean => isQuery(r, 'GitGuildIssues', repo.name);
+    let moved = false;
+    current.sim.control.beforeRequest(
+      { match: (r) => issuePage(r) && r.graphql?.variables.after != null },
+      () => {
+        for (const issue of issues.slice(0, 100))
+          current.sim.control.touchIssue(full, issue.number);
+        moved = true;
+      },
+    );
+    const pages: HookedRequest[] = [];
+    for (let n = 1; n <= 20; n++)
+      current.sim.control.beforeRequest({ match: issuePage, nth: n }, (r) => void pages.push(r));
+
+    await current.crawl();
+
+    expect(moved).toBe(true);
+    expect(current.stored()).toEqual(current.truth());
+    expect(pages.length).toBe(Math.ceil(repo.issues.length / 100));
+    expect(new Set(pages.map((p) => p.graphql?.variables.orderField))).toEqual(
+      new Set(['CREATED_AT']),
+    );
   });
 });

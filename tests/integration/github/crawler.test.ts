@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('org crawl against the GitHub simulator', () => {
-  it('stores exactly the scenario ground truth and names the 451 repo as missing', async () => {
+  it('stores exactly the scenario ground truth and names the disabled (DMCA) repo as missing', async () => {
     rig = await startCrawlRig();
     const progress: number[] = [];
     const result = await rig.crawl({ onProgress: (p) => progress.push(p.reposDone) });
@@ -21,16 +21,31 @@ describe('org crawl against the GitHub simulator', () => {
     expect(rig.stored()).toEqual(rig.truth());
     expect(rig.stored().length).toBeGreaterThan(100);
     expect(result.summary.missing).toEqual([
-      { repo: `${rig.org}/takedown`, reason: 'unavailable for legal reasons (451)' },
+      {
+        repo: `${rig.org}/takedown`,
+        reason: 'disabled by GitHub: access blocked (for example a DMCA takedown)',
+      },
     ]);
     expect(result.summary.complete).toBe(false);
     expect(result.empty).toEqual([`${rig.org}/new-project`]);
     expect(result.summary.requests).toBe(rig.sim.control.requests().length);
     expect(rig.store.contributions.lastCrawl(rig.org)).toEqual(result.summary);
     expect(progress.at(-1)).toBe(result.crawled.length + result.summary.missing.length);
+    // A first crawl reads in creation order: one request per 100 items, no re-reads.
+    const perRepo = rig.sim.control.orgs[0]!.repos.filter(
+      (r) => !r.blocked && !r.archived && !r.fork,
+    );
+    const pages = (n: number): number => Math.ceil(n / 100);
+    expect(result.summary.requests).toBe(
+      1 +
+        perRepo.reduce(
+          (n, r) => n + pages(r.issues.length) + pages(r.pulls.length) + pages(r.commits.length),
+          0,
+        ),
+    );
   });
 
-  it('picks up exactly the new activity on a second crawl and leaves unchanged repos at a free 304', async () => {
+  it('picks up exactly the new activity on a second crawl, reading only the repos that changed', async () => {
     rig = await startCrawlRig();
     await rig.crawl();
     const control = rig.sim.control;
@@ -69,27 +84,68 @@ describe('org crawl against the GitHub simulator', () => {
       'reporter issues 1',
     ]);
     expect(second.crawled.sort()).toEqual([prRepo, issueRepo].sort());
-    // Every other repo costs one conditional request on its issue list, answered 304 (free).
-    const requests = control.requests();
-    const unchanged = requests.filter(
-      (r) =>
-        ![prRepo, issueRepo].some((name) => r.path.startsWith(`/repos/${name}/`)) &&
-        r.path.startsWith('/repos/'),
+    // The sweep, then for the PR repo one PR page and one comparison of heads (the merge), for
+    // the issue repo one issue page. No other repo costs anything.
+    expect(
+      control
+        .requests()
+        .map((r) => r.operation ?? r.path.replace(`/repos/${prRepo}/`, ''))
+        .sort(),
+    ).toEqual(
+      [
+        'GitGuildRepositorySweep',
+        'GitGuildPullRequests',
+        expect.stringMatching(/^compare\//),
+        'GitGuildIssues',
+      ].sort(),
     );
-    expect(unchanged.every((r) => r.status === 304 || r.status === 451)).toBe(true);
-    expect(unchanged.filter((r) => r.status === 304).length).toBe(second.skipped.length);
   });
 
-  it('costs only the repo list when nothing changed and metadata is trusted', async () => {
+  it('costs one request per 100 repos when nothing changed, also after a restart', async () => {
     rig = await startCrawlRig();
     await rig.crawl();
     rig.sim.control.resetRequests();
-    const again = await rig.crawl({ unchangedCheck: 'metadata' });
-    const paths = rig.sim.control.requests().map((r) => `${r.status} ${r.path}`);
-    // The repo list (304) plus the 451 repo, which has no cursor and is tried again.
-    expect(paths.filter((p) => !p.includes('/takedown/'))).toEqual([`304 /orgs/${rig.org}/repos`]);
+    const again = await rig.crawl();
+    expect(rig.sim.control.requests().map((r) => r.operation)).toEqual(['GitGuildRepositorySweep']);
     expect(again.crawled).toEqual([]);
     expect(rig.stored()).toEqual(rig.truth());
+
+    // A new process: the markers are the stored cursors, so nothing in memory is needed.
+    const reopened = await rig.reopenStore();
+    rig.sim.control.resetRequests();
+    const afterRestart = await rig.crawl();
+    expect(rig.sim.control.requests()).toHaveLength(1);
+    expect(afterRestart.crawled).toEqual([]);
+    expect(sortCounts(reopened.contributions.dailyCounts(rig.org))).toEqual(rig.truth());
+  });
+
+  it('notices a repo whose only change is a new issue, a new review or a new commit, for one request each', async () => {
+    rig = await startCrawlRig();
+    await rig.crawl();
+    const control = rig.sim.control;
+    const [issued, reviewed, pushed] = control.orgs[0]!.repos.filter(
+      (r) => !r.blocked && !r.empty && !r.archived && !r.fork && r.pulls.length > 0,
+    );
+    control.addIssue(`${rig.org}/${issued!.name}`, { author: 'only-an-issue' });
+    control.addReview(`${rig.org}/${reviewed!.name}`, {
+      pullNumber: reviewed!.pulls[0]!.number,
+      reviewer: 'only-a-review',
+    });
+    control.addCommit(`${rig.org}/${pushed!.name}`, { author: 'only-a-commit' });
+    control.resetRequests();
+
+    const result = await rig.crawl();
+
+    expect(rig.stored()).toEqual(rig.truth());
+    for (const login of ['only-an-issue', 'only-a-review', 'only-a-commit'])
+      expect(rig.stored().filter((c) => c.login === login)).toHaveLength(1);
+    expect(result.crawled).toHaveLength(3);
+    expect(
+      control
+        .requests()
+        .map((r) => r.operation ?? r.path.split('/')[4])
+        .sort(),
+    ).toEqual(['GitGuildIssues', 'GitGuildPullRequests', 'GitGuildRepositorySweep', 'compare']);
   });
 
   it('resumes an interrupted crawl and converges to the truth without double counting', async () => {
@@ -197,12 +253,14 @@ describe('org crawl against the GitHub simulator', () => {
     const paths = control.requests().map((r) => r.path);
     expect(paths.filter((p) => /\/pulls\/\d+\/reviews$/.test(p))).toEqual([]);
     expect(paths.filter((p) => /\/pulls$/.test(p))).toEqual([]);
-    // Per repo: at least one PR page, and one page re-read from the head when the pass needed more
-    // than one (moving-list.ts); plus two pages of the marathon PR's remaining 130 reviews.
-    const graphql = paths.filter((p) => p === '/graphql').length;
+    // A first crawl: one PR page per 100 PRs of each repo (creation order, no re-read), plus two
+    // pages of the marathon PR's remaining 130 reviews.
+    const operations = control.requests().map((r) => r.operation);
     const repos = control.orgs[0]!.repos.filter((r) => !r.blocked && !r.archived && !r.fork);
-    const prPages = (n: number): number => Math.max(1, Math.ceil(n / 100)) + (n > 100 ? 1 : 0);
-    expect(graphql).toBe(repos.reduce((n, r) => n + prPages(r.pulls.length), 0) + 2);
+    expect(operations.filter((o) => o === 'GitGuildPullRequests').length).toBe(
+      repos.reduce((n, r) => n + Math.ceil(r.pulls.length / 100), 0),
+    );
+    expect(operations.filter((o) => o === 'GitGuildPullRequestReviews').length).toBe(2);
   });
 
   it('counts bots under their REST login when bots are included, though GraphQL drops the "[bot]" suffix', async () => {

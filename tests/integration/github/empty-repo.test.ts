@@ -1,24 +1,27 @@
-// An empty repository answers 409 to its commit list on every attempt; the crawl must record it
-// as empty after one request instead of spending the retry plugin's backoff on it.
+// An empty repository (no default branch head) costs nothing beyond the sweep: the crawl knows
+// from the sweep that there are no commits, issues or PRs to read, and reports it as empty, not
+// missing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCrawlRig, type CrawlRig } from './crawl-rig.js';
 
 describe('an empty repository in the org', () => {
   let rig: CrawlRig;
   beforeAll(async () => {
-    // The default retry delay: with retries on 409 this test would wait 1 + 4 + 9 s.
-    rig = await startCrawlRig({ preset: 'tiny', connection: { retryBaseDelayMs: 1000 } });
+    rig = await startCrawlRig({ preset: 'tiny' });
   });
   afterAll(async () => rig.close());
 
-  it('costs one commit-list request and is reported as empty, not missing', async () => {
+  it('costs no request of its own and is reported as empty, not missing', async () => {
     const result = await rig.crawl();
     const emptyRepo = `${rig.org}/new-project`;
     expect(result.empty).toEqual([emptyRepo]);
     expect(result.summary.missing.map((m) => m.repo)).not.toContain(emptyRepo);
-    const commitLists = rig.sim.control
+    const own = rig.sim.control
       .requests()
-      .filter((r) => r.path.startsWith(`/repos/${emptyRepo}/commits`));
-    expect(commitLists.map((r) => r.status)).toEqual([409]);
+      .filter(
+        (r) => r.path.startsWith(`/repos/${emptyRepo}/`) || r.query['name'] === 'new-project',
+      );
+    expect(own).toEqual([]);
+    expect(rig.stored()).toEqual(rig.truth());
   });
 });

@@ -117,7 +117,10 @@ describe('the host crawl against the GitHub simulator', () => {
     expect(finished.error).toBeNull();
     expect(finished.summary).toMatchObject({ org: sims.github.org.login, complete: false });
     expect(finished.summary?.missing).toEqual([
-      { repo: `${sims.github.org.login}/takedown`, reason: 'unavailable for legal reasons (451)' },
+      {
+        repo: `${sims.github.org.login}/takedown`,
+        reason: 'disabled by GitHub: access blocked (for example a DMCA takedown)',
+      },
     ]);
 
     const progress = events.filter((e) => e.type === 'progress');
@@ -141,7 +144,7 @@ describe('the host crawl against the GitHub simulator', () => {
   });
 
   it.each(['all', '30d', '7d'] as const)(
-    'reports the hall of fame for %s equal to the ground truth, marked partial with the 451 repo',
+    'reports the hall of fame for %s equal to the ground truth, marked partial with the disabled repo',
     async (window) => {
       const hall = (await invokeMethod(host.handlers, 'stats.hallOfFame', {
         window,

@@ -209,7 +209,7 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
         };
         return s.running === null && s.orgs.length === 1 ? s : null;
       });
-      expect(crawled.orgs[0]?.complete).toBe(false); // the takedown repo answers 451
+      expect(crawled.orgs[0]?.complete).toBe(false); // the takedown repo is disabled (DMCA)
 
       expect(
         (await rpc('settings.update', { timeZone: 'Europe/Berlin', syncIntervalMinutes: 30 }))

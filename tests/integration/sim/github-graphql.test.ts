@@ -15,12 +15,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simGraphqlSchema } from '../../../sim/github/graphql/handler.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
 import { generateOrg, type SimOrg } from '../../../sim/scenarios/org.js';
+import { ISSUES_QUERY, type IssuesResponse } from '../../../src-main/github/issue-crawl.js';
 import { createOctokit } from '../../../src-main/github/octokit.js';
 import {
   PULL_REQUEST_REVIEWS_QUERY,
   PULL_REQUESTS_QUERY,
   type PullRequestsResponse,
 } from '../../../src-main/github/pull-request-query.js';
+import { REPO_SWEEP_QUERY, type RepoSweepResponse } from '../../../src-main/github/repo-sweep.js';
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { conformanceProblems } from '../github/graphql-conformance.js';
 
@@ -74,12 +76,21 @@ afterAll(async () => {
   await sim.close();
 });
 
+const CRAWLER_QUERIES = {
+  REPO_SWEEP_QUERY,
+  ISSUES_QUERY,
+  PULL_REQUESTS_QUERY,
+  PULL_REQUEST_REVIEWS_QUERY,
+};
+
+/** Variables the crawler sends with the PR and issue queries, newest update first. */
+const byUpdate = { pageSize: 100, after: null, orderField: 'UPDATED_AT', direction: 'DESC' };
+
 describe("the crawler's GraphQL queries against GitHub's published schema", () => {
-  it('validate with zero errors', () => {
-    expect(validate(realSchema, parse(PULL_REQUESTS_QUERY)).map((e) => e.message)).toEqual([]);
-    expect(validate(realSchema, parse(PULL_REQUEST_REVIEWS_QUERY)).map((e) => e.message)).toEqual(
-      [],
-    );
+  it.each(Object.entries(CRAWLER_QUERIES))('%s validates with zero errors', (_name, query) => {
+    expect(validate(realSchema, parse(query)).map((e) => e.message)).toEqual([]);
+    // ...and the simulator serves exactly what it asks for.
+    expect(validate(simGraphqlSchema, parse(query)).map((e) => e.message)).toEqual([]);
   });
 
   it('would be caught if they asked for a field GitHub does not have', () => {
@@ -176,7 +187,7 @@ describe("the simulator's answers to the crawler's query", () => {
       const reply = await post(PULL_REQUESTS_QUERY, {
         owner: org.login,
         name: repo.name,
-        pageSize: 100,
+        ...byUpdate,
         after,
       });
       expect(reply.status).toBe(200);
@@ -187,9 +198,6 @@ describe("the simulator's answers to the crawler's query", () => {
       const data = reply.body.data as PullRequestsResponse;
       const prs = data.repository!.pullRequests;
       seen.push(...prs.nodes!.map((n) => ({ number: n!.number, updatedAt: n!.updatedAt })));
-      expect(data.repository!.openPullRequests.totalCount).toBe(
-        repo.pulls.filter((p) => p.state === 'open').length,
-      );
       if (!prs.pageInfo.hasNextPage) break;
       after = prs.pageInfo.endCursor;
     }
@@ -205,7 +213,6 @@ describe("the simulator's answers to the crawler's query", () => {
     const data = {
       rateLimit: { cost: 1, remaining: 4999, resetAt: 'soon' },
       repository: {
-        openPullRequests: { totalCount: 1 },
         pullRequests: {
           pageInfo: { hasNextPage: false, endCursor: null },
           nodes: [
@@ -237,8 +244,7 @@ describe("the simulator's answers to the crawler's query", () => {
     const reply = await post(PULL_REQUESTS_QUERY, {
       owner: org.login,
       name: repo!.name,
-      pageSize: 100,
-      after: null,
+      ...byUpdate,
     });
     const authors = (reply.body.data as PullRequestsResponse).repository!.pullRequests.nodes!.map(
       (n) => n!.author,
@@ -252,14 +258,99 @@ describe("the simulator's answers to the crawler's query", () => {
   });
 });
 
+describe("the simulator's answers to the sweep and the issue query", () => {
+  async function sweep(): Promise<NonNullable<RepoSweepResponse['organization']>['repositories']> {
+    const reply = await post(REPO_SWEEP_QUERY, { org: org.login, pageSize: 100, after: null });
+    expect(reply.body.errors).toBeUndefined();
+    expect(conformanceProblems(realSchema, parse(REPO_SWEEP_QUERY), reply.body.data)).toEqual([]);
+    return (reply.body.data as RepoSweepResponse).organization!.repositories;
+  }
+
+  it('list every repository once with its id, head and newest issue and PR updates, for 4 points', async () => {
+    const page = await sweep();
+    const nodes = page.nodes!.map((n) => n!);
+    expect(nodes.map((n) => n.databaseId).sort()).toEqual(org.repos.map((r) => r.id).sort());
+    for (const repo of org.repos) {
+      const node = nodes.find((n) => n.databaseId === repo.id)!;
+      const newest = (items: { updatedAt: string }[]) =>
+        items
+          .map((i) => i.updatedAt)
+          .sort()
+          .at(-1) ?? null;
+      expect(node.defaultBranchRef?.target?.oid ?? null).toBe(repo.head);
+      expect(node.latestIssue.nodes?.[0]?.updatedAt ?? null).toBe(newest(repo.issues));
+      expect(node.latestPullRequest.nodes?.[0]?.updatedAt ?? null).toBe(newest(repo.pulls));
+      expect(node.isDisabled).toBe(repo.blocked);
+    }
+    sim.control.resetRequests();
+    const reply = await post(REPO_SWEEP_QUERY, { org: org.login, pageSize: 100, after: null });
+    expect((reply.body.data as { rateLimit: { cost: number } }).rateLimit.cost).toBe(4);
+  });
+
+  it('move the PR marker for a new review, the issue marker for a new issue, the head for a push', async () => {
+    const repo = busiestRepo();
+    const full = `${org.login}/${repo.name}`;
+    const node = async () => (await sweep()).nodes!.find((n) => n!.databaseId === repo.id)!;
+    const before = await node();
+    sim.control.advanceClock(60);
+    sim.control.addReview(full, { pullNumber: repo.pulls[0]!.number, reviewer: 'late-reviewer' });
+    const reviewed = await node();
+    expect(
+      reviewed.latestPullRequest.nodes![0]!.updatedAt >
+        before.latestPullRequest.nodes![0]!.updatedAt,
+    ).toBe(true);
+    expect(reviewed.latestIssue).toEqual(before.latestIssue);
+    sim.control.addIssue(full, { author: 'reporter' });
+    expect(
+      (await node()).latestIssue.nodes![0]!.updatedAt > before.latestIssue.nodes![0]!.updatedAt,
+    ).toBe(true);
+    const pushed = sim.control.addCommit(full, { author: 'pusher' });
+    expect((await node()).defaultBranchRef?.target?.oid).toBe(pushed.sha);
+  });
+
+  it('list issues apart from pull requests, oldest first or newest update first', async () => {
+    const repo = busiestRepo();
+    const numbers: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page++) {
+      const reply = await post(ISSUES_QUERY, {
+        owner: org.login,
+        name: repo.name,
+        pageSize: 100,
+        after,
+        orderField: 'CREATED_AT',
+        direction: 'ASC',
+      });
+      expect(conformanceProblems(realSchema, parse(ISSUES_QUERY), reply.body.data)).toEqual([]);
+      const issues = (reply.body.data as IssuesResponse).repository!.issues;
+      numbers.push(...issues.nodes!.map((n) => n!.number));
+      if (!issues.pageInfo.hasNextPage) break;
+      after = issues.pageInfo.endCursor;
+    }
+    expect(numbers).toEqual(repo.issues.map((i) => i.number).sort((a, b) => a - b));
+  });
+
+  it('find a renamed repository under its old name, as followRenames does on GitHub', async () => {
+    const renamed = org.repos.find((r) => r.formerNames.length > 0)!;
+    const reply = await post(
+      'query($o: String!, $n: String!) { repository(owner: $o, name: $n) { databaseId name } }',
+      {
+        o: org.login,
+        n: renamed.formerNames[0],
+      },
+    );
+    expect(reply.body.data).toEqual({ repository: { databaseId: renamed.id, name: renamed.name } });
+  });
+});
+
 describe("GitHub's GraphQL rules in the simulator", () => {
   it("refuses more than 100 records with EXCESSIVE_PAGINATION, GitHub's message and the field path", async () => {
     const repo = busiestRepo();
     const reply = await post(PULL_REQUESTS_QUERY, {
       owner: org.login,
       name: repo.name,
+      ...byUpdate,
       pageSize: 101,
-      after: null,
     });
     expect(reply.status).toBe(200);
     expect(reply.body.errors?.[0]).toMatchObject({
@@ -310,18 +401,16 @@ describe("GitHub's GraphQL rules in the simulator", () => {
     const first = await post(PULL_REQUESTS_QUERY, {
       owner: org.login,
       name: repo.name,
-      pageSize: 100,
-      after: null,
+      ...byUpdate,
     });
     const second = await post(PULL_REQUESTS_QUERY, {
       owner: org.login,
       name: repo.name,
-      pageSize: 100,
-      after: null,
+      ...byUpdate,
     });
     expect(first.headers.get('x-ratelimit-resource')).toBe('graphql');
     expect(first.headers.get('x-ratelimit-limit')).toBe('5000');
-    // 1 + 1 + 100 connection requests / 100, rounded: 1 point.
+    // 1 + 100 connection requests / 100, rounded: 1 point.
     const rate = (second.body.data as PullRequestsResponse).rateLimit!;
     expect(rate.cost).toBe(1);
     expect(Number(second.headers.get('x-ratelimit-remaining'))).toBe(
@@ -336,10 +425,10 @@ describe("GitHub's GraphQL rules in the simulator", () => {
       sim.control
         .requests()
         .filter((r) => r.path === '/graphql')
-        .map((r) => [r.method, r.status, r.counted]),
+        .map((r) => [r.method, r.status, r.counted, r.operation]),
     ).toEqual([
-      ['POST', 200, true],
-      ['POST', 200, true],
+      ['POST', 200, true, 'GitGuildPullRequests'],
+      ['POST', 200, true, 'GitGuildPullRequests'],
     ]);
   });
 

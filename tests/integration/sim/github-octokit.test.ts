@@ -1,39 +1,39 @@
-// The real Octokit (rest + throttling + retry, as GitGuild builds it) against the GitHub simulator:
-// pagination, conditional requests, both kinds of rate limit, and GitHub's error statuses.
-import { Octokit } from '@octokit/rest';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
+// The real Octokit, as GitGuild builds it (createOctokit: throttling queues plus waits that an
+// AbortSignal cuts short), against the GitHub simulator: pagination, conditional requests, both
+// kinds of rate limit, GitHub's error statuses, redirects of renamed repositories, compare.
 import { RequestError } from '@octokit/request-error';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateOrg } from '../../../sim/scenarios/org.js';
 import { startGitHubSim, type GitHubSim } from '../../../sim/github/index.js';
-
-const SimOctokit = Octokit.plugin(throttling, retry);
+import { createOctokit } from '../../../src-main/github/octokit.js';
+import { createLogger } from '../../../src-main/log/logger.js';
 
 interface LimitEvents {
+  /** Seconds waited for a primary reset / a secondary limit, as the client logged them. */
   primary: number[];
   secondary: number[];
 }
 
 function octokitFor(sim: GitHubSim, events: LimitEvents, token = sim.token) {
-  return new SimOctokit({
-    auth: token,
-    baseUrl: sim.apiUrl,
-    // Unique id per client so Bottleneck queues of parallel tests do not mix.
-    throttle: {
-      id: `sim-test-${Math.random()}`,
-      onRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-        events.primary.push(retryAfter);
-        return retryCount < 5;
+  const logger = createLogger('test', {
+    level: 'debug',
+    sinks: [
+      (record) => {
+        const seconds = Number(record['waitMs']) / 1000;
+        if (record.msg === 'rate limit exhausted; waiting for the reset')
+          events.primary.push(seconds);
+        if (record.msg === 'secondary rate limit; backing off') events.secondary.push(seconds);
       },
-      onSecondaryRateLimit: (retryAfter, _options, _octokit, retryCount) => {
-        events.secondary.push(retryAfter);
-        return retryCount < 3;
-      },
-    },
-    retry: { retries: 2, retryAfterBaseValue: 50 },
-    log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
+    ],
   });
+  return createOctokit({
+    baseUrl: sim.apiUrl,
+    token,
+    logger,
+    userAgent: 'gitguild-sim-test',
+    retries: 2,
+    retryBaseDelayMs: 50,
+  }).octokit;
 }
 
 describe('GitHub simulator with the real Octokit', () => {
@@ -109,7 +109,7 @@ describe('GitHub simulator with the real Octokit', () => {
     expect(c.headers.etag).not.toBe(a.headers.etag);
   });
 
-  it('waits out a secondary rate limit: onSecondaryRateLimit fires and the request is retried', async () => {
+  it('waits out a secondary rate limit for its retry-after, then retries the request', async () => {
     sim.control.injectFault({ kind: 'secondary', count: 1, retryAfterSeconds: 1 });
     const started = Date.now();
     const { data } = await octokitFor(sim, events).rest.orgs.get({ org });
@@ -129,7 +129,31 @@ describe('GitHub simulator with the real Octokit', () => {
     expect(statuses.at(-1)).toBe(200);
   });
 
-  it('answers an exhausted primary limit with the headers and message the throttling plugin keys on', async () => {
+  it.each([
+    ['ahead', 600_000],
+    ['behind', -600_000],
+  ])(
+    "waits for a reset by GitHub's clock, not the host's, when the host runs ten minutes %s",
+    async (_how, skew) => {
+      sim.control.exhaustRateLimit(2);
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      try {
+        vi.setSystemTime(Date.now() + skew);
+        const started = performance.now();
+        const { data } = await octokitFor(sim, events).rest.orgs.get({ org });
+        expect(data.login).toBe(org);
+        // Reset in two seconds by GitHub's Date header: a wait of 2-4 s, not 0 and not 10 min.
+        expect(events.primary).toHaveLength(1);
+        expect(events.primary[0]).toBeGreaterThanOrEqual(2);
+        expect(events.primary[0]).toBeLessThanOrEqual(4);
+        expect(performance.now() - started).toBeLessThan(6000);
+      } finally {
+        vi.useRealTimers();
+      }
+    },
+  );
+
+  it('answers an exhausted primary limit with the headers and message clients key on', async () => {
     sim.control.exhaustRateLimit(600);
     const res = await fetch(`${sim.apiUrl}/orgs/${org}`, {
       headers: { authorization: `token ${sim.token}` },
@@ -162,7 +186,7 @@ describe('GitHub simulator with the real Octokit', () => {
     expect(third.headers.get('x-ratelimit-used')).toBe('2');
   });
 
-  it('retries a 502 through the retry plugin', async () => {
+  it('retries a 502 after a short back-off', async () => {
     sim.control.injectFault({ kind: 'server-error', count: 1, status: 502 });
     const { data } = await octokitFor(sim, events).rest.repos.get({ owner: org, repo });
     expect(data.name).toBe(repo);
@@ -310,5 +334,142 @@ describe('GitHub simulator with the real Octokit', () => {
     sim.control.mergePull(`${org}/${repo}`, pr.number);
     const after = (await octokit.rest.repos.get({ owner: org, repo })).data.pushed_at;
     expect(after! > before!).toBe(true);
+  });
+});
+
+describe('the simulated repository history', () => {
+  let sim: GitHubSim;
+  const events: LimitEvents = { primary: [], secondary: [] };
+  const org = 'tiny-org';
+  const repo = 'tiny';
+  const full = `${org}/${repo}`;
+
+  beforeEach(async () => {
+    sim = await startGitHubSim({ org: generateOrg({ seed: 7, preset: 'tiny' }) });
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  it('dates every response by the simulator clock, which the host clock does not move', async () => {
+    sim.control.advanceClock(3 * 3600);
+    const res = await fetch(`${sim.apiUrl}/orgs/${org}`, {
+      headers: { authorization: `token ${sim.token}` },
+    });
+    const served = Date.parse(res.headers.get('date') ?? '');
+    expect(Math.abs(served - sim.control.now())).toBeLessThan(2000);
+    expect(served - Date.now()).toBeGreaterThan(3 * 3600_000 - 5000);
+  });
+
+  it('lands a pushed commit with old dates at the push time: pushed_at moves to now', async () => {
+    const octokit = octokitFor(sim, events);
+    sim.control.advanceClock(3600);
+    const old = new Date(sim.control.now() - 2 * 86_400_000).toISOString();
+    const c = sim.control.addCommit(full, {
+      author: 'old-work',
+      authorDate: old,
+      committerDate: old,
+    });
+    const { data } = await octokit.rest.repos.get({ owner: org, repo });
+    expect(Date.parse(data.pushed_at ?? '')).toBeGreaterThan(sim.control.now() - 5000);
+    const { data: all } = await octokit.rest.repos.listCommits({ owner: org, repo, per_page: 100 });
+    expect(all.find((x) => x.sha === c.sha)?.commit.committer?.date).toBe(
+      old.replace(/\.\d+Z$/, 'Z'),
+    );
+  });
+
+  it('merges by each method as GitHub does: merge commit with two parents, one squashed commit, rebased copies', async () => {
+    const octokit = octokitFor(sim, events);
+    const written = new Date(sim.control.now() - 3 * 86_400_000).toISOString();
+    const work = [
+      { author: 'branch-dev', authorDate: written, committerDate: written },
+      { author: 'branch-dev', authorDate: written, committerDate: written, message: 'second' },
+    ];
+    const heads: Record<string, string[]> = {};
+    for (const method of ['merge', 'squash', 'rebase'] as const) {
+      const pr = sim.control.addPull(full, { author: 'branch-dev' });
+      const before = sim.control.orgs[0]!.repos.find((r) => r.name === repo)!.head!;
+      const merged = sim.control.mergePull(full, pr.number, { method, commits: work });
+      expect(merged.mergedAt).not.toBeNull();
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner: org,
+        repo,
+        basehead: `${before}...main`,
+        per_page: 100,
+        page: 1,
+      });
+      expect(data.status).toBe('ahead');
+      heads[method] = data.commits.map(
+        (c) =>
+          `${c.parents.length}:${c.commit.author?.name === 'GitHub' ? 'gh' : c.author?.login}:${c.commit.committer?.date === written.replace(/\.\d+Z$/, 'Z') ? 'old' : 'now'}`,
+      );
+    }
+    expect(heads.merge).toEqual([
+      '1:branch-dev:old',
+      '1:branch-dev:old',
+      `2:${sim.control.orgs[0]!.teams[0]!.members[0]}:now`,
+    ]);
+    expect(heads.squash).toEqual(['1:branch-dev:now']);
+    expect(heads.rebase).toEqual(['1:branch-dev:now', '1:branch-dev:now']);
+  });
+
+  it('compares across a force push: diverged, with the dropped commits on the other side, and 404 once they are gone', async () => {
+    const octokit = octokitFor(sim, events);
+    const a = sim.control.addCommit(full, { author: 'pusher' });
+    sim.control.addCommit(full, { author: 'pusher' });
+    sim.control.forcePush(full, { drop: 1 });
+    const c = sim.control.addCommit(full, { author: 'pusher' });
+    const old = sim.control.orgs[0]!.repos.find((r) => r.name === repo)!.objects.at(-2)!;
+    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+      owner: org,
+      repo,
+      basehead: `${old.sha}...${c.sha}`,
+    });
+    expect([data.status, data.ahead_by, data.behind_by]).toEqual(['diverged', 1, 1]);
+    expect(data.merge_base_commit.sha).toBe(a.sha);
+    sim.control.forcePush(full, { drop: 1, gc: true });
+    const gone = await octokit.rest.repos
+      .compareCommitsWithBasehead({ owner: org, repo, basehead: `${old.sha}...main` })
+      .catch((e: unknown) => e);
+    expect((gone as RequestError).status).toBe(404);
+  });
+
+  it('pages a long comparison 100 commits at a time, oldest first', async () => {
+    const octokit = octokitFor(sim, events);
+    const base = sim.control.orgs[0]!.repos.find((r) => r.name === repo)!.head!;
+    for (let i = 0; i < 230; i++) sim.control.addCommit(full, { author: `dev-${i % 4}` });
+    const pages: string[][] = [];
+    for (let page = 1; page <= 3; page++) {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        owner: org,
+        repo,
+        basehead: `${base}...main`,
+        per_page: 100,
+        page,
+      });
+      expect(data.total_commits).toBe(230);
+      pages.push(data.commits.map((c) => c.sha));
+    }
+    expect(pages.map((p) => p.length)).toEqual([100, 100, 30]);
+    const chronological = sim.control.orgs[0]!.repos.find((r) => r.name === repo)!
+      .commits.slice(0, 230)
+      .map((c) => c.sha)
+      .reverse();
+    expect(pages.flat()).toEqual(chronological);
+  });
+
+  it("answers a renamed repository's old name with GitHub's 301, which Octokit follows", async () => {
+    const octokit = octokitFor(sim, events);
+    expect(sim.control.renameRepo(full, 'tiny-renamed')).toBe(`${org}/tiny-renamed`);
+    const raw = await fetch(`${sim.apiUrl}/repos/${org}/${repo}/commits?per_page=1`, {
+      headers: { authorization: `token ${sim.token}` },
+      redirect: 'manual',
+    });
+    const id = sim.control.orgs[0]!.repos.find((r) => r.name === 'tiny-renamed')!.id;
+    expect(raw.status).toBe(301);
+    expect(raw.headers.get('location')).toBe(`${sim.apiUrl}/repositories/${id}/commits?per_page=1`);
+    expect(await raw.json()).toMatchObject({ message: 'Moved Permanently' });
+    const { data } = await octokit.rest.repos.get({ owner: org, repo });
+    expect(data.full_name).toBe(`${org}/tiny-renamed`);
   });
 });

@@ -22,7 +22,9 @@ let step = Number(counterName.slice('counter-'.length));
 
 for (;;) {
   step += 1;
-  const through = Number(store.contributions.getCursor('acme', 'acme/app')?.through ?? '0') + 1;
+  // The cursor's time counts steps: step N wrote `through` = N seconds after the epoch.
+  const last = store.contributions.getCursor('acme', 1)?.through;
+  const through = (last ? Date.parse(last) / 1000 : 0) + 1;
   const day = new Date(Date.UTC(2025, 0, 1) + (step % 365) * 86_400_000).toISOString().slice(0, 10);
   const increments: DailyCount[] = LOGINS.map((login) => ({
     login,
@@ -49,11 +51,9 @@ for (;;) {
       linkedBy: '1',
       method: 'admin',
     }),
-    store.contributions.commitRepoCrawl('acme', 'acme/app', increments, {
-      through: String(through),
-      pushedAt: null,
-      updatedAt: null,
-      etags: {},
+    store.contributions.commitRepoCrawl('acme', { id: 1, name: 'acme/app' }, increments, {
+      through: new Date(through * 1000).toISOString(),
+      headOid: null,
     }),
     store.history.appendAudit({
       at: new Date().toISOString(),

@@ -78,9 +78,7 @@ async function checkFiles(dataDir: string): Promise<DiskState> {
     expect(link.githubLogin).toBe(`member-${Number(link.discordUserId) - 100000}`);
   expect(new Set(ids).size).toBe(ids.length);
 
-  const repo = (await readJson(
-    join(dataDir, 'contributions', 'acme', 'repos', 'acme%2Fapp.json'),
-  )) as {
+  const repo = (await readJson(join(dataDir, 'contributions', 'acme', 'repos', '1.json'))) as {
     cursor: { through: string };
     series: Record<string, { commits: number[] }>;
   };
@@ -89,7 +87,7 @@ async function checkFiles(dataDir: string): Promise<DiskState> {
     const series = repo.series[login]?.commits ?? [];
     for (const entry of series.slice(1)) if (entry > 0) sum += entry;
   }
-  const through = Number(repo.cursor.through);
+  const through = Date.parse(repo.cursor.through) / 1000;
   expect(sum).toBe(20 * through); // counts and cursor moved together
 
   const history = await readJson(join(dataDir, 'history.json'));

@@ -65,6 +65,26 @@ describe('daily count accumulator', () => {
     ]);
   });
 
+  it('takes a counted event back once, and a walk can start a metric over', () => {
+    const acc = new DailyCountAccumulator('org/repo');
+    acc.add('commit:a1', 'ana', 'commits', '2024-05-01T10:00:00Z');
+    expect(acc.remove('commit:b2', 'ana', 'commits', '2024-05-01T11:00:00Z')).toBe(true);
+    expect(acc.remove('commit:b2', 'ana', 'commits', '2024-05-01T11:00:00Z')).toBe(false);
+    acc.remove('commit:c3', 'bob', 'commits', '2024-04-30T11:00:00Z');
+    acc.add('issue#1', 'ana', 'issues', '2024-05-01T10:00:00Z');
+    // ana's add and removal cancel out; bob's removal stays negative for the store to subtract.
+    expect(acc.toDailyCounts()).toEqual([
+      { login: 'bob', repo: 'org/repo', metric: 'commits', day: '2024-04-30', count: -1 },
+      { login: 'ana', repo: 'org/repo', metric: 'issues', day: '2024-05-01', count: 1 },
+    ]);
+    acc.reset('commits');
+    expect(acc.add('commit:a1', 'ana', 'commits', '2024-05-01T10:00:00Z')).toBe(true);
+    expect(acc.toDailyCounts()).toEqual([
+      { login: 'ana', repo: 'org/repo', metric: 'issues', day: '2024-05-01', count: 1 },
+      { login: 'ana', repo: 'org/repo', metric: 'commits', day: '2024-05-01', count: 1 },
+    ]);
+  });
+
   it('refuses an event without an identity rather than counting it unguarded', () => {
     expect(() =>
       new DailyCountAccumulator('org/repo').add('', 'ana', 'issues', '2024-05-01T10:00:00Z'),

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isBot, selectRepos, type RepoListing } from '../../../src-main/github/repo-selection.js';
+import {
+  contributorLogin,
+  selectRepos,
+  type SelectableRepo,
+} from '../../../src-main/github/repo-selection.js';
 import { DEFAULT_SETTINGS } from '../../../src-main/store/types.js';
 
-function repo(name: string, extra: Partial<RepoListing> = {}): RepoListing {
-  return {
-    name,
-    fullName: `org/${name}`,
-    archived: false,
-    fork: false,
-    defaultBranch: 'main',
-    pushedAt: null,
-    updatedAt: null,
-    stars: 0,
-    forks: 0,
-    openIssuesAndPrs: 0,
-    size: 1,
-    ...extra,
-  };
+function repo(name: string, extra: Partial<SelectableRepo> = {}): SelectableRepo {
+  return { name, fullName: `org/${name}`, archived: false, fork: false, ...extra };
 }
 
 const repos = [
@@ -51,10 +42,24 @@ describe('repo selection', () => {
   });
 });
 
-describe('bot detection', () => {
-  it('recognises [bot] logins and Bot-typed users, and not ordinary people', () => {
-    expect(isBot({ login: 'dependabot[bot]' })).toBe(true);
-    expect(isBot({ login: 'some-app', type: 'Bot' })).toBe(true);
-    expect(isBot({ login: 'robotics-fan', type: 'User' })).toBe(false);
+describe('the login a contribution is stored under', () => {
+  it('adds REST\'s "[bot]" suffix to a bot, whether REST typed it or GraphQL named it', () => {
+    expect(contributorLogin({ __typename: 'Bot', login: 'dependabot' })).toBe('dependabot[bot]');
+    expect(contributorLogin({ login: 'some-app', type: 'Bot' })).toBe('some-app[bot]');
+  });
+
+  it('leaves a bot login that already carries the suffix alone', () => {
+    expect(contributorLogin({ __typename: 'Bot', login: 'renovate[bot]' })).toBe('renovate[bot]');
+    expect(contributorLogin({ login: 'renovate[bot]', type: 'Bot' })).toBe('renovate[bot]');
+  });
+
+  it('keeps people as they are, including logins that merely end in "bot"', () => {
+    expect(contributorLogin({ __typename: 'User', login: 'robot' })).toBe('robot');
+    expect(contributorLogin({ login: 'robotics-fan', type: 'User' })).toBe('robotics-fan');
+  });
+
+  it('has no login for a commit email linked to no account or a deleted user', () => {
+    expect(contributorLogin(null)).toBeNull();
+    expect(contributorLogin({})).toBeNull();
   });
 });

@@ -13,7 +13,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const cursor = { through: '2026-03-15T00:00:00Z', pushedAt: null, updatedAt: null, etags: {} };
+const cursor = { through: '2026-03-15T00:00:00Z', headOid: null };
 
 describe('ContributionIndexes', () => {
   it('keeps serving the cached index until the org is invalidated, then rebuilds from the store', async () => {
@@ -22,7 +22,7 @@ describe('ContributionIndexes', () => {
     const indexes = new ContributionIndexes(store.contributions);
     await store.contributions.commitRepoCrawl(
       'acme',
-      'acme/app',
+      { id: 1, name: 'acme/app' },
       [{ login: 'ada', repo: 'acme/app', metric: 'commits', day: '2026-03-14', count: 2 }],
       cursor,
     );
@@ -31,7 +31,7 @@ describe('ContributionIndexes', () => {
 
     await store.contributions.commitRepoCrawl(
       'acme',
-      'acme/lib',
+      { id: 2, name: 'acme/lib' },
       [{ login: 'bob', repo: 'acme/lib', metric: 'commits', day: '2026-03-14', count: 1 }],
       cursor,
     );

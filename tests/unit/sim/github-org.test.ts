@@ -78,7 +78,7 @@ describe('generateOrg', () => {
     expect(org.repos).toHaveLength(200);
     expect(org.repos.reduce((n, r) => n + r.pulls.length, 0)).toBe(50_000);
     expect(contributorLogins(org).length).toBe(2000);
-  }, 30_000);
+  }, 90_000);
 });
 
 describe('orgTruth', () => {
@@ -113,8 +113,36 @@ describe('orgTruth', () => {
     const linked = org.repos
       .filter((r) => !r.archived && !r.fork && !r.blocked)
       .flatMap((r) => r.commits)
-      .filter((x) => x.authorLogin && !x.authorLogin.endsWith('[bot]')).length;
+      .filter(
+        (x) => x.authorLogin && !x.authorLogin.endsWith('[bot]') && x.parents.length < 2,
+      ).length;
     expect(sum(org, 'commits')).toBe(linked);
+  });
+
+  it('counts the default branch as its head reaches it: no merge commits, no dangling commits', () => {
+    const repos = org.repos.filter((r) => !r.archived && !r.fork && !r.blocked);
+    const merges = repos.flatMap((r) => r.commits).filter((c) => c.parents.length >= 2);
+    expect(merges.length).toBeGreaterThan(10);
+    // Merge commits are by the merger, on the merge day: none of them is in the truth.
+    const merger = merges[0]!;
+    const dangling = repos.flatMap((r) => {
+      const onBranch = new Set(r.commits.map((c) => c.sha));
+      return r.objects.filter((c) => !onBranch.has(c.sha));
+    });
+    expect(dangling.length).toBe(2);
+    expect(dangling.every((c) => c.landedAt === null)).toBe(true);
+    const truthCommits = sum(org, 'commits', { includeBots: true });
+    const reachableLinked = repos
+      .flatMap((r) => r.commits)
+      .filter((c) => c.authorLogin !== null && c.parents.length < 2).length;
+    expect(truthCommits).toBe(reachableLinked);
+    expect(merger.message).toMatch(/^Merge pull request #\d+ from /);
+  });
+
+  it('keeps a renamed repository findable under its former name', () => {
+    const renamed = org.repos.filter((r) => r.formerNames.length > 0);
+    expect(renamed).toHaveLength(1);
+    expect(renamed[0]!.formerNames[0]).toBe(`old-${renamed[0]!.name}`);
   });
 
   it('excludes archived repos, forks and bots unless asked', () => {

@@ -110,19 +110,15 @@ describe('a corrupt store file', () => {
   it('lets a damaged contributions file be discarded so its repository is crawled again', async () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
+    const widgets = { id: 101, name: 'acme/widgets' };
     await store.contributions.commitRepoCrawl(
       'acme',
-      'acme/widgets',
+      widgets,
       [{ login: 'a', repo: 'acme/widgets', metric: 'commits', day: '2025-01-01', count: 1 }],
-      {
-        through: 't',
-        pushedAt: null,
-        updatedAt: null,
-        etags: {},
-      },
+      { through: '2025-01-02T00:00:00Z', headOid: null },
     );
-    const repoFile = join(dataDir, 'contributions', 'acme', 'repos', 'acme%2Fwidgets.json');
-    await writeFile(repoFile, '{"schemaVersion":1,"org":"ac');
+    const repoFile = join(dataDir, 'contributions', 'acme', 'repos', '101.json');
+    await writeFile(repoFile, '{"schemaVersion":2,"org":"ac');
     const broken = await openStore({ dataDir, logger: silentLogger });
     expect(broken.status.ok ? null : broken.status.problems[0]).toMatchObject({
       kind: 'contributions',
@@ -130,18 +126,16 @@ describe('a corrupt store file', () => {
       newestGoodBackup: null,
     });
     await expect(
-      broken.contributions.commitRepoCrawl('acme', 'acme/widgets', [], {
-        through: 'u',
-        pushedAt: null,
-        updatedAt: null,
-        etags: {},
+      broken.contributions.commitRepoCrawl('acme', widgets, [], {
+        through: '2025-01-03T00:00:00Z',
+        headOid: null,
       }),
     ).rejects.toMatchObject({
       identifier: 'store_corrupt',
     });
     await broken.discardCorrupt('contributions');
     expect(broken.status).toEqual({ ok: true });
-    expect(broken.contributions.getCursor('acme', 'acme/widgets')).toBeUndefined();
+    expect(broken.contributions.getCursor('acme', widgets.id)).toBeUndefined();
     expect(
       (await readdir(join(dataDir, 'contributions', 'acme', 'repos'))).some((n) =>
         n.includes('.corrupt-'),

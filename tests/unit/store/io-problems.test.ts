@@ -111,11 +111,9 @@ describe('a contributions folder that cannot be listed', () => {
   it("reports an org's unreadable repos folder the same way", async () => {
     const dataDir = await tempDataDir();
     const first = await openStore({ dataDir, logger: silentLogger });
-    await first.contributions.commitRepoCrawl('acme', 'acme/widgets', [], {
+    await first.contributions.commitRepoCrawl('acme', { id: 101, name: 'acme/widgets' }, [], {
       through: '2025-01-01T00:00:00Z',
-      pushedAt: null,
-      updatedAt: null,
-      etags: {},
+      headOid: null,
     });
     await first.close();
     const reposDir = join(dataDir, 'contributions', 'acme', 'repos');

@@ -97,13 +97,11 @@ describe('store handlers', () => {
     f = await handlerFixture();
     const cursor = {
       through: '2026-01-02T00:00:00.000Z',
-      pushedAt: null,
-      updatedAt: null,
-      etags: {},
+      headOid: null,
     };
     await f.store.contributions.commitRepoCrawl(
       'acme-oss',
-      'acme-oss/api',
+      { id: 11, name: 'acme-oss/api' },
       [{ login: 'ana', repo: 'acme-oss/api', metric: 'commits', day: '2026-01-01', count: 3 }],
       cursor,
     );
@@ -129,7 +127,7 @@ describe('store handlers', () => {
     expect(discarded).toEqual(['contributions']);
     // The damaged bytes are kept beside the data, and the repo starts over from no cursor.
     expect((await readdir(reposDir)).some((name) => name.includes('.corrupt-'))).toBe(true);
-    expect(reopened.contributions.getCursor('acme-oss', 'acme-oss/api')).toBeUndefined();
+    expect(reopened.contributions.getCursor('acme-oss', 11)).toBeUndefined();
     await reopened.close();
   });
 

@@ -8,7 +8,7 @@ const NOW = new Date('2026-03-15T12:00:00Z');
 let f: HandlerFixture;
 afterEach(() => f.close());
 
-const cursor = { through: NOW.toISOString(), pushedAt: null, updatedAt: null, etags: {} };
+const cursor = { through: NOW.toISOString(), headOid: null };
 const row = (
   login: string,
   day: string,
@@ -21,7 +21,7 @@ async function seeded(): Promise<HandlerFixture> {
   await fixture.store.settings.update({ githubOrgs: ['acme', 'other-org'] });
   await fixture.store.contributions.commitRepoCrawl(
     'acme',
-    'acme/app',
+    { id: 1, name: 'acme/app' },
     [
       row('ada', '2026-03-14', 5),
       row('bob', '2026-03-01', 9),

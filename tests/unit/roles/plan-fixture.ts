@@ -112,7 +112,7 @@ export const counts = (login: string, m: Metric, day: string, n: number): DailyC
 });
 
 export function input(
-  over: Partial<PlanInput> & {
+  over: Omit<Partial<PlanInput>, 'links'> & {
     counts?: DailyCount[];
     links?: Record<string, string>;
     teams?: Record<string, string[]>;

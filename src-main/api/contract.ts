@@ -10,6 +10,7 @@ import {
   SettingsSchema,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
+import { SchedulerJobSchema, SyncFinishedEventSchema, syncMethods } from './methods/sync.js';
 
 export const BotStateSchema = z.enum([
   'not_configured',
@@ -43,6 +44,10 @@ export const HealthSchema = z.strictObject({
     state: SchedulerStateSchema,
     lastRunAt: z.string().nullable(),
     nextRunAt: z.string().nullable(),
+    /** Timed runs are paused (sync branch; optional so older hosts and fixtures still parse). */
+    paused: z.boolean().optional(),
+    /** Every timed job with its next run, for the status bar and the tray. */
+    jobs: z.array(SchedulerJobSchema).optional(),
   }),
   keychain: KeychainStateSchema,
   store: z.strictObject({ ok: z.boolean(), problem: z.string().optional() }),
@@ -169,6 +174,7 @@ export const adminApi = {
     input: z.strictObject({ account: SettableSecretSchema }),
     output: SecretsStatusSchema,
   },
+  ...syncMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;
@@ -201,5 +207,6 @@ export const AdminEventSchema = z.discriminatedUnion('type', [
   ProgressEventSchema,
   StatusEventSchema,
   CrawlFinishedEventSchema,
+  SyncFinishedEventSchema,
 ]);
 export type AdminEvent = z.infer<typeof AdminEventSchema>;

@@ -3,10 +3,12 @@
 import type { AdminHandlers } from './handler-types.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
+import { rolesHandlers, type RolesHandlerDeps } from './handlers/roles.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
 import { statsHandlers, type StatsHandlerDeps } from './handlers/stats.js';
 import { storeHandlers, type StoreHandlerDeps } from './handlers/store.js';
+import { syncHandlers, type SyncHandlerDeps } from './handlers/sync.js';
 
 export type { AdminHandlers, ParsedInput } from './handler-types.js';
 export type { CrawlService } from './handlers/crawl.js';
@@ -18,6 +20,8 @@ export interface AdminHandlerDeps {
   config: ConfigHandlerDeps;
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
+  roles: RolesHandlerDeps;
+  sync: SyncHandlerDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -28,5 +32,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...configHandlers(deps.config),
     ...storeHandlers(deps.store),
     ...secretsHandlers(deps.secrets),
+    ...rolesHandlers(deps.roles),
+    ...syncHandlers(deps.sync),
   };
 }

@@ -11,6 +11,7 @@ import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, type Store } from '../store/index.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
+import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
 import type { Host, HostMode } from './host.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
@@ -27,6 +28,8 @@ export interface HostConfig {
   crawlTuning?: { settleMs?: number; maxRateLimitWaitMs?: number; retryBaseDelayMs?: number };
   /** Injected for tests of uptime; defaults to the wall clock. */
   now?: () => number;
+  /** Tests: the scheduler's clock and Discord's channel rename limit as the simulator sets it. */
+  roleEngine?: Pick<RoleEngineOptions, 'schedulerClock' | 'renameLimit'>;
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -66,12 +69,11 @@ export async function createHost(config: HostConfig): Promise<Host> {
       versions: runtimeVersions(),
       mode: config.mode,
       bot: bot.detail === undefined ? { state: bot.state, guilds: bot.guilds } : bot,
-      // Timed runs arrive with the scheduler issue; until then only "Crawl now" runs the crawl job.
-      scheduler: {
-        state: state === 'stopped' ? 'stopped' : crawls.isRunning ? 'running' : 'idle',
-        lastRunAt: crawls.lastRunAt,
-        nextRunAt: null,
-      },
+      scheduler: roles.schedulerHealth({
+        stopped: state === 'stopped',
+        crawlRunning: crawls.isRunning,
+        crawlLastRunAt: crawls.lastRunAt,
+      }),
       keychain: keychainHealth(secrets),
       store: storeHealth(store),
       uptimeSeconds: Math.max(0, Math.round((now() - startedAt) / 1000)),
@@ -88,6 +90,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
         guilds: status.guilds,
         detail: status.detail,
       });
+      roles.onBotStatus();
       publishStatus();
     },
   });
@@ -120,6 +123,19 @@ export async function createHost(config: HostConfig): Promise<Host> {
     onRunningChange: () => publishStatus(),
   });
 
+  const roles = createRoleEngine({
+    store,
+    secrets,
+    crawls,
+    indexFor: (org) => indexes.get(org),
+    client: () => bots.client,
+    events,
+    logger,
+    userAgent: `GitGuild/${APP_VERSION}`,
+    onChange: () => publishStatus(),
+    ...config.roleEngine,
+  });
+
   const restartBot = (): void => {
     if (state !== 'started') return;
     bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
@@ -130,6 +146,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       health,
       onSettingsChanged: (settings) => {
         bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+        roles.reconcile();
       },
     },
     crawl: crawls,
@@ -142,6 +159,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       store,
       onConfigReplaced: () => {
         bots.applyBaseUrl(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+        roles.reconcile();
         publishStatus();
       },
     },
@@ -162,6 +180,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    roles: roles.handlers.roles,
+    sync: roles.handlers.sync,
   });
 
   return {
@@ -186,6 +206,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       const status = store.status;
       const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');
       if (!configRefused) await bots.start(store.settings.get().discordApiBaseUrl);
+      await roles.start();
       publishStatus();
     },
     async stop() {
@@ -193,6 +214,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       state = 'stopped';
       // The crawl goes first: it writes contributions, and the store must outlive its last write.
       await crawls.stop();
+      await roles.stop();
       await bots.stop();
       await store.close();
       logger.info('host stopped');

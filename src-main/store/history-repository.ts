@@ -95,7 +95,7 @@ export function createHistoryRepository(
       const run = validateInput(SyncRunSchema, input, 'sync run');
       return change((data) => ({ ...data, syncRuns: upsertRun(data.syncRuns, run) }));
     },
-    finishSyncRun: async (input, auditInput, stateChange) => {
+    saveSyncRun: async (input, auditInput, stateChange) => {
       const run = validateInput(SyncRunSchema, input, 'sync run');
       const entries = auditInput.map((e) => validateInput(AuditEntrySchema, e, 'audit entry'));
       return change((data) => {

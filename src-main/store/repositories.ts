@@ -102,10 +102,10 @@ export interface HistoryRepository {
   /** Records a run; a run with the same id (started, then finished) is replaced. */
   recordSyncRun(run: SyncRun): Promise<void>;
   /**
-   * Records a finished run with its audit entries and a change to the sync state in one atomic
-   * write, so a run is never recorded without its audit trail (or the other way round).
+   * Records a run (started or finished) with its audit entries and a change to the sync state in
+   * one atomic write, so a run is never recorded without its audit trail (or the other way round).
    */
-  finishSyncRun(
+  saveSyncRun(
     run: SyncRun,
     audit: AuditEntry[],
     stateChange?: (state: SyncState) => SyncState,

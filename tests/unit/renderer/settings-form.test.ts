@@ -23,6 +23,7 @@ const current: Settings = {
     repoExclude: ['acme/old'],
   },
   startMinimized: false,
+  schedulerPaused: false,
 };
 
 describe('the settings form', () => {

@@ -65,7 +65,7 @@ describe('history repository', () => {
   it('writes a finished run, its audit entries and its state change in one go', async () => {
     const dataDir = await tempDataDir();
     const store = await openStore({ dataDir, logger: silentLogger });
-    await store.history.finishSyncRun(
+    await store.history.saveSyncRun(
       run('r2', { outcome: 'ok' }),
       [roleAdd('r2', '1001'), roleAdd('r2', '1002')],
       (state) => ({

@@ -10,7 +10,7 @@ import { CURRENT_VERSION } from './migrations/index.js';
 import type { AuditQuery, HistoryRepository, RunQuery } from './repositories.js';
 import type { StoreFile } from './store-file.js';
 import { AuditEntrySchema, SyncRunSchema, SyncStateSchema } from './types.js';
-import type { AuditEntry, SyncRun, SyncState } from './types.js';
+import type { AuditEntry, SyncRun } from './types.js';
 import { validateInput } from './validate-input.js';
 
 export interface HistoryLimits {

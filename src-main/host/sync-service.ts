@@ -58,6 +58,7 @@ type Progress = MethodOutput<'sync.status'>['running'][number];
 
 const MEMBER_BATCH_MS = 250;
 const PROGRESS_EVERY_MS = 250;
+const STOP_WAIT_MS = 10_000;
 
 export class SyncService implements SyncPort, AuditPort {
   private readonly locks = new Map<string, Promise<unknown>>();
@@ -98,7 +99,11 @@ export class SyncService implements SyncPort, AuditPort {
     this.abort.abort();
     for (const timer of this.memberTimers.values()) clearTimeout(timer);
     this.memberTimers.clear();
-    await Promise.allSettled([...this.locks.values()]);
+    // A request stuck in Discord's rate limits must not hold the host's shutdown for long.
+    await Promise.race([
+      Promise.allSettled([...this.locks.values()]),
+      new Promise((resolve) => setTimeout(resolve, STOP_WAIT_MS).unref()),
+    ]);
   }
 
   // ---- AdminApi ----

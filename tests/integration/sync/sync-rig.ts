@@ -44,8 +44,10 @@ export interface RigOptions {
   seed?: number;
   sim?: Omit<StartDiscordSimOptions, 'guild' | 'seed'>;
   guild?: Partial<GuildInput>;
-  /** Reuse a data dir (after a "crash"); its guild, links and mappings are kept. */
+  /** Use this data dir (kept on close); seeded only when `seedStore` says so. */
   dataDir?: string;
+  /** Write guild, mappings, links and contributions (default: when the data dir is new). */
+  seedStore?: boolean;
   /** Reuse a running simulator. */
   reuse?: { sim: DiscordSim; scenario: GuildScenario };
 }
@@ -89,7 +91,7 @@ export async function syncRig(options: RigOptions = {}): Promise<SyncRig> {
   const logger = createLogger('test', { level: 'debug', sinks: [sink] });
   const store = await openStore({ dataDir, logger });
   const guildId = scenario.guild.id;
-  if (!options.dataDir) await seedStore(store, scenario, options.guild ?? {});
+  if (options.seedStore ?? !options.dataDir) await seedStore(store, scenario, options.guild ?? {});
   const client = await connectClient(sim);
   const hub = new EventHub(logger);
   const events: AdminEvent[] = [];

@@ -192,6 +192,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     handlers,
     secrets,
     links: store.links,
+    rolePorts: { sync: roles.sync, audit: roles.sync, voiceStats: roles.voiceStatsPort },
+    scheduler: roles.scheduler,
     health,
     async start() {
       if (state !== 'created') return;

@@ -87,6 +87,7 @@ export class RoleApplier {
           reason: truncateReason(change.auditReason),
         });
         refusalsInARow = 0;
+        budget.wrote();
         result.applied.push({ userId: change.userId, added, removed });
       } catch (error) {
         const failure = describe(change.userId, error);

@@ -1,75 +1,64 @@
-// Estimates how long the remaining member writes take, from the rate-limit headers Discord sends
-// on each PATCH (X-RateLimit-Limit, -Remaining, -Reset-After): the writes left in the current
-// window go now, the rest wait whole windows. discord.js's global cap bounds it from below.
-import type { Client } from 'discord.js';
-import { RESTEvents, type APIRequest, type ResponseLike } from 'discord.js';
+// Estimates how long the remaining member writes take. discord.js reports each time the member
+// bucket runs dry (`rateLimited`: its limit and the time to reset), which gives the writes per
+// window and the window's length: the rest cannot go faster than whole windows. The pace so far
+// can be slower (latency, a busy host), so the estimate is the larger of the two. Listening to
+// `rateLimited` costs nothing per request (a `response` listener makes discord.js clone each one).
+import { RESTEvents, type Client, type RateLimitData } from 'discord.js';
 
 const MEMBER_ROUTE = /^\/guilds\/\d+\/members\/:id$/;
 
-export interface BucketView {
-  limit: number;
-  remaining: number;
-  /** When the current window resets, on our clock. */
-  resetAt: number;
-  /** Longest reset-after seen: the length of a whole window. */
-  windowMs: number;
-}
-
 export class RateBudget {
-  private bucket: BucketView | null = null;
-  private readonly started = Date.now();
-  private responses = 0;
-  private readonly listener = (request: APIRequest, response: ResponseLike): void =>
-    this.observe(request, response);
+  private readonly started: number;
+  private writes = 0;
+  /** When the bucket last resets, as reported, and how many writes a window holds. */
+  private reset: { at: number; limit: number } | null = null;
+  private windowMs: number | null = null;
+  private readonly listener = (data: RateLimitData): void => this.limited(data);
 
   constructor(
     private readonly client: Client,
     private readonly globalPerSecond = 50,
     private readonly now: () => number = Date.now,
   ) {
-    client.rest.on(RESTEvents.Response, this.listener);
+    this.started = now();
+    client.rest.on(RESTEvents.RateLimited, this.listener);
   }
 
   dispose(): void {
-    this.client.rest.off(RESTEvents.Response, this.listener);
+    this.client.rest.off(RESTEvents.RateLimited, this.listener);
   }
 
-  get view(): BucketView | null {
-    return this.bucket && { ...this.bucket };
+  /** One member write went through. */
+  wrote(): void {
+    this.writes += 1;
   }
 
-  /** Milliseconds until `writesLeft` more member writes are through, or null before any header. */
+  /** Milliseconds until `writesLeft` more member writes are through, or null before any write. */
   etaMs(writesLeft: number): number | null {
     if (writesLeft <= 0) return 0;
-    const floor = (writesLeft / this.globalPerSecond) * 1000;
-    const b = this.bucket;
-    if (!b) {
-      // Without headers (no limits), extrapolate from the pace so far.
-      if (this.responses === 0) return null;
-      const perWrite = (this.now() - this.started) / this.responses;
-      return Math.max(floor, Math.round(perWrite * writesLeft));
-    }
+    if (this.writes === 0) return null;
     const now = this.now();
-    const remaining = now >= b.resetAt ? b.limit : b.remaining;
-    if (writesLeft <= remaining) return Math.round(floor);
-    const untilReset = Math.max(0, b.resetAt - now);
-    const windows = Math.ceil((writesLeft - remaining) / b.limit) - 1;
-    return Math.round(Math.max(floor, untilReset + windows * b.windowMs));
+    const pace = ((now - this.started) / this.writes) * writesLeft;
+    let bucket = (writesLeft / this.globalPerSecond) * 1000;
+    if (this.reset && this.windowMs) {
+      const windows = Math.max(0, Math.ceil(writesLeft / this.reset.limit) - 1);
+      bucket = Math.max(bucket, Math.max(0, this.reset.at - now) + windows * this.windowMs);
+    }
+    return Math.round(Math.max(pace, bucket));
   }
 
-  private observe(request: APIRequest, response: ResponseLike): void {
-    if (request.method.toUpperCase() !== 'PATCH' || !MEMBER_ROUTE.test(request.route)) return;
-    this.responses += 1;
-    const limit = Number(response.headers.get('x-ratelimit-limit'));
-    const remaining = Number(response.headers.get('x-ratelimit-remaining'));
-    const resetAfter = Number(response.headers.get('x-ratelimit-reset-after'));
-    if (!Number.isFinite(limit) || limit <= 0 || !Number.isFinite(resetAfter)) return;
-    const resetAfterMs = resetAfter * 1000;
-    this.bucket = {
-      limit,
-      remaining: Number.isFinite(remaining) ? remaining : 0,
-      resetAt: this.now() + resetAfterMs,
-      windowMs: Math.max(this.bucket?.windowMs ?? 0, resetAfterMs),
-    };
+  private limited(data: RateLimitData): void {
+    if (data.global || data.method.toUpperCase() !== 'PATCH' || !MEMBER_ROUTE.test(data.route))
+      return;
+    const now = this.now();
+    const at = now + data.timeToReset;
+    const previous = this.reset;
+    // Resets are whole windows apart (a window the bucket was not emptied in reports nothing), so
+    // the shortest gap seen is the window; the first window began with the first write.
+    const gap = previous ? at - previous.at : at - this.started;
+    if (gap > 1) {
+      this.windowMs = this.windowMs === null ? gap : Math.min(this.windowMs, gap);
+      this.reset = { at, limit: data.limit };
+    }
   }
 }

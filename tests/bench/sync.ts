@@ -155,7 +155,6 @@ export async function run(): Promise<void> {
     const roleChanges = (plan.plan?.totalAdds ?? 0) + (plan.plan?.totalRemoves ?? 0);
 
     const first = await runOnce(false);
-    const bound = (first.writes / BUCKET.limit) * BUCKET.windowMs;
     const steady = await runOnce(false);
     const full = await runOnce(true);
 

@@ -15,29 +15,30 @@ export interface AuditLine {
 }
 
 export function auditMessages(header: string, lines: readonly AuditLine[]): string[] {
-  const rendered = lines.map(
-    (l) => `${l.change === 'add' ? '➕' : '➖'} <@${l.userId}> <@&${l.roleId}>: ${l.reason}`,
-  );
+  const rendered = lines.map((l) => {
+    const line = `${l.change === 'add' ? '➕' : '➖'} <@${l.userId}> <@&${l.roleId}>: ${l.reason}`;
+    return line.length > 300 ? `${line.slice(0, 299)}…` : line;
+  });
+  // The last message keeps room for the pointer to the rest.
+  const trailerRoom = 80;
   const messages: string[] = [];
   let current = header;
   let used = 0;
   for (const line of rendered) {
-    const clipped = line.length > 300 ? `${line.slice(0, 299)}…` : line;
-    if (current.length + 1 + clipped.length > MESSAGE_MAX) {
-      if (messages.length + 1 >= MAX_MESSAGES) break;
-      messages.push(current);
-      current = clipped;
-    } else current = `${current}\n${clipped}`;
+    const last = messages.length === MAX_MESSAGES - 1;
+    const room = MESSAGE_MAX - (last ? trailerRoom : 0);
+    if (current.length + 1 + line.length <= room) {
+      current = `${current}\n${line}`;
+      used += 1;
+      continue;
+    }
+    if (last) break;
+    messages.push(current);
+    current = line;
     used += 1;
   }
   const rest = rendered.length - used;
-  if (rest > 0) {
-    const more = `…and ${rest} more change(s); see Sync → Audit in GitGuild.`;
-    if (current.length + 1 + more.length > MESSAGE_MAX) {
-      messages.push(current);
-      current = more;
-    } else current = `${current}\n${more}`;
-  }
+  if (rest > 0) current = `${current}\n…and ${rest} more change(s); see Sync → Audit in GitGuild.`;
   messages.push(current);
   return messages;
 }

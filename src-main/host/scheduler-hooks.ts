@@ -96,7 +96,9 @@ export function schedulerHooks(deps: SchedulerHookDeps): SchedulerHooks & {
       if (kind === 'org-crawl') {
         const org = store.settings.get().githubOrgs.find((o) => o.toLowerCase() === id);
         const last = org ? store.contributions.lastCrawl(org) : undefined;
-        return last ? Date.parse(last.finishedAt) : null;
+        // An org no guild follows is crawled the first time by hand (Stats → Crawl now), where
+        // the admin sees it happen; timed crawls take over from there.
+        return last ? Date.parse(last.finishedAt) : now();
       }
       return null;
     },

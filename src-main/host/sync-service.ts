@@ -227,6 +227,19 @@ export class SyncService implements SyncPort, AuditPort {
     );
   }
 
+  /**
+   * A link or unlink changes a Discord user everywhere: sync them in every enabled guild whose
+   * member cache has them (the OAuth side calls this after linking or unlinking).
+   */
+  syncUser(userId: string, trigger: SyncTrigger): void {
+    const client = this.deps.client();
+    for (const guild of this.deps.store.guilds.list()) {
+      if (!guild.enabled) continue;
+      if (client?.guilds.cache.get(guild.id)?.members.cache.has(userId))
+        this.syncMember({ guildId: guild.id, userId }, trigger);
+    }
+  }
+
   memberLeft(ref: MemberRef): void {
     const history = this.deps.store.history;
     if (!history.readSyncState((s) => s.grace[ref.guildId]?.[ref.userId] !== undefined)) return;

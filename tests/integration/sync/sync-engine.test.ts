@@ -241,4 +241,24 @@ describe('sync against the Discord simulator', () => {
       stop();
     }
   });
+
+  it('takes the managed roles of a member who unlinks, in every guild, at once', async () => {
+    rig = await syncRig();
+    await rig.sync.run(rig.guildId, { dryRun: false, trigger: 'manual', actor: 'admin:test' });
+    const holder = rig.sim.control
+      .guild()
+      .members.find((m) => m.roles.some((r) => rig!.scenario.roleIds.tiers.includes(r)))!;
+    const unmanaged = holder.roles.filter((r) => !rig!.scenario.roleIds.tiers.includes(r));
+    await rig.store.links.unlinkMember(holder.user.id);
+    rig.sync.syncUser(holder.user.id, 'unlink');
+    await vi.waitFor(() => expect(rig!.roles(holder.user.id)).toEqual([...unmanaged].sort()), {
+      timeout: 10_000,
+      interval: 50,
+    });
+    expect(rig.store.history.syncRuns({ limit: 1 })[0]).toMatchObject({
+      trigger: 'unlink',
+      counts: { membersChanged: 1 },
+    });
+    expect(rig.store.history.audit({ limit: 1 })[0]?.reason).toBe('not linked to GitHub');
+  });
 });

@@ -3,10 +3,12 @@
 import type { AdminHandlers } from './handler-types.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
+import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
 import { rolesHandlers, type RolesHandlerDeps } from './handlers/roles.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
 import { statsHandlers, type StatsHandlerDeps } from './handlers/stats.js';
+import { statsDashboardHandlers, type StatsDashboardDeps } from './handlers/stats-dashboard.js';
 import { storeHandlers, type StoreHandlerDeps } from './handlers/store.js';
 import { syncHandlers, type SyncHandlerDeps } from './handlers/sync.js';
 
@@ -16,10 +18,11 @@ export type { CrawlService } from './handlers/crawl.js';
 export interface AdminHandlerDeps {
   settings: SettingsHandlerDeps;
   crawl: CrawlService;
-  stats: StatsHandlerDeps;
+  stats: StatsHandlerDeps & Pick<StatsDashboardDeps, 'snapshotFor'>;
   config: ConfigHandlerDeps;
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
+  hostInfo: HostInfoDeps;
   roles: RolesHandlerDeps;
   sync: SyncHandlerDeps;
 }
@@ -32,6 +35,8 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...configHandlers(deps.config),
     ...storeHandlers(deps.store),
     ...secretsHandlers(deps.secrets),
+    ...statsDashboardHandlers(deps.stats),
+    ...hostInfoHandlers(deps.hostInfo),
     ...rolesHandlers(deps.roles),
     ...syncHandlers(deps.sync),
   };

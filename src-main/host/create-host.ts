@@ -8,11 +8,12 @@ import type { Logger } from '../log/logger.js';
 import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.js';
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, publicStoreProblem, type Store } from '../store/index.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
 import type { Host, HostMode } from './host.js';
+import { StatsSnapshots } from './stats-snapshots.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
 export interface HostConfig {
@@ -35,7 +36,8 @@ export interface HostConfig {
 function storeHealth(store: Store): Health['store'] {
   const status = store.status;
   if (status.ok) return { ok: true };
-  return { ok: false, problem: status.problems.map((p) => `${p.message} ${p.hint}`).join(' ') };
+  // Health is answered without a token: say which kind of file, never where it is.
+  return { ok: false, problem: status.problems.map(publicStoreProblem).join(' ') };
 }
 
 function keychainHealth(secrets: SecretStore): Health['keychain'] {
@@ -96,6 +98,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
   });
 
   const indexes = new ContributionIndexes(store.contributions);
+  const snapshots = new StatsSnapshots((org) => indexes.get(org));
   const crawls = new CrawlJob({
     settings: store.settings,
     contributions: store.contributions,
@@ -154,6 +157,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       settings: store.settings,
       contributions: store.contributions,
       indexFor: (org) => indexes.get(org),
+      snapshotFor: (org, settings) => snapshots.get(org, settings.timeZone),
     },
     config: {
       store,
@@ -171,6 +175,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    hostInfo: { dataDir: config.dataDir, mode: config.mode },
     secrets: {
       secrets,
       logger,

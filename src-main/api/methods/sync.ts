@@ -8,6 +8,7 @@ import {
   MappingConditionSchema,
   MappingIdSchema,
   MappingSchema,
+  patchShape,
   SyncProblemSchema,
   SyncRunSchema,
   VOICE_STATS,
@@ -38,10 +39,12 @@ export const GuildViewSchema = GuildSchema.extend({
 });
 export type GuildView = z.infer<typeof GuildViewSchema>;
 
-const GuildPatchSchema = GuildSchema.omit({ id: true })
-  .partial()
-  .extend({ id: Snowflake })
-  .strict();
+// Patches leave out what they do not change: fields lose their defaults (zod would otherwise
+// fill a left-out field with its default and reset it).
+const GuildPatchSchema = z.strictObject({
+  ...patchShape(GuildSchema.omit({ id: true }).shape),
+  id: Snowflake,
+});
 
 /** A mapping as the editor sends it: the id is assigned on create. */
 const MappingDraftSchema = z.strictObject({
@@ -154,7 +157,7 @@ export const syncMethods = {
     output: MappingSchema,
   },
   'mappings.update': {
-    input: MappingDraftSchema.partial().extend({ id: MappingIdSchema }).strict(),
+    input: z.strictObject({ ...patchShape(MappingDraftSchema.shape), id: MappingIdSchema }),
     output: MappingSchema,
   },
   'mappings.delete': {

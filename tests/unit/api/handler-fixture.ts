@@ -77,6 +77,7 @@ export async function handlerFixture(
       },
       config: { store, onConfigReplaced: () => (fixture.settingsChanges += 1) },
       store: { store },
+      hostInfo: { dataDir: dir, mode: 'headless' },
       secrets: {
         secrets,
         logger,

@@ -24,6 +24,7 @@ const current: Settings = {
   },
   startMinimized: false,
   schedulerPaused: false,
+  setupWizard: { step: null, dismissedAt: null },
 };
 
 describe('the settings form', () => {

@@ -36,6 +36,11 @@ export class DiscordBot {
     return { ...this.current };
   }
 
+  /** The running discord.js client (sync branch: the role applier and voice stats use it). */
+  get discordClient(): Client | null {
+    return this.client;
+  }
+
   /** Logs in; resolves once the gateway session is up, or rejects with an explained failure. */
   async start(token: string): Promise<void> {
     if (this.client) throw new Error('The bot is already started; stop it first.');

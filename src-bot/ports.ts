@@ -199,12 +199,28 @@ export interface SyncRunSummary {
   roles: { roleId: string; name: string; added: number; removed: number }[];
   /** Hierarchy and permission problems, each with its fix. */
   problems: { message: string; fix: string }[];
+  /** How the run ended (sync branch, additive): ok, partial (some members failed), failed... */
+  outcome?: 'ok' | 'partial' | 'failed' | 'needs_confirmation' | 'interrupted';
+  /** Role changes the plan holds (adds + removes) and the guild's safety cap. */
+  totalChanges?: number;
+  cap?: number;
+  durationMs?: number;
+  /** Why the run failed or stopped early; absent when it went through. */
+  error?: string;
 }
 
 export interface SyncPort {
   run(
     guildId: string,
-    options: { dryRun: boolean; trigger: SyncTrigger; actor: string },
+    options: {
+      dryRun: boolean;
+      trigger: SyncTrigger;
+      actor: string;
+      /** Re-read members from Discord first (recovery after manual edits). Additive. */
+      full?: boolean;
+      /** Apply even beyond the guild's safety cap (the admin confirmed). Additive. */
+      confirm?: boolean;
+    },
   ): Promise<SyncRunSummary>;
   /** A member joined or was linked/unlinked: sync only that member (fire and forget). */
   syncMember(ref: MemberRef, trigger: SyncTrigger): void;
@@ -223,6 +239,16 @@ export interface AuditPort {
   }): Promise<void>;
 }
 
+// ---- Voice stats channels (sync branch; for /setup_voice_stats) ----
+
+export interface VoiceStatsPort {
+  /**
+   * Creates (or finds again) the guild's locked stats category and channels and names them from
+   * the org's numbers. Safe to call twice at once: both calls get the same channels.
+   */
+  setup(guildId: string): Promise<{ channels: string[] }>;
+}
+
 /** Everything the host hands the bot. Ports not yet provided by the host answer "unavailable". */
 export interface BotPorts {
   logger: BotLogger;
@@ -232,4 +258,6 @@ export interface BotPorts {
   links: LinkPort;
   sync: SyncPort;
   audit: AuditPort;
+  /** Optional so hosts and tests without voice stats need not provide it (sync branch, additive). */
+  voiceStats?: VoiceStatsPort;
 }

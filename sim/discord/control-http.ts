@@ -57,6 +57,11 @@ export function createControlHandler(
     },
     {
       method: 'GET',
+      pattern: /^\/guilds\/(\d+)\/audit-log$/,
+      run: (m) => control.auditLog(m[1]),
+    },
+    {
+      method: 'GET',
       pattern: /^\/channels\/(\d+)\/messages$/,
       run: (m) => control.messages(m[1] ?? ''),
     },

@@ -3,6 +3,7 @@
 import {
   GatewayDispatchEvents,
   GatewayIntentBits,
+  type APIAuditLogEntry,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIGuildMember,
   type APIMessage,
@@ -88,6 +89,8 @@ export interface DiscordSimControl {
   addMember(user: APIUser, roles?: string[], guildId?: string): APIGuildMember;
   removeMember(userId: string, guildId?: string): void;
   setMemberRoles(userId: string, roles: string[], guildId?: string): APIGuildMember;
+  /** The guild's audit log, newest first (what Server Settings → Audit Log shows). */
+  auditLog(guildId?: string): APIAuditLogEntry[];
   callLog(): CallRecord[];
   clearCallLog(): void;
   gatewayLog(): GatewayOpRecord[];
@@ -218,6 +221,8 @@ export function createControl(
       );
       return structuredClone(member);
     },
+    auditLog: (guildId) =>
+      structuredClone([...(state.auditLog.get(guildOf(guildId).id) ?? [])].reverse()),
     callLog: () => [...calls],
     clearCallLog: () => {
       calls.length = 0;

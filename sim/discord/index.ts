@@ -11,6 +11,7 @@ import { createSimServer } from './http/server.js';
 import { OAuthStore } from './oauth.js';
 import { resolveOptions, type StartDiscordSimOptions } from './options.js';
 import { RateLimiter } from './rate-limits.js';
+import { auditLogRoutes } from './routes/audit-logs.js';
 import { channelRoutes } from './routes/channels.js';
 import { commandRoutes } from './routes/commands.js';
 import { interactionRoutes } from './routes/interactions.js';
@@ -71,6 +72,7 @@ export async function startDiscordSim(options: StartDiscordSimOptions = {}): Pro
   router.addAll([
     ...metaRoutes(ctx),
     ...roleRoutes(ctx),
+    ...auditLogRoutes(ctx),
     ...memberRoutes(ctx),
     ...channelRoutes(ctx),
     ...commandRoutes(ctx),

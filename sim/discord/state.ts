@@ -2,6 +2,7 @@
 // interactions. Routes mutate it and announce changes through `emit`, which the gateway fans out.
 import type {
   APIApplicationCommand,
+  APIAuditLogEntry,
   APIGuildMember,
   APIMessage,
   APIRole,
@@ -57,6 +58,8 @@ export class DiscordSimState {
   readonly guildCommands = new Map<string, APIApplicationCommand[]>();
   readonly interactions = new Map<string, SimInteraction>();
   readonly users = new Map<string, APIUser>();
+  /** Guild id → audit log entries, oldest first (see audit-log.ts). */
+  readonly auditLog = new Map<string, APIAuditLogEntry[]>();
   emit: EmitDispatch = () => undefined;
   private increment = 0n;
 

@@ -13,6 +13,7 @@ import {
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
 import { hostInfoMethods } from './methods/host-info.js';
 import { statsMethods } from './methods/stats.js';
+import { SchedulerJobSchema, SyncFinishedEventSchema, syncMethods } from './methods/sync.js';
 
 export const BotStateSchema = z.enum([
   'not_configured',
@@ -46,6 +47,10 @@ export const HealthSchema = z.strictObject({
     state: SchedulerStateSchema,
     lastRunAt: z.string().nullable(),
     nextRunAt: z.string().nullable(),
+    /** Timed runs are paused (sync branch; optional so older hosts and fixtures still parse). */
+    paused: z.boolean().optional(),
+    /** Every timed job with its next run, for the status bar and the tray. */
+    jobs: z.array(SchedulerJobSchema).optional(),
   }),
   keychain: KeychainStateSchema,
   store: z.strictObject({ ok: z.boolean(), problem: z.string().optional() }),
@@ -208,6 +213,7 @@ export const adminApi = {
   },
   ...statsMethods,
   ...hostInfoMethods,
+  ...syncMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;
@@ -240,5 +246,6 @@ export const AdminEventSchema = z.discriminatedUnion('type', [
   ProgressEventSchema,
   StatusEventSchema,
   CrawlFinishedEventSchema,
+  SyncFinishedEventSchema,
 ]);
 export type AdminEvent = z.infer<typeof AdminEventSchema>;

@@ -4,11 +4,13 @@ import type { AdminHandlers } from './handler-types.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
 import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
+import { rolesHandlers, type RolesHandlerDeps } from './handlers/roles.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
 import { statsHandlers, type StatsHandlerDeps } from './handlers/stats.js';
 import { statsDashboardHandlers, type StatsDashboardDeps } from './handlers/stats-dashboard.js';
 import { storeHandlers, type StoreHandlerDeps } from './handlers/store.js';
+import { syncHandlers, type SyncHandlerDeps } from './handlers/sync.js';
 
 export type { AdminHandlers, ParsedInput } from './handler-types.js';
 export type { CrawlService } from './handlers/crawl.js';
@@ -21,6 +23,8 @@ export interface AdminHandlerDeps {
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
   hostInfo: HostInfoDeps;
+  roles: RolesHandlerDeps;
+  sync: SyncHandlerDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -33,5 +37,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...secretsHandlers(deps.secrets),
     ...statsDashboardHandlers(deps.stats),
     ...hostInfoHandlers(deps.hostInfo),
+    ...rolesHandlers(deps.roles),
+    ...syncHandlers(deps.sync),
   };
 }

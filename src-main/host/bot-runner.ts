@@ -1,6 +1,7 @@
 // Runs the Discord bot for the host: starts it when a bot token is in the SecretStore, restarts
 // it when the Discord base URL changes, and reports its status. Connecting happens in the
 // background so the admin UI is up even while Discord is slow or the token is wrong.
+import type { Client } from 'discord.js';
 import { DiscordBot } from '../../src-bot/client.js';
 import type { BotStatus } from '../../src-bot/ports.js';
 import type { Logger } from '../log/logger.js';
@@ -28,6 +29,11 @@ export class BotRunner {
 
   get status(): BotStatus {
     return { ...this.current };
+  }
+
+  /** The current bot's discord.js client once it is ready, else null (sync and voice stats). */
+  get client(): Client | null {
+    return this.current.state === 'ready' ? (this.bot?.discordClient ?? null) : null;
   }
 
   /** (Re)starts the bot against `apiBaseUrl` if a token exists; resolves once the attempt is launched. */

@@ -11,6 +11,7 @@ import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, publicStoreProblem, type Store } from '../store/index.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
+import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
 import type { Host, HostMode } from './host.js';
 import { StatsSnapshots } from './stats-snapshots.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
@@ -28,6 +29,8 @@ export interface HostConfig {
   crawlTuning?: { settleMs?: number; maxRateLimitWaitMs?: number; retryBaseDelayMs?: number };
   /** Injected for tests of uptime; defaults to the wall clock. */
   now?: () => number;
+  /** Tests: the scheduler's clock and Discord's channel rename limit as the simulator sets it. */
+  roleEngine?: Pick<RoleEngineOptions, 'schedulerClock' | 'renameLimit'>;
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -68,12 +71,11 @@ export async function createHost(config: HostConfig): Promise<Host> {
       versions: runtimeVersions(),
       mode: config.mode,
       bot: bot.detail === undefined ? { state: bot.state, guilds: bot.guilds } : bot,
-      // Timed runs arrive with the scheduler issue; until then only "Crawl now" runs the crawl job.
-      scheduler: {
-        state: state === 'stopped' ? 'stopped' : crawls.isRunning ? 'running' : 'idle',
-        lastRunAt: crawls.lastRunAt,
-        nextRunAt: null,
-      },
+      scheduler: roles.schedulerHealth({
+        stopped: state === 'stopped',
+        crawlRunning: crawls.isRunning,
+        crawlLastRunAt: crawls.lastRunAt,
+      }),
       keychain: keychainHealth(secrets),
       store: storeHealth(store),
       uptimeSeconds: Math.max(0, Math.round((now() - startedAt) / 1000)),
@@ -90,6 +92,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
         guilds: status.guilds,
         detail: status.detail,
       });
+      roles.onBotStatus();
       publishStatus();
     },
   });
@@ -123,6 +126,19 @@ export async function createHost(config: HostConfig): Promise<Host> {
     onRunningChange: () => publishStatus(),
   });
 
+  const roles = createRoleEngine({
+    store,
+    secrets,
+    crawls,
+    indexFor: (org) => indexes.get(org),
+    client: () => bots.client,
+    events,
+    logger,
+    userAgent: `GitGuild/${APP_VERSION}`,
+    onChange: () => publishStatus(),
+    ...config.roleEngine,
+  });
+
   const restartBot = (): void => {
     if (state !== 'started') return;
     bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
@@ -133,6 +149,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       health,
       onSettingsChanged: (settings) => {
         bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+        roles.reconcile();
       },
     },
     crawl: crawls,
@@ -146,6 +163,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       store,
       onConfigReplaced: () => {
         bots.applyBaseUrl(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+        roles.reconcile();
         publishStatus();
       },
     },
@@ -167,6 +185,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    roles: roles.handlers.roles,
+    sync: roles.handlers.sync,
   });
 
   return {
@@ -177,6 +197,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     handlers,
     secrets,
     links: store.links,
+    rolePorts: { sync: roles.sync, audit: roles.sync, voiceStats: roles.voiceStatsPort },
+    scheduler: roles.scheduler,
     health,
     async start() {
       if (state !== 'created') return;
@@ -191,6 +213,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       const status = store.status;
       const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');
       if (!configRefused) await bots.start(store.settings.get().discordApiBaseUrl);
+      await roles.start();
       publishStatus();
     },
     async stop() {
@@ -198,6 +221,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       state = 'stopped';
       // The crawl goes first: it writes contributions, and the store must outlive its last write.
       await crawls.stop();
+      await roles.stop();
       await bots.stop();
       await store.close();
       logger.info('host stopped');

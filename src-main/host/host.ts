@@ -6,6 +6,8 @@ import type { AdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
 import type { LinksRepository } from '../store/repositories.js';
+import type { AuditPort, SyncPort, VoiceStatsPort } from '../../src-bot/ports.js';
+import type { Scheduler } from '../scheduler/scheduler.js';
 
 export type HostMode = Health['mode'];
 
@@ -18,6 +20,19 @@ export interface Host {
   readonly secrets: SecretStore;
   /** Member links, for the bot's /link port (a later issue) and tests; transports use `handlers`. */
   readonly links: LinksRepository;
+  /**
+   * The role engine's ports for the bot (sync branch): `BotPorts.sync`, `.audit` and `.voiceStats`
+   * are these objects.
+   */
+  readonly rolePorts: { sync: SyncPort; audit: AuditPort; voiceStats: VoiceStatsPort };
+  /**
+   * The scheduler: `notifyResume()` for Electron's powerMonitor 'resume', `status()`/`onChange()`
+   * for the tray, `registerRefreshJob()` for OAuth token refresh.
+   */
+  readonly scheduler: Pick<
+    Scheduler,
+    'notifyResume' | 'status' | 'onChange' | 'pause' | 'resume' | 'registerRefreshJob'
+  >;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

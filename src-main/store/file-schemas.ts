@@ -10,6 +10,7 @@ import {
   METRICS,
   SettingsSchema,
   SyncRunSchema,
+  SyncStateSchema,
 } from './types.js';
 
 export const ConfigFileSchema = z.strictObject({
@@ -30,6 +31,7 @@ export const HistoryFileSchema = z.strictObject({
   schemaVersion: z.literal(CURRENT_VERSION.history),
   syncRuns: z.array(SyncRunSchema),
   audit: z.array(AuditEntrySchema),
+  state: SyncStateSchema,
 });
 export type HistoryFile = z.infer<typeof HistoryFileSchema>;
 

@@ -4,6 +4,7 @@ import type { ConfigFile } from './file-schemas.js';
 import type { GuildsRepository, MappingsRepository } from './repositories.js';
 import type { StoreFile } from './store-file.js';
 import { GuildSchema, MappingSchema } from './types.js';
+import type { Mapping, MappingInput } from './types.js';
 import { validateInput } from './validate-input.js';
 
 export function createGuildsRepository(file: StoreFile<ConfigFile>): GuildsRepository {
@@ -40,17 +41,17 @@ export function createGuildsRepository(file: StoreFile<ConfigFile>): GuildsRepos
   };
 }
 
+const byOrder = (a: Mapping, b: Mapping): number =>
+  a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export function createMappingsRepository(file: StoreFile<ConfigFile>): MappingsRepository {
-  return {
-    list: (guildId) =>
-      file.data.mappings.filter((m) => m.guildId === guildId).map((m) => structuredClone(m)),
-    get: (id) => {
-      const mapping = file.data.mappings.find((m) => m.id === id);
-      return mapping && structuredClone(mapping);
-    },
-    upsert: async (input) => {
-      const mapping = validateInput(MappingSchema, input, 'mapping');
-      return file.update((current) => {
+  const store = (inputs: MappingInput[]): Promise<Mapping[]> => {
+    const valid = inputs.map((m, i) =>
+      validateInput(MappingSchema, m, inputs.length === 1 ? 'mapping' : `mapping ${i + 1}`),
+    );
+    return file.update((current) => {
+      let mappings = current.mappings;
+      for (const mapping of valid) {
         if (!current.guilds.some((g) => g.id === mapping.guildId)) {
           throw new GitGuildError(
             'not_found',
@@ -58,13 +59,25 @@ export function createMappingsRepository(file: StoreFile<ConfigFile>): MappingsR
             { hint: 'Add the guild before its mappings.' },
           );
         }
-        const exists = current.mappings.some((m) => m.id === mapping.id);
-        const mappings = exists
-          ? current.mappings.map((m) => (m.id === mapping.id ? mapping : m))
-          : [...current.mappings, mapping];
-        return { next: { ...current, mappings }, result: structuredClone(mapping) };
-      });
+        mappings = mappings.some((m) => m.id === mapping.id)
+          ? mappings.map((m) => (m.id === mapping.id ? mapping : m))
+          : [...mappings, mapping];
+      }
+      return { next: { ...current, mappings }, result: valid.map((m) => structuredClone(m)) };
+    });
+  };
+  return {
+    list: (guildId) =>
+      file.data.mappings
+        .filter((m) => m.guildId === guildId)
+        .sort(byOrder)
+        .map((m) => structuredClone(m)),
+    get: (id) => {
+      const mapping = file.data.mappings.find((m) => m.id === id);
+      return mapping && structuredClone(mapping);
     },
+    upsert: async (input) => (await store([input]))[0]!,
+    upsertMany: (inputs) => store(inputs),
     remove: (id) =>
       file.update((current) => {
         if (!current.mappings.some((m) => m.id === id)) return { next: current, result: false };

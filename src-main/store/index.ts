@@ -34,7 +34,7 @@ import type {
 import { createSettingsRepository } from './settings-repository.js';
 import { StoreFile } from './store-file.js';
 import { nodeStoreFs, type StoreFs, type StoreIo, type StoreIoProblem } from './store-io.js';
-import { DEFAULT_SETTINGS, STORE_FILES } from './types.js';
+import { DEFAULT_SETTINGS, EMPTY_SYNC_STATE, STORE_FILES } from './types.js';
 import type { ConfigDocument, StoreFileKind, StoreProblem } from './types.js';
 
 export type { StoreProblem } from './types.js';
@@ -155,7 +155,12 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     kind: 'history',
     path: join(dataDir, 'history.json'),
     schema: HistoryFileSchema,
-    initial: () => ({ schemaVersion: CURRENT_VERSION.history, syncRuns: [], audit: [] }),
+    initial: () => ({
+      schemaVersion: CURRENT_VERSION.history,
+      syncRuns: [],
+      audit: [],
+      state: structuredClone(EMPTY_SYNC_STATE),
+    }),
     serialize: (data) => JSON.stringify(data),
     logger,
     io,

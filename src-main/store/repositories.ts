@@ -6,15 +6,18 @@ import type {
   CrawlSummary,
   DailyCount,
   Guild,
+  GuildInput,
   Link,
   LinkMethod,
   Mapping,
+  MappingInput,
   Metric,
   RepoCursor,
   RepoIdentity,
   Settings,
   SettingsPatch,
   SyncRun,
+  SyncState,
 } from './types.js';
 
 export interface SettingsRepository {
@@ -71,16 +74,19 @@ export interface GuildsRepository {
   list(): Guild[];
   get(id: string): Guild | undefined;
   /** Adds the guild or replaces the one with the same id. */
-  upsert(guild: Guild): Promise<Guild>;
+  upsert(guild: GuildInput): Promise<Guild>;
   /** Removes the guild and its mappings; false when it was not there. */
   remove(id: string): Promise<boolean>;
 }
 
 export interface MappingsRepository {
+  /** The guild's mappings by `order` (then id). */
   list(guildId: string): Mapping[];
   get(id: string): Mapping | undefined;
   /** Adds the mapping or replaces the one with the same id; its guild must exist. */
-  upsert(mapping: Mapping): Promise<Mapping>;
+  upsert(mapping: MappingInput): Promise<Mapping>;
+  /** Several at once, in one write: all are valid and stored, or none. */
+  upsertMany(mappings: MappingInput[]): Promise<Mapping[]>;
   remove(id: string): Promise<boolean>;
 }
 
@@ -106,12 +112,45 @@ export interface LinksRepository {
   count(): number;
 }
 
+export interface RunQuery {
+  guildId?: string;
+  kind?: SyncRun['kind'];
+  limit?: number;
+  /** Skip this many of the newest first (paging). */
+  offset?: number;
+}
+
+export interface AuditQuery {
+  guildId?: string;
+  runId?: string;
+  memberId?: string;
+  limit?: number;
+  offset?: number;
+}
+
 export interface HistoryRepository {
   /** Records a run; a run with the same id (started, then finished) is replaced. */
   recordSyncRun(run: SyncRun): Promise<void>;
+  /**
+   * Records a run (started or finished) with its audit entries and a change to the sync state in
+   * one atomic write, so a run is never recorded without its audit trail (or the other way round).
+   */
+  saveSyncRun(
+    run: SyncRun,
+    audit: AuditEntry[],
+    stateChange?: (state: SyncState) => SyncState,
+  ): Promise<void>;
   /** Newest first. */
-  syncRuns(options?: { guildId?: string; limit?: number }): SyncRun[];
+  syncRuns(options?: RunQuery): SyncRun[];
+  syncRun(id: string): SyncRun | undefined;
   appendAudit(entry: AuditEntry): Promise<void>;
+  /** Many entries in one write. */
+  appendAuditMany(entries: AuditEntry[]): Promise<void>;
   /** Newest first. */
-  audit(options?: { limit?: number }): AuditEntry[];
+  audit(options?: AuditQuery): AuditEntry[];
+  /** A copy of the whole sync state. */
+  syncState(): SyncState;
+  /** Reads part of the sync state without copying all of it; `read` must not keep or mutate it. */
+  readSyncState<T>(read: (state: Readonly<SyncState>) => T): T;
+  updateSyncState(mutate: (state: SyncState) => SyncState): Promise<void>;
 }

@@ -30,6 +30,7 @@ const KNOWN_EVENTS: Record<AdminEvent['type'], true> = {
   status: true,
   progress: true,
   'crawl-finished': true,
+  'sync-finished': true,
 };
 const EVENT_TYPES = Object.keys(KNOWN_EVENTS) as AdminEvent['type'][];
 

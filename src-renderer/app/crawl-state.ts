@@ -68,6 +68,7 @@ export function crawlReducer(state: CrawlState, action: CrawlAction): CrawlState
       return { ...next, status: { running: null, orgs, lastError: action.error } };
     }
     case 'status':
+    case 'sync-finished':
       return state;
   }
 }

@@ -1,5 +1,6 @@
 // Member routes: get, list (after/limit pagination by user id), PATCH with a full role list or
-// nick, and single-role PUT/DELETE. Managed roles and roles at or above the bot are refused.
+// nick, and single-role PUT/DELETE. Managed roles and roles at or above the bot are refused
+// (403 50013), and every role change lands in the guild's audit log with the request's reason.
 import {
   GatewayDispatchEvents,
   GatewayIntentBits,
@@ -7,6 +8,7 @@ import {
   type APIGuildMember,
 } from 'discord-api-types/v10';
 import type { SimContext } from '../context.js';
+import { auditReason, recordMemberRoleUpdate } from '../audit-log.js';
 import { missingAccess, missingPermissions } from '../errors.js';
 import type { RouteSpec } from '../http/router.js';
 import { highestRolePosition, requireBelowActor, requirePermission } from '../permissions.js';
@@ -74,7 +76,7 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
       method: 'PATCH',
       template: '/guilds/:guild_id/members/:user_id',
       auth: 'bot',
-      handler: ({ params, json }) => {
+      handler: ({ params, json, headers }) => {
         const guild = state.guild(params.guild_id ?? '');
         const member = state.member(guild, params.user_id ?? '');
         const body = objectBody(json);
@@ -94,6 +96,14 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
           const removed = member.roles.filter((id) => !wanted.includes(id));
           for (const id of [...added, ...removed]) checkRoleChange(guild, id);
           member.roles = wanted;
+          recordMemberRoleUpdate(
+            state,
+            guild,
+            member.user.id,
+            added,
+            removed,
+            auditReason(headers),
+          );
         }
         if (nick !== undefined) {
           const actor = bot(guild);
@@ -117,12 +127,14 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
       method: 'PUT',
       template: '/guilds/:guild_id/members/:user_id/roles/:role_id',
       auth: 'bot',
-      handler: ({ params }) => {
+      handler: ({ params, headers }) => {
         const guild = state.guild(params.guild_id ?? '');
         const member = state.member(guild, params.user_id ?? '');
         checkRoleChange(guild, params.role_id ?? '');
         if (!member.roles.includes(params.role_id ?? '')) {
           member.roles = [...member.roles, params.role_id ?? ''];
+          const reason = auditReason(headers);
+          recordMemberRoleUpdate(state, guild, member.user.id, [params.role_id ?? ''], [], reason);
           announce(guild, member);
         }
         return { status: 204 };
@@ -132,12 +144,14 @@ export function memberRoutes(ctx: SimContext): RouteSpec[] {
       method: 'DELETE',
       template: '/guilds/:guild_id/members/:user_id/roles/:role_id',
       auth: 'bot',
-      handler: ({ params }) => {
+      handler: ({ params, headers }) => {
         const guild = state.guild(params.guild_id ?? '');
         const member = state.member(guild, params.user_id ?? '');
         checkRoleChange(guild, params.role_id ?? '');
         if (member.roles.includes(params.role_id ?? '')) {
           member.roles = member.roles.filter((r) => r !== params.role_id);
+          const reason = auditReason(headers);
+          recordMemberRoleUpdate(state, guild, member.user.id, [], [params.role_id ?? ''], reason);
           announce(guild, member);
         }
         return { status: 204 };

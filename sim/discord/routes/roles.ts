@@ -12,7 +12,16 @@ import type { RouteSpec } from '../http/router.js';
 import { basePermissions, requireBelowActor, requirePermission } from '../permissions.js';
 import { guildObject } from '../serialize.js';
 import type { SimGuild } from '../state.js';
-import { FieldChecker, objectBody } from './body-checks.js';
+import { FieldChecker, objectBody, type JsonObject } from './body-checks.js';
+
+function roleColor(check: FieldChecker, body: JsonObject): number | undefined {
+  const colors = body.colors;
+  if (colors && typeof colors === 'object' && !Array.isArray(colors)) {
+    const primary = check.int(colors as JsonObject, 'primary_color', { min: 0, max: 0xffffff });
+    if (primary !== undefined) return primary;
+  }
+  return check.int(body, 'color', { min: 0, max: 0xffffff });
+}
 
 export function roleRoutes(ctx: SimContext): RouteSpec[] {
   const { state } = ctx;
@@ -65,7 +74,8 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         const permissions =
           check.permissions(body, 'permissions') ??
           BigInt(guild.roles.get(guild.id)?.permissions ?? '0');
-        const color = check.int(body, 'color', { min: 0, max: 0xffffff }) ?? 0;
+        // Discord takes `colors.primary_color` (what discord.js sends) or the older `color`.
+        const color = roleColor(check, body) ?? 0;
         const hoist = check.bool(body, 'hoist') ?? false;
         const mentionable = check.bool(body, 'mentionable') ?? false;
         check.done();
@@ -156,7 +166,7 @@ export function roleRoutes(ctx: SimContext): RouteSpec[] {
         const check = new FieldChecker();
         const name = check.string(body, 'name', { max: 100 });
         const permissions = check.permissions(body, 'permissions');
-        const color = check.int(body, 'color', { min: 0, max: 0xffffff });
+        const color = roleColor(check, body);
         const hoist = check.bool(body, 'hoist');
         const mentionable = check.bool(body, 'mentionable');
         check.done();

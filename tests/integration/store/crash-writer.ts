@@ -39,10 +39,13 @@ for (;;) {
         id: 'm',
         guildId: GUILD_ID,
         roleId: '900000000000000010',
-        metric: 'commits',
-        window: { kind: 'all_time' },
-        threshold: step + 1,
         enabled: true,
+        condition: {
+          kind: 'metric',
+          metric: 'commits',
+          window: { kind: 'all_time' },
+          threshold: step + 1,
+        },
       }),
     ),
     store.links.linkMember({

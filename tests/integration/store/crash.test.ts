@@ -60,12 +60,12 @@ async function checkFiles(dataDir: string): Promise<DiskState> {
   const config = (await readJson(join(dataDir, 'config.json'))) as {
     schemaVersion: number;
     guilds: { name: string }[];
-    mappings: { threshold: number }[];
+    mappings: { condition: { threshold: number } }[];
   };
-  expect(config.schemaVersion).toBe(2);
+  expect(config.schemaVersion).toBe(3);
   const step = Number(config.guilds[0]?.name.slice('counter-'.length));
   // The mapping is written right after the guild, so it is at step or step-1 (never ahead).
-  const threshold = config.mappings[0]?.threshold ?? 1;
+  const threshold = config.mappings[0]?.condition.threshold ?? 1;
   expect(threshold === step + 1 || threshold === step).toBe(true);
 
   // Files are independent: a kill between the config write and the links write of one step
@@ -91,7 +91,7 @@ async function checkFiles(dataDir: string): Promise<DiskState> {
   expect(sum).toBe(20 * through); // counts and cursor moved together
 
   const history = await readJson(join(dataDir, 'history.json'));
-  expect(history['schemaVersion']).toBe(1);
+  expect(history['schemaVersion']).toBe(2);
   return { step, links: new Set(ids), through };
 }
 

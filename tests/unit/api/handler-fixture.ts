@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
+import { createRoleEngine, type RoleEngine } from '../../../src-main/host/role-engine.js';
+import { EventHub } from '../../../src-main/api/event-hub.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
 import { CrawlJob } from '../../../src-main/scheduler/crawl-job.js';
 import { openSecretStore } from '../../../src-main/secrets/index.js';
@@ -40,6 +42,18 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
   });
   const indexes = new ContributionIndexes(store.contributions);
+  // The role engine without a bot: handlers that need Discord say the bot is not connected.
+  const roleEngine: RoleEngine = createRoleEngine({
+    store,
+    secrets,
+    crawls,
+    indexFor: (org) => indexes.get(org),
+    client: () => null,
+    events: new EventHub(logger),
+    logger,
+    userAgent: 'GitGuild-test',
+    onChange: () => undefined,
+  });
   const fixture: HandlerFixture = {
     dir,
     store,
@@ -69,9 +83,12 @@ export async function handlerFixture(
         logger,
         onSecretChanged: (account) => fixture.secretChanges.push(account),
       },
+      roles: roleEngine.handlers.roles,
+      sync: roleEngine.handlers.sync,
     }),
     async close() {
       await crawls.stop();
+      await roleEngine.stop();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -23,6 +23,7 @@ const current: Settings = {
     repoExclude: ['acme/old'],
   },
   startMinimized: false,
+  schedulerPaused: false,
   setupWizard: { step: null, dismissedAt: null },
 };
 

@@ -2,19 +2,36 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore } from '../../../src-main/store/index.js';
-import type { ConfigDocument } from '../../../src-main/store/types.js';
+import { DEFAULT_VOICE_STATS } from '../../../src-main/store/types.js';
+import type { ConfigDocument, Mapping } from '../../../src-main/store/types.js';
 import { tempDataDir } from './temp-data-dir.js';
 
-const GUILD = { id: '900000000000000001', name: 'Acme', enabled: true };
-const MAPPING = {
+const GUILD = {
+  id: '900000000000000001',
+  name: 'Acme',
+  enabled: true,
+  org: 'acme',
+  syncIntervalMinutes: 15,
+  removeRolesOnUnlink: true,
+  auditChannelId: null,
+  maxChangesPerRun: 200,
+  voiceStats: DEFAULT_VOICE_STATS,
+};
+const MAPPING: Mapping = {
   id: 'top',
   guildId: GUILD.id,
   roleId: '900000000000000010',
-  metric: 'prs_merged',
-  window: { kind: 'rolling', days: 30 },
-  threshold: 5,
   enabled: true,
-} as const;
+  order: 0,
+  group: null,
+  condition: {
+    kind: 'metric',
+    metric: 'prs_merged',
+    window: { kind: 'rolling', days: 30 },
+    threshold: 5,
+  },
+  graceDays: null,
+};
 
 async function populatedStore() {
   const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
@@ -42,7 +59,7 @@ describe('config export', () => {
     const doc = store.exportConfig();
     expect(doc).toMatchObject({
       format: 'gitguild-config',
-      schemaVersion: 2,
+      schemaVersion: 3,
       guilds: [GUILD],
       mappings: [MAPPING],
     });
@@ -76,13 +93,13 @@ describe('config import', () => {
     return error;
   }
 
-  it('rejects a malformed mapping with a message naming mappings[0].threshold', async () => {
+  it('rejects a malformed mapping with a message naming mappings[0].condition.threshold', async () => {
     const error = await rejection((doc) => {
-      (doc.mappings[0] as { threshold: unknown }).threshold = 'five';
+      (doc.mappings[0]!.condition as { threshold: unknown }).threshold = 'five';
     });
     expect(error).toMatchObject({
       identifier: 'invalid_input',
-      message: expect.stringContaining('mappings[0].threshold'),
+      message: expect.stringContaining('mappings[0].condition.threshold'),
     });
   });
 
@@ -120,7 +137,7 @@ describe('config import', () => {
 
   it('rejects a document from a newer GitGuild with store_too_new', async () => {
     const error = await rejection((doc) => {
-      doc.schemaVersion = 3;
+      doc.schemaVersion = 99;
     });
     expect(error).toMatchObject({ identifier: 'store_too_new' });
   });

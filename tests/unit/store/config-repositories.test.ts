@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../../src-main/log/logger.js';
 import { openStore } from '../../../src-main/store/index.js';
+import { GuildSchema } from '../../../src-main/store/types.js';
 import type { Mapping } from '../../../src-main/store/types.js';
 import { tempDataDir } from './temp-data-dir.js';
 
@@ -11,10 +12,16 @@ const mapping = (over: Partial<Mapping> = {}): Mapping => ({
   id: 'top-merger',
   guildId: GUILD.id,
   roleId: '900000000000000010',
-  metric: 'prs_merged',
-  window: { kind: 'rolling', days: 30 },
-  threshold: 5,
   enabled: true,
+  order: 0,
+  group: null,
+  condition: {
+    kind: 'metric',
+    metric: 'prs_merged',
+    window: { kind: 'rolling', days: 30 },
+    threshold: 5,
+  },
+  graceDays: null,
   ...over,
 });
 
@@ -63,7 +70,7 @@ describe('settings repository', () => {
     const onDisk = JSON.parse(await readFile(join(dataDir, 'config.json'), 'utf8')) as {
       schemaVersion: number;
     };
-    expect(onDisk.schemaVersion).toBe(2);
+    expect(onDisk.schemaVersion).toBe(3);
   });
 });
 
@@ -72,7 +79,8 @@ describe('guilds and mappings repositories', () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
     await store.guilds.upsert(GUILD);
     await store.guilds.upsert({ ...GUILD, name: 'Acme OSS' });
-    expect(store.guilds.list()).toEqual([{ ...GUILD, name: 'Acme OSS' }]);
+    expect(store.guilds.list()).toEqual([{ ...GuildSchema.parse(GUILD), name: 'Acme OSS' }]);
+    expect(store.guilds.list()[0]).toMatchObject({ org: null, syncIntervalMinutes: 15 });
     expect(store.guilds.get('1')).toBeUndefined();
   });
 
@@ -100,7 +108,18 @@ describe('guilds and mappings repositories', () => {
   it('refuses a mapping with a bad threshold, naming the field', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
     await store.guilds.upsert(GUILD);
-    await expect(store.mappings.upsert(mapping({ threshold: 0 }))).rejects.toMatchObject({
+    await expect(
+      store.mappings.upsert(
+        mapping({
+          condition: {
+            kind: 'metric',
+            metric: 'prs_merged',
+            window: { kind: 'all_time' },
+            threshold: 0,
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({
       identifier: 'invalid_input',
       message: expect.stringContaining('threshold'),
     });

@@ -164,7 +164,7 @@ describe('a store file from a newer GitGuild', () => {
 });
 
 describe('opening a version 1 config', () => {
-  it('migrates it on open, writes it back at version 2 without the plain-text token', async () => {
+  it('migrates it on open, writes it back at the current version without the plain-text token', async () => {
     const dataDir = await tempDataDir();
     const v1 = await readFile(new URL('./fixtures/config-v1.json', import.meta.url), 'utf8');
     await writeFile(join(dataDir, 'config.json'), v1);
@@ -173,7 +173,7 @@ describe('opening a version 1 config', () => {
     expect(store.settings.get().githubOrgs).toEqual(['acme-oss']);
     expect(store.mappings.list('900000000000000001')).toHaveLength(2);
     const onDisk = await readFile(join(dataDir, 'config.json'), 'utf8');
-    expect(JSON.parse(onDisk)).toMatchObject({ schemaVersion: 2 });
+    expect(JSON.parse(onDisk)).toMatchObject({ schemaVersion: 3 });
     expect(onDisk).not.toContain('ghp_');
   });
 });

@@ -10,14 +10,10 @@ import {
   SettingsSchema,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
+import { BotHealthSchema, botMethods } from './methods/bot.js';
+import { chartsMethods } from './methods/charts.js';
 
-export const BotStateSchema = z.enum([
-  'not_configured',
-  'connecting',
-  'ready',
-  'disconnected',
-  'error',
-]);
+export { BotStateSchema, BotErrorReasonSchema, BotHealthSchema } from './methods/bot.js';
 export const SchedulerStateSchema = z.enum(['idle', 'running', 'stopped', 'error']);
 export const KeychainStateSchema = z.strictObject({
   available: z.boolean(),
@@ -34,11 +30,7 @@ export const HealthSchema = z.strictObject({
     discordJs: z.string(),
   }),
   mode: z.enum(['desktop', 'headless']),
-  bot: z.strictObject({
-    state: BotStateSchema,
-    guilds: z.number().int(),
-    detail: z.string().optional(),
-  }),
+  bot: BotHealthSchema,
   scheduler: z.strictObject({
     state: SchedulerStateSchema,
     lastRunAt: z.string().nullable(),
@@ -169,6 +161,8 @@ export const adminApi = {
     input: z.strictObject({ account: SettableSecretSchema }),
     output: SecretsStatusSchema,
   },
+  ...botMethods,
+  ...chartsMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;

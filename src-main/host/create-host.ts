@@ -9,7 +9,8 @@ import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.j
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, type Store } from '../store/index.js';
-import { BotRunner } from './bot-runner.js';
+import { createBotPorts, type BotPortOverrides } from './bot-ports.js';
+import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import type { Host, HostMode } from './host.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
@@ -27,6 +28,10 @@ export interface HostConfig {
   crawlTuning?: { settleMs?: number; maxRateLimitWaitMs?: number; retryBaseDelayMs?: number };
   /** Injected for tests of uptime; defaults to the wall clock. */
   now?: () => number;
+  /** Bot ports of other parts (links, sync, audit, voice stats); fallbacks answer honestly. */
+  botPorts?: BotPortOverrides;
+  /** Bot tuning for tests and benchmarks (defer timer, answer counting). */
+  bot?: BotRunnerOptions['bot'];
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -65,7 +70,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       app: { name: 'GitGuild', version: APP_VERSION },
       versions: runtimeVersions(),
       mode: config.mode,
-      bot: bot.detail === undefined ? { state: bot.state, guilds: bot.guilds } : bot,
+      bot,
       // Timed runs arrive with the scheduler issue; until then only "Crawl now" runs the crawl job.
       scheduler: {
         state: state === 'stopped' ? 'stopped' : crawls.isRunning ? 'running' : 'idle',
@@ -79,20 +84,34 @@ export async function createHost(config: HostConfig): Promise<Host> {
   };
   const publishStatus = (): void => events.publish({ type: 'status', health: health() });
 
+  const indexes = new ContributionIndexes(store.contributions);
+  const { ports: botPorts, snapshots } = createBotPorts(
+    { store, indexes, logger },
+    config.botPorts ?? {},
+  );
   const bots = new BotRunner({
     secrets,
     logger,
+    ports: botPorts,
+    endpoints: () => {
+      const settings = store.settings.get();
+      return {
+        apiBaseUrl: settings.discordApiBaseUrl,
+        gatewayUrl: settings.discordGatewayUrl || null,
+      };
+    },
+    ...(config.bot ? { bot: config.bot } : {}),
     onStatus: (status) => {
       logger.info('bot status', {
         state: status.state,
         guilds: status.guilds,
         detail: status.detail,
+        reason: status.reason,
       });
       publishStatus();
     },
   });
 
-  const indexes = new ContributionIndexes(store.contributions);
   const crawls = new CrawlJob({
     settings: store.settings,
     contributions: store.contributions,
@@ -122,14 +141,15 @@ export async function createHost(config: HostConfig): Promise<Host> {
 
   const restartBot = (): void => {
     if (state !== 'started') return;
-    bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+    bots.start().catch(() => undefined);
   };
   const handlers = createAdminHandlers({
     settings: {
       settings: store.settings,
       health,
-      onSettingsChanged: (settings) => {
-        bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+      onSettingsChanged: () => {
+        bots.applyEndpoints().catch(() => undefined);
+        // The first configured org is the fallback org of guilds: commands may change answers.
       },
     },
     crawl: crawls,
@@ -141,7 +161,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     config: {
       store,
       onConfigReplaced: () => {
-        bots.applyBaseUrl(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+        bots.applyEndpoints().catch(() => undefined);
+        bots.refreshManagedGuilds().catch(() => undefined);
         publishStatus();
       },
     },
@@ -162,6 +183,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    bot: bots,
+    charts: { settings: store.settings, statsFor: (org) => snapshots.get(org) },
   });
 
   return {
@@ -172,6 +195,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     handlers,
     secrets,
     links: store.links,
+    bot: bots,
     health,
     async start() {
       if (state !== 'created') return;
@@ -185,7 +209,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       // A refused config file reads as defaults; the bot waits rather than follow a guessed base URL.
       const status = store.status;
       const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');
-      if (!configRefused) await bots.start(store.settings.get().discordApiBaseUrl);
+      if (!configRefused) await bots.start();
       publishStatus();
     },
     async stop() {

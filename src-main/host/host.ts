@@ -6,6 +6,7 @@ import type { AdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
 import type { LinksRepository } from '../store/repositories.js';
+import type { BotRunner } from './bot-runner.js';
 
 export type HostMode = Health['mode'];
 
@@ -18,6 +19,11 @@ export interface Host {
   readonly secrets: SecretStore;
   /** Member links, for the bot's /link port (a later issue) and tests; transports use `handlers`. */
   readonly links: LinksRepository;
+  /**
+   * The Discord bot: its state, `client` and `onReady(listener)` for parts that drive Discord
+   * (sync applier, voice stats), and `refreshManagedGuilds()` after the guild list changes.
+   */
+  readonly bot: BotRunner;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

@@ -46,6 +46,15 @@ const httpUrl = z
   .url()
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
+const discordGatewayUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .url()
+    .refine((u) => /^wss?:\/\//.test(u), 'must be a ws(s):// URL'),
+]);
+const discordClientId = z.string().regex(/^\d{0,20}$/, 'must be a Discord snowflake');
+
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
   timeZone: ianaTimeZone,
@@ -60,10 +69,9 @@ export const SettingsSchema = z.strictObject({
   githubApiBaseUrl: httpUrl,
   githubWebBaseUrl: httpUrl,
   discordApiBaseUrl: httpUrl,
-  discordClientId: z
-    .string()
-    .regex(/^\d{0,20}$/, 'must be a Discord snowflake')
-    .default(''),
+  /** A gateway URL to use instead of the one Discord's `GET /gateway/bot` names; '' asks Discord. */
+  discordGatewayUrl: discordGatewayUrl.default(''),
+  discordClientId: discordClientId.default(''),
   crawl: z.strictObject({
     includeArchived: z.boolean(),
     includeForks: z.boolean(),
@@ -82,6 +90,7 @@ export const DEFAULT_SETTINGS: Settings = {
   githubApiBaseUrl: 'https://api.github.com',
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
+  discordGatewayUrl: '',
   discordClientId: '',
   crawl: {
     includeArchived: false,
@@ -94,9 +103,15 @@ export const DEFAULT_SETTINGS: Settings = {
 };
 
 /** A partial update; `crawl` may itself be partial. */
+// Fields with a default are re-declared without it: a patch that does not name them must leave
+// them alone, not reset them to the default.
 export const SettingsPatchSchema = SettingsSchema.omit({ crawl: true })
   .partial()
-  .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() })
+  .extend({
+    discordGatewayUrl: discordGatewayUrl.optional(),
+    discordClientId: discordClientId.optional(),
+    crawl: SettingsSchema.shape.crawl.partial().optional(),
+  })
   .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 

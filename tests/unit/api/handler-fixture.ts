@@ -4,6 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
+import { createBotPorts } from '../../../src-main/host/bot-ports.js';
+import { BotRunner } from '../../../src-main/host/bot-runner.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
 import { CrawlJob } from '../../../src-main/scheduler/crawl-job.js';
@@ -18,6 +20,7 @@ export interface HandlerFixture {
   secrets: SecretStore;
   handlers: AdminHandlers;
   crawls: CrawlJob;
+  bot: BotRunner;
   logs: LogRecord[];
   secretChanges: SecretAccount[];
   settingsChanges: number;
@@ -40,11 +43,25 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
   });
   const indexes = new ContributionIndexes(store.contributions);
+  const { ports, snapshots } = createBotPorts({
+    store,
+    indexes,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const bot = new BotRunner({
+    secrets,
+    logger,
+    ports,
+    endpoints: () => ({ apiBaseUrl: store.settings.get().discordApiBaseUrl, gatewayUrl: null }),
+    onStatus: () => undefined,
+  });
   const fixture: HandlerFixture = {
     dir,
     store,
     secrets,
     crawls,
+    bot,
     logs: sink.records,
     secretChanges: [],
     settingsChanges: 0,
@@ -68,9 +85,12 @@ export async function handlerFixture(
         logger,
         onSecretChanged: (account) => fixture.secretChanges.push(account),
       },
+      bot,
+      charts: { settings: store.settings, statsFor: (org) => snapshots.get(org) },
     }),
     async close() {
       await crawls.stop();
+      await bot.stop();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

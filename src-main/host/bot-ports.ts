@@ -1,0 +1,53 @@
+// Builds the BotPorts the host hands the bot: stats, charts and guild settings over the store and
+// src-main/stats (this branch), and the link, sync, audit and voice stats ports of their owning
+// branches, passed in as overrides. Until they are, the fallbacks answer honestly.
+import type { BotPorts } from '../../src-bot/ports.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/index.js';
+import { createChartsPort } from './bot-charts-port.js';
+import { historyAuditPort, storeLinkPort, unavailableSyncPort } from './bot-fallback-ports.js';
+import { createGuildsPort } from './bot-guilds-port.js';
+import { createStatsPort } from './bot-stats-port.js';
+import type { ContributionIndexes } from './contribution-indexes.js';
+import { StatsSnapshots } from './stats-snapshots.js';
+
+export interface BotPortDeps {
+  store: Pick<Store, 'settings' | 'guilds' | 'mappings' | 'links' | 'contributions' | 'history'>;
+  indexes: Pick<ContributionIndexes, 'get'>;
+  logger: Logger;
+  now?: () => Date;
+}
+
+export type BotPortOverrides = Partial<Omit<BotPorts, 'logger' | 'guilds' | 'stats' | 'charts'>>;
+
+export function createBotPorts(
+  deps: BotPortDeps,
+  overrides: BotPortOverrides = {},
+): { ports: BotPorts; snapshots: StatsSnapshots } {
+  const { store, logger } = deps;
+  const snapshots = new StatsSnapshots({
+    settings: store.settings,
+    contributions: store.contributions,
+    indexes: deps.indexes,
+    ...(deps.now ? { now: deps.now } : {}),
+  });
+  const guilds = createGuildsPort(store);
+  const sync = overrides.sync ?? unavailableSyncPort(logger.child('bot-sync'));
+  const shared = {
+    guilds,
+    snapshots,
+    contributions: store.contributions,
+    mappings: store.mappings,
+  };
+  const ports: BotPorts = {
+    logger: logger.child('bot'),
+    guilds,
+    stats: createStatsPort(shared),
+    charts: createChartsPort(shared),
+    links: overrides.links ?? storeLinkPort({ links: store.links, sync }),
+    sync,
+    audit: overrides.audit ?? historyAuditPort(store.history, deps.now),
+    ...(overrides.voiceStats ? { voiceStats: overrides.voiceStats } : {}),
+  };
+  return { ports, snapshots };
+}

@@ -119,6 +119,8 @@ export interface TierProgressView {
   metric: StatsMetric;
   current: { roleId: string; name: string; threshold: number } | null;
   next: { roleId: string; name: string; threshold: number; remaining: number } | null;
+  /** The member's count in the group's metric and window. */
+  value?: number;
 }
 
 /** Whether a guild's stats can be answered at all, and whether they are partial. */

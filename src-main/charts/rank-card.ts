@@ -135,7 +135,9 @@ export async function renderRankCard(input: RankCardInput): Promise<RenderedPng>
   const rankWidth = ctx.measureText(rankText).width;
   ctx.font = `15px ${FONT_FAMILY}`;
   ctx.fillStyle = CARD.muted;
-  ctx.fillText(`RANK · ${METRIC_LABELS[input.rank.metric].toUpperCase()}`, right, 94);
+  const rankLabel = `RANK · ${METRIC_LABELS[input.rank.metric].toUpperCase()}`;
+  ctx.fillText(rankLabel, right, 94);
+  const labelWidth = ctx.measureText(rankLabel).width;
   // Names.
   ctx.textAlign = 'left';
   ctx.fillStyle = CARD.text;
@@ -147,7 +149,7 @@ export async function renderRankCard(input: RankCardInput): Promise<RenderedPng>
     input.streak.current > 0
       ? `streak ${format(input.streak.current)} day${input.streak.current === 1 ? '' : 's'} (best ${format(input.streak.longest)})`
       : `no current streak (best ${format(input.streak.longest)})`;
-  ctx.fillText(fit(ctx, `github.com/${input.login} · ${streak}`, right - x - 150), x, 98);
+  ctx.fillText(fit(ctx, `GitHub ${input.login} · ${streak}`, right - x - labelWidth - 24), x, 98);
 
   // Counts.
   const column = (right - x) / METRICS.length;

@@ -31,7 +31,6 @@ type RankCardRequest = Extract<ChartRequest, { kind: 'rank-card' }>;
 function cardTier(
   tiers: TierProgressView[],
   metric: Metric,
-  value: (t: TierProgressView) => number,
   roleNames: Record<string, string>,
 ): RankCardInput['tier'] {
   const tier = tiers.find((t) => t.metric === metric) ?? tiers[0];
@@ -42,7 +41,7 @@ function cardTier(
     current: name(tier.current),
     next: name(tier.next),
     metric: tier.metric,
-    value: value(tier),
+    value: tier.value ?? 0,
     target: tier.next?.threshold ?? null,
   };
 }
@@ -69,13 +68,7 @@ async function rankCard(
     counts,
     rank: { metric, rank },
     streak,
-    // The progress value is the tier's own window count: next.threshold - remaining.
-    tier: cardTier(
-      tiers,
-      metric,
-      (t) => (t.next ? t.next.threshold - t.next.remaining : (t.current?.threshold ?? 0)),
-      request.roleNames ?? {},
-    ),
+    tier: cardTier(tiers, metric, request.roleNames ?? {}),
     partial: stats.snapshot.partial,
   });
   const total = METRICS.map((m) => `${counts[m].toLocaleString('en-US')} ${METRIC_NOUNS[m]}`).join(

@@ -137,6 +137,7 @@ export function tierProgressOf(
         threshold: next.threshold,
         remaining: next.threshold - value,
       },
+      value,
     };
   });
 }

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SimContext } from '../context.js';
 import type { CallRecord, Faults } from '../control.js';
+import type { ControlAnswer } from '../control-http.js';
 import { DiscordApiError, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { DiscordGateway } from '../gateway.js';
 import { OAuthError } from '../oauth.js';
@@ -17,11 +18,7 @@ export interface ServerParts {
   gateway: DiscordGateway;
   calls: CallRecord[];
   faults: Faults;
-  control: (
-    req: IncomingMessage,
-    path: string,
-    body: unknown,
-  ) => Promise<{ status: number; body: unknown }>;
+  control: (req: IncomingMessage, path: string, body: unknown) => Promise<ControlAnswer>;
 }
 
 const API_PREFIX = /^\/api(?:\/v(\d+))?(\/.*)$/;
@@ -225,6 +222,13 @@ export function createSimServer(parts: ServerParts): Server {
         const body = await decodeBody(req.headers['content-type'], await readRaw(req));
         const answer = await parts.control(req, url.pathname.slice('/_control'.length), body.json);
         record.status = answer.status;
+        if (answer.raw) {
+          res.writeHead(answer.status, {
+            'Content-Type': answer.raw.contentType,
+            'Content-Length': answer.raw.data.length.toString(),
+          });
+          return void res.end(answer.raw.data);
+        }
         return sendJson(res, answer.status, answer.body);
       }
       if (/^\/(api\/(v\d+\/)?)?oauth2\/authorize$/.test(url.pathname) && req.method === 'GET') {

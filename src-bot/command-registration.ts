@@ -21,7 +21,10 @@ export function diffCommands(
 ): CommandDiff {
   const current = [...existing];
   const diff: CommandDiff = { added: [], removed: [], changed: [] };
-  for (const command of desired) {
+  for (const built of desired) {
+    // Compare what goes over the wire: builders leave keys set to undefined (nsfw, dm_permission),
+    // which equals() would read as "changed" on every start.
+    const command = JSON.parse(JSON.stringify(built)) as typeof built;
     const match = current.find((c) => c.name === command.name);
     if (!match) diff.added.push(command.name);
     // enforceOptionOrder: Discord shows options in the order they are registered.

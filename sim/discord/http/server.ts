@@ -8,6 +8,7 @@ import { DiscordApiError, methodNotAllowed, notFound, unauthorized } from '../er
 import type { DiscordGateway } from '../gateway.js';
 import { OAuthError } from '../oauth.js';
 import type { RateLimiter, RateLimitVerdict } from '../rate-limits.js';
+import { isGuildViewPath, serveGuildView } from '../web/serve.js';
 import { decodeBody, readRaw } from './body.js';
 import type { Caller, MatchedRoute, Router } from './router.js';
 
@@ -212,12 +213,16 @@ export function createSimServer(parts: ServerParts): Server {
     if (typeof reason === 'string') record.auditLogReason = decodeURIComponent(reason);
     const finish = () => {
       record.durationMs = Date.now() - started;
-      if (!url.pathname.startsWith('/_control')) {
+      if (!url.pathname.startsWith('/_control') && !isGuildViewPath(url.pathname)) {
         calls.push(record);
         if (calls.length > CALL_LOG_LIMIT) calls.shift();
       }
     };
     const run = async (): Promise<void> => {
+      if (isGuildViewPath(url.pathname) && req.method === 'GET') {
+        record.status = serveGuildView(res, url.pathname);
+        return;
+      }
       if (url.pathname.startsWith('/_control/')) {
         const body = await decodeBody(req.headers['content-type'], await readRaw(req));
         const answer = await parts.control(req, url.pathname.slice('/_control'.length), body.json);

@@ -45,7 +45,7 @@ async function hostAgainst(
   if (options.managed !== false)
     await host.handlers['config.import']({
       document: {
-        ...(await host.handlers['config.export']()),
+        ...(await host.handlers['config.export'](undefined)),
         guilds: [{ id: discord.guild.guild.id, name: discord.guild.guild.name, enabled: true }],
       },
     });
@@ -70,7 +70,7 @@ describe('running the bot from the AdminApi', () => {
     await waitForState(host, 'ready');
     expect(host.health().bot.guilds).toBe(1);
 
-    const stopped = await invokeMethod(host.handlers, 'bot.stop', {});
+    const stopped = await host.handlers['bot.stop'](undefined);
     expect(stopped).toMatchObject({ state: 'stopped', guilds: 0 });
     expect(host.health().bot.detail).toMatch(/Start it again/);
     // The admin's stop holds through a token change.
@@ -81,7 +81,7 @@ describe('running the bot from the AdminApi', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(host.health().bot.state).toBe('stopped');
 
-    const started = await invokeMethod(host.handlers, 'bot.start', {});
+    const started = await host.handlers['bot.start'](undefined);
     expect(started.state).toBe('connecting');
     await waitForState(host, 'ready');
     await invokeMethod(host.handlers, 'bot.restart', {});

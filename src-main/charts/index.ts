@@ -12,3 +12,4 @@ export { renderChartPng, type RenderedPng } from './render.js';
 export { renderRankCard, RANK_CARD_SIZE, type RankCardInput } from './rank-card.js';
 export { CARD, METRIC_COLORS, METRIC_LABELS, contrastRatio } from './theme.js';
 export { pngSize } from './png-size.js';
+export { inProcessRenderer, workerRenderer, type ChartRenderer } from './chart-renderer.js';

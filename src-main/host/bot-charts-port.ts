@@ -1,5 +1,5 @@
-// The bot's ChartsPort: chart specs from src-main/charts rendered to PNG in this process, and
-// rank cards, over the same stats snapshots the UI's numbers come from.
+// The bot's ChartsPort: chart specs from src-main/charts rendered to PNG in the main process (on
+// its chart worker thread), and rank cards, over the same stats snapshots the UI's numbers come from.
 import type {
   ChartRequest,
   ChartsPort,
@@ -7,12 +7,7 @@ import type {
   RenderedChart,
   TierProgressView,
 } from '../../src-bot/ports.js';
-import {
-  buildChartSpec,
-  renderChartPng,
-  renderRankCard,
-  type RankCardInput,
-} from '../charts/index.js';
+import { buildChartSpec, type ChartRenderer, type RankCardInput } from '../charts/index.js';
 import { METRIC_LABELS, METRIC_NOUNS } from '../charts/theme.js';
 import type { ContributionsRepository, MappingsRepository } from '../store/repositories.js';
 import { METRICS, type Metric } from '../store/types.js';
@@ -24,6 +19,7 @@ export interface ChartsPortDeps {
   snapshots: StatsSnapshots;
   contributions: Pick<ContributionsRepository, 'lastCrawl'>;
   mappings: Pick<MappingsRepository, 'list'>;
+  renderer: ChartRenderer;
 }
 
 type RankCardRequest = Extract<ChartRequest, { kind: 'rank-card' }>;
@@ -50,6 +46,7 @@ async function rankCard(
   stats: OrgStats,
   request: RankCardRequest,
   tiers: TierProgressView[],
+  renderer: ChartRenderer,
 ): Promise<RenderedChart> {
   const contributor = stats.byLowerLogin.get(request.githubLogin.toLowerCase());
   const metric = request.metric ?? 'prs_merged';
@@ -60,7 +57,7 @@ async function rankCard(
   const streak = contributor
     ? { current: contributor.activity.current, longest: contributor.activity.longest }
     : { current: 0, longest: 0 };
-  const rendered = await renderRankCard({
+  const rendered = await renderer.rankCard({
     displayName: request.displayName,
     login: contributor?.login ?? request.githubLogin,
     avatarPng: request.avatarPng,
@@ -89,13 +86,13 @@ export function createChartsPort(deps: ChartsPortDeps): ChartsPort {
       const stats = deps.snapshots.get(readiness.org);
       if (request.kind === 'rank-card') {
         const tiers = tierProgressOf(stats, deps.mappings.list(guildId), request.githubLogin);
-        return rankCard(stats, request, tiers);
+        return rankCard(stats, request, tiers, deps.renderer);
       }
       const spec = buildChartSpec(
         { org: stats.org, index: stats.index, snapshot: stats.snapshot },
         request,
       );
-      const png = await renderChartPng(spec);
+      const png = await deps.renderer.chart(spec);
       return { ...png, description: spec.description, partial: spec.partial };
     },
   };

@@ -2,6 +2,7 @@
 // src-main/stats (this branch), and the link, sync, audit and voice stats ports of their owning
 // branches, passed in as overrides. Until they are, the fallbacks answer honestly.
 import type { BotPorts } from '../../src-bot/ports.js';
+import { workerRenderer, type ChartRenderer } from '../charts/chart-renderer.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/index.js';
 import { createChartsPort } from './bot-charts-port.js';
@@ -16,6 +17,8 @@ export interface BotPortDeps {
   indexes: Pick<ContributionIndexes, 'get'>;
   logger: Logger;
   now?: () => Date;
+  /** Where PNGs are drawn; a worker thread by default. The caller closes it. */
+  renderer?: ChartRenderer;
 }
 
 export type BotPortOverrides = Partial<Omit<BotPorts, 'logger' | 'guilds' | 'stats' | 'charts'>>;
@@ -23,7 +26,7 @@ export type BotPortOverrides = Partial<Omit<BotPorts, 'logger' | 'guilds' | 'sta
 export function createBotPorts(
   deps: BotPortDeps,
   overrides: BotPortOverrides = {},
-): { ports: BotPorts; snapshots: StatsSnapshots } {
+): { ports: BotPorts; snapshots: StatsSnapshots; renderer: ChartRenderer } {
   const { store, logger } = deps;
   const snapshots = new StatsSnapshots({
     settings: store.settings,
@@ -33,6 +36,7 @@ export function createBotPorts(
   });
   const guilds = createGuildsPort(store);
   const sync = overrides.sync ?? unavailableSyncPort(logger.child('bot-sync'));
+  const renderer = deps.renderer ?? workerRenderer(logger.child('charts'));
   const shared = {
     guilds,
     snapshots,
@@ -43,11 +47,11 @@ export function createBotPorts(
     logger: logger.child('bot'),
     guilds,
     stats: createStatsPort(shared),
-    charts: createChartsPort(shared),
+    charts: createChartsPort({ ...shared, renderer }),
     links: overrides.links ?? storeLinkPort({ links: store.links, sync }),
     sync,
     audit: overrides.audit ?? historyAuditPort(store.history, deps.now),
     ...(overrides.voiceStats ? { voiceStats: overrides.voiceStats } : {}),
   };
-  return { ports, snapshots };
+  return { ports, snapshots, renderer };
 }

@@ -85,10 +85,11 @@ export async function createHost(config: HostConfig): Promise<Host> {
   const publishStatus = (): void => events.publish({ type: 'status', health: health() });
 
   const indexes = new ContributionIndexes(store.contributions);
-  const { ports: botPorts, snapshots } = createBotPorts(
-    { store, indexes, logger },
-    config.botPorts ?? {},
-  );
+  const {
+    ports: botPorts,
+    snapshots,
+    renderer: charts,
+  } = createBotPorts({ store, indexes, logger }, config.botPorts ?? {});
   const bots = new BotRunner({
     secrets,
     logger,
@@ -218,6 +219,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       // The crawl goes first: it writes contributions, and the store must outlive its last write.
       await crawls.stop();
       await bots.stop();
+      await charts.close();
       await store.close();
       logger.info('host stopped');
     },

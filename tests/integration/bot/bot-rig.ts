@@ -169,7 +169,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
   if (options.crawl !== 'none') await seedContributions(store, org, now, options.crawl);
 
   const indexes = new ContributionIndexes(store.contributions);
-  const { ports } = createBotPorts({ store, indexes, logger }, options.ports ?? {});
+  const { ports, renderer } = createBotPorts({ store, indexes, logger }, options.ports ?? {});
   const bot = new DiscordBot({
     endpoints: { apiBaseUrl: sim.restUrl, gatewayUrl: null },
     logger: logger.child('bot'),
@@ -235,6 +235,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
     },
     async close() {
       await bot.stop();
+      await renderer.close();
       await sim.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
+import { inProcessRenderer } from '../../../src-main/charts/chart-renderer.js';
 import { createBotPorts } from '../../../src-main/host/bot-ports.js';
 import { BotRunner } from '../../../src-main/host/bot-runner.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
@@ -43,10 +44,12 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
   });
   const indexes = new ContributionIndexes(store.contributions);
-  const { ports, snapshots } = createBotPorts({
+  const { ports, snapshots, renderer } = createBotPorts({
     store,
     indexes,
     logger,
+    // Handlers never draw; a chart worker per fixture would only cost start-up time.
+    renderer: inProcessRenderer(),
     ...(options.now ? { now: options.now } : {}),
   });
   const bot = new BotRunner({
@@ -91,6 +94,7 @@ export async function handlerFixture(
     async close() {
       await crawls.stop();
       await bot.stop();
+      await renderer.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ChartSpecSchema } from '../../../src-main/api/chart-spec.js';
+import { ChartSpecSchema, type ChartSpecRequest } from '../../../src-main/api/chart-spec.js';
 import {
   activityComparisonSpec,
   activityTrendsSpec,
@@ -100,12 +100,13 @@ describe('chart specs', () => {
   });
 
   it('are plain JSON that the AdminApi schema accepts unchanged', () => {
-    for (const request of [
+    const requests: ChartSpecRequest[] = [
       { kind: 'top-contributors', metric: 'commits', window: 'all' },
       { kind: 'activity-comparison', window: '30d' },
       { kind: 'activity-trends', granularity: 'daily' },
       { kind: 'time-series', metrics: ['reviews'], days: 30 },
-    ] as const) {
+    ];
+    for (const request of requests) {
       const spec = buildChartSpec(input(ROWS), request);
       const roundTrip = JSON.parse(JSON.stringify(spec)) as unknown;
       expect(roundTrip).toEqual(spec);

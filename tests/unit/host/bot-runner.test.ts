@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BotStatus } from '../../../src-bot/ports.js';
+import { inProcessRenderer } from '../../../src-main/charts/chart-renderer.js';
 import { createBotPorts } from '../../../src-main/host/bot-ports.js';
 import { BotRunner, type BotRunnerOptions } from '../../../src-main/host/bot-runner.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
@@ -16,6 +17,7 @@ async function runner(
   const logger = options.logger ?? createLogger('t', { sinks: [] });
   const store = await openStore({ dataDir: await tempDataDir(), logger });
   const { ports } = createBotPorts({
+    renderer: inProcessRenderer(),
     store,
     indexes: new ContributionIndexes(store.contributions),
     logger,

@@ -10,7 +10,7 @@ export const setupVoiceStats = defineCommand({
     'setup_voice_stats',
     'Create the voice channels that show live repository stats',
   ).toJSON(),
-  preconditions: ['admin', 'data'],
+  preconditions: ['admin'],
   ephemeral: true,
   defer: true,
   parse: () => undefined,

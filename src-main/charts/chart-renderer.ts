@@ -1,8 +1,8 @@
 // Where PNGs are drawn: on a worker thread of the main process (the bundled `chart-worker.js`
 // beside the host bundle, or `render-worker.ts` through tsx when running from source), so that
 // chart.js, which draws synchronously, never holds up the bot's answers or the admin API. Until
-// the worker has started, and if it cannot start or dies, PNGs are drawn on the main thread:
-// a packaging problem costs latency, never an answer. The PNG is the same either way.
+// the worker is up, and if it cannot start or dies, PNGs are drawn on the main thread: a
+// packaging problem costs latency, never an answer. The PNG is the same either way.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +15,8 @@ import { WORKER_READY, type RenderJobBody, type RenderResult } from './render-wo
 export interface ChartRenderer {
   chart(spec: ChartSpec): Promise<RenderedPng>;
   rankCard(input: RankCardInput): Promise<RenderedPng>;
+  /** Gets ready to draw (starts the worker) before the first request. */
+  warm(): void;
   /** Resolves true once PNGs are drawn off the main thread, false if they never will be. */
   offThread(): Promise<boolean>;
   close(): Promise<void>;
@@ -24,6 +26,7 @@ export function inProcessRenderer(): ChartRenderer {
   return {
     chart: (spec) => renderChartPng(spec),
     rankCard: (input) => renderRankCard(input),
+    warm: () => undefined,
     offThread: async () => false,
     close: async () => undefined,
   };
@@ -46,12 +49,17 @@ function workerScript(): { source: URL | string; eval: boolean } | null {
 
 type Pending = { resolve: (png: RenderedPng) => void; reject: (error: Error) => void };
 
-/** Starts the worker at once, so it is warm by the time the first command asks for a chart. */
+/**
+ * Starts the worker on the first render or `warm()` (the host warms it when the bot is ready),
+ * so hosts that never draw never pay for it.
+ */
 export function workerRenderer(logger: Logger): ChartRenderer {
   const fallback = inProcessRenderer();
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let worker: Worker | null = null;
+  let started = false;
+  let closed = false;
   let ready = false;
   let settle: (offThread: boolean) => void = () => undefined;
   const readiness = new Promise<boolean>((resolve) => (settle = resolve));
@@ -65,15 +73,19 @@ export function workerRenderer(logger: Logger): ChartRenderer {
     pending.clear();
   };
 
-  const script = workerScript();
-  if (!script) {
-    logger.warn('chart worker script not found; drawing charts on the main thread');
-    settle(false);
-  } else {
+  const start = (): void => {
+    if (started || closed) return;
+    started = true;
+    const script = workerScript();
+    if (!script) {
+      logger.warn('chart worker script not found; drawing charts on the main thread');
+      settle(false);
+      return;
+    }
     try {
-      const started = new Worker(script.source, { eval: script.eval });
-      worker = started;
-      started.on('message', (message: RenderResult | typeof WORKER_READY) => {
+      const thread = new Worker(script.source, { eval: script.eval });
+      worker = thread;
+      thread.on('message', (message: RenderResult | typeof WORKER_READY) => {
         if (message === WORKER_READY) {
           ready = true;
           settle(true);
@@ -82,7 +94,7 @@ export function workerRenderer(logger: Logger): ChartRenderer {
         const p = pending.get(message.id);
         if (!p) return;
         pending.delete(message.id);
-        if (pending.size === 0) started.unref();
+        if (pending.size === 0) thread.unref();
         if (message.ok)
           p.resolve({
             png: Buffer.from(message.png),
@@ -91,23 +103,24 @@ export function workerRenderer(logger: Logger): ChartRenderer {
           });
         else p.reject(new Error(message.message));
       });
-      started.on('error', (error) => {
-        if (worker === started) fail(error);
+      thread.on('error', (error) => {
+        if (worker === thread) fail(error);
       });
-      started.on('exit', (code) => {
-        if (worker === started) fail(new Error(`chart worker exited with code ${code}`));
+      thread.on('exit', (code) => {
+        if (worker === thread) fail(new Error(`chart worker exited with code ${code}`));
       });
       // An idle worker must not keep a stopping host alive; a busy one is ref'd per job.
-      started.unref();
+      thread.unref();
     } catch (error) {
       fail(error instanceof Error ? error : new Error(String(error)));
     }
-  }
+  };
 
   const submit = async (
     job: RenderJobBody,
     inProcess: () => Promise<RenderedPng>,
   ): Promise<RenderedPng> => {
+    start();
     const target = worker;
     if (!target || !ready) return inProcess();
     const id = nextId++;
@@ -127,8 +140,13 @@ export function workerRenderer(logger: Logger): ChartRenderer {
   return {
     chart: (spec) => submit({ kind: 'chart', spec }, () => fallback.chart(spec)),
     rankCard: (input) => submit({ kind: 'rank-card', input }, () => fallback.rankCard(input)),
-    offThread: () => readiness,
+    warm: start,
+    offThread: () => {
+      start();
+      return readiness;
+    },
     async close() {
+      closed = true;
       const current = worker;
       worker = null;
       ready = false;

@@ -50,8 +50,8 @@ function workerScript(): { source: URL | string; eval: boolean } | null {
 type Pending = { resolve: (png: RenderedPng) => void; reject: (error: Error) => void };
 
 /**
- * Starts the worker on the first render or `warm()` (the host warms it when the bot is ready),
- * so hosts that never draw never pay for it.
+ * Starts the worker on the first render (or `warm()`), so hosts that never draw never pay for
+ * it; that first PNG, and any asked for while the worker loads, are drawn on the main thread.
  */
 export function workerRenderer(logger: Logger): ChartRenderer {
   const fallback = inProcessRenderer();

@@ -113,8 +113,6 @@ export async function createHost(config: HostConfig): Promise<Host> {
     },
   });
 
-  // The chart worker starts once there is a bot to draw for.
-  bots.onReady(() => charts.warm());
   const crawls = new CrawlJob({
     settings: store.settings,
     contributions: store.contributions,

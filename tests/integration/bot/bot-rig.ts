@@ -23,6 +23,7 @@ import {
 } from '../../../sim/scenarios/org.js';
 import { DiscordBot, type DiscordBotOptions } from '../../../src-bot/client.js';
 import type { BotPorts } from '../../../src-bot/ports.js';
+import { inProcessRenderer, type ChartRenderer } from '../../../src-main/charts/chart-renderer.js';
 import { createBotPorts, type BotPortOverrides } from '../../../src-main/host/bot-ports.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
@@ -43,6 +44,7 @@ export interface RigOptions {
   /** Tier mappings on the scenario's tier roles (default true). */
   mappings?: boolean;
   ports?: BotPortOverrides;
+  renderer?: ChartRenderer;
   bot?: Partial<Pick<DiscordBotOptions, 'deferAfterMs' | 'onInteractionAnswered' | 'commands'>>;
   sim?: Parameters<typeof startDiscordSim>[0];
 }
@@ -169,7 +171,13 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
   if (options.crawl !== 'none') await seedContributions(store, org, now, options.crawl);
 
   const indexes = new ContributionIndexes(store.contributions);
-  const { ports, renderer } = createBotPorts({ store, indexes, logger }, options.ports ?? {});
+  // Charts are drawn on the main thread here: the worker thread is tested on its own
+  // (tests/unit/charts/chart-renderer.test.ts) and through the host (host/bot-lifecycle.test.ts),
+  // and one tsx-loaded worker per rig would only slow a busy machine.
+  const { ports, renderer } = createBotPorts(
+    { store, indexes, logger, renderer: options.renderer ?? inProcessRenderer() },
+    options.ports ?? {},
+  );
   const bot = new DiscordBot({
     endpoints: { apiBaseUrl: sim.restUrl, gatewayUrl: null },
     logger: logger.child('bot'),

@@ -5,9 +5,11 @@ import { botHandlers, type BotControl } from './handlers/bot.js';
 import { chartsHandlers, type ChartsHandlerDeps } from './handlers/charts.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
+import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
 import { statsHandlers, type StatsHandlerDeps } from './handlers/stats.js';
+import { statsDashboardHandlers, type StatsDashboardDeps } from './handlers/stats-dashboard.js';
 import { storeHandlers, type StoreHandlerDeps } from './handlers/store.js';
 
 export type { AdminHandlers, ParsedInput } from './handler-types.js';
@@ -16,12 +18,13 @@ export type { CrawlService } from './handlers/crawl.js';
 export interface AdminHandlerDeps {
   settings: SettingsHandlerDeps;
   crawl: CrawlService;
-  stats: StatsHandlerDeps;
+  stats: StatsHandlerDeps & Pick<StatsDashboardDeps, 'snapshotFor'>;
   config: ConfigHandlerDeps;
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
   bot: BotControl;
   charts: ChartsHandlerDeps;
+  hostInfo: HostInfoDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -34,5 +37,7 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...secretsHandlers(deps.secrets),
     ...botHandlers(deps.bot),
     ...chartsHandlers(deps.charts),
+    ...statsDashboardHandlers(deps.stats),
+    ...hostInfoHandlers(deps.hostInfo),
   };
 }

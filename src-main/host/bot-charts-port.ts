@@ -12,11 +12,11 @@ import { METRIC_LABELS, METRIC_NOUNS } from '../charts/theme.js';
 import type { ContributionsRepository, MappingsRepository } from '../store/repositories.js';
 import { METRICS, type Metric } from '../store/types.js';
 import { readinessOf, tierProgressOf } from './bot-stats-port.js';
-import type { OrgStats, StatsSnapshots } from './stats-snapshots.js';
+import type { OrgStats, OrgStatsSource } from './bot-org-stats.js';
 
 export interface ChartsPortDeps {
   guilds: GuildSettingsPort;
-  snapshots: StatsSnapshots;
+  stats: OrgStatsSource;
   contributions: Pick<ContributionsRepository, 'lastCrawl'>;
   mappings: Pick<MappingsRepository, 'list'>;
   renderer: ChartRenderer;
@@ -83,7 +83,7 @@ export function createChartsPort(deps: ChartsPortDeps): ChartsPort {
     async render(guildId, request) {
       const readiness = readinessOf(deps.guilds, deps.contributions, guildId);
       if (!readiness.ready) return readiness;
-      const stats = deps.snapshots.get(readiness.org);
+      const stats = deps.stats.get(readiness.org);
       if (request.kind === 'rank-card') {
         const tiers = tierProgressOf(stats, deps.mappings.list(guildId), request.githubLogin);
         return rankCard(stats, request, tiers, deps.renderer);

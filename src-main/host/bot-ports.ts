@@ -10,11 +10,14 @@ import { historyAuditPort, storeLinkPort, unavailableSyncPort } from './bot-fall
 import { createGuildsPort } from './bot-guilds-port.js';
 import { createStatsPort } from './bot-stats-port.js';
 import type { ContributionIndexes } from './contribution-indexes.js';
+import { OrgStatsSource } from './bot-org-stats.js';
 import { StatsSnapshots } from './stats-snapshots.js';
 
 export interface BotPortDeps {
   store: Pick<Store, 'settings' | 'guilds' | 'mappings' | 'links' | 'contributions' | 'history'>;
   indexes: Pick<ContributionIndexes, 'get'>;
+  /** The host's shared snapshot cache (one per host); a private one when absent. */
+  snapshots?: StatsSnapshots;
   logger: Logger;
   now?: () => Date;
   /** Where PNGs are drawn; a worker thread by default. The caller closes it. */
@@ -26,20 +29,21 @@ export type BotPortOverrides = Partial<Omit<BotPorts, 'logger' | 'guilds' | 'sta
 export function createBotPorts(
   deps: BotPortDeps,
   overrides: BotPortOverrides = {},
-): { ports: BotPorts; snapshots: StatsSnapshots; renderer: ChartRenderer } {
+): { ports: BotPorts; stats: OrgStatsSource; renderer: ChartRenderer } {
   const { store, logger } = deps;
-  const snapshots = new StatsSnapshots({
+  const snapshots = deps.snapshots ?? new StatsSnapshots((org) => deps.indexes.get(org), deps.now);
+  const stats = new OrgStatsSource({
     settings: store.settings,
     contributions: store.contributions,
     indexes: deps.indexes,
-    ...(deps.now ? { now: deps.now } : {}),
+    snapshots,
   });
   const guilds = createGuildsPort(store);
   const sync = overrides.sync ?? unavailableSyncPort(logger.child('bot-sync'));
   const renderer = deps.renderer ?? workerRenderer(logger.child('charts'));
   const shared = {
     guilds,
-    snapshots,
+    stats,
     contributions: store.contributions,
     mappings: store.mappings,
   };
@@ -53,5 +57,5 @@ export function createBotPorts(
     audit: overrides.audit ?? historyAuditPort(store.history, deps.now),
     ...(overrides.voiceStats ? { voiceStats: overrides.voiceStats } : {}),
   };
-  return { ports, snapshots, renderer };
+  return { ports, stats, renderer };
 }

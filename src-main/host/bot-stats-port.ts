@@ -17,11 +17,11 @@ import { WINDOWS } from '../stats/windows.js';
 import type { ContributionsRepository, MappingsRepository } from '../store/repositories.js';
 import { METRICS, type Mapping, type Metric } from '../store/types.js';
 import { METRIC_LABELS } from '../charts/theme.js';
-import type { OrgStats, StatsSnapshots } from './stats-snapshots.js';
+import type { OrgStats, OrgStatsSource } from './bot-org-stats.js';
 
 export interface StatsPortDeps {
   guilds: GuildSettingsPort;
-  snapshots: StatsSnapshots;
+  stats: OrgStatsSource;
   contributions: Pick<ContributionsRepository, 'lastCrawl'>;
   mappings: Pick<MappingsRepository, 'list'>;
 }
@@ -145,7 +145,7 @@ export function tierProgressOf(
 export function createStatsPort(deps: StatsPortDeps): StatsPort {
   const ready = (guildId: string): { stats: OrgStats } | DataNotReady => {
     const readiness = readinessOf(deps.guilds, deps.contributions, guildId);
-    return readiness.ready ? { stats: deps.snapshots.get(readiness.org) } : readiness;
+    return readiness.ready ? { stats: deps.stats.get(readiness.org) } : readiness;
   };
   return {
     readiness: async (guildId) => readinessOf(deps.guilds, deps.contributions, guildId),

@@ -8,11 +8,12 @@ import type { Logger } from '../log/logger.js';
 import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.js';
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, publicStoreProblem, type Store } from '../store/index.js';
 import { createBotPorts, type BotPortOverrides } from './bot-ports.js';
 import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import type { Host, HostMode } from './host.js';
+import { StatsSnapshots } from './stats-snapshots.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
 export interface HostConfig {
@@ -37,7 +38,8 @@ export interface HostConfig {
 function storeHealth(store: Store): Health['store'] {
   const status = store.status;
   if (status.ok) return { ok: true };
-  return { ok: false, problem: status.problems.map((p) => `${p.message} ${p.hint}`).join(' ') };
+  // Health is answered without a token: say which kind of file, never where it is.
+  return { ok: false, problem: status.problems.map(publicStoreProblem).join(' ') };
 }
 
 function keychainHealth(secrets: SecretStore): Health['keychain'] {
@@ -85,11 +87,12 @@ export async function createHost(config: HostConfig): Promise<Host> {
   const publishStatus = (): void => events.publish({ type: 'status', health: health() });
 
   const indexes = new ContributionIndexes(store.contributions);
+  const snapshots = new StatsSnapshots((org) => indexes.get(org));
   const {
     ports: botPorts,
-    snapshots,
+    stats: orgStats,
     renderer: charts,
-  } = createBotPorts({ store, indexes, logger }, config.botPorts ?? {});
+  } = createBotPorts({ store, indexes, snapshots, logger }, config.botPorts ?? {});
   const bots = new BotRunner({
     secrets,
     logger,
@@ -112,7 +115,6 @@ export async function createHost(config: HostConfig): Promise<Host> {
       publishStatus();
     },
   });
-
   const crawls = new CrawlJob({
     settings: store.settings,
     contributions: store.contributions,
@@ -150,7 +152,6 @@ export async function createHost(config: HostConfig): Promise<Host> {
       health,
       onSettingsChanged: () => {
         bots.applyEndpoints().catch(() => undefined);
-        // The first configured org is the fallback org of guilds: commands may change answers.
       },
     },
     crawl: crawls,
@@ -158,6 +159,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       settings: store.settings,
       contributions: store.contributions,
       indexFor: (org) => indexes.get(org),
+      snapshotFor: (org, settings) => snapshots.get(org, settings.timeZone),
     },
     config: {
       store,
@@ -175,6 +177,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    hostInfo: { dataDir: config.dataDir, mode: config.mode },
     secrets: {
       secrets,
       logger,
@@ -185,7 +188,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       },
     },
     bot: bots,
-    charts: { settings: store.settings, statsFor: (org) => snapshots.get(org) },
+    charts: { settings: store.settings, statsFor: (org) => orgStats.get(org) },
   });
 
   return {

@@ -1,75 +1,48 @@
-// One computed StatsSnapshot per org, shared by the bot's ports and the charts API so commands
-// in quick succession do not recompute ranks for every contributor. A snapshot is reused while
-// its index (dropped after each crawl), the time zone and the last crawl are unchanged, for at
-// most a minute (rolling windows move with the clock).
-import {
-  computeStats,
-  type ContributionIndex,
-  type ContributorStats,
-  type StatsSnapshot,
-} from '../stats/index.js';
-import type { ContributionsRepository, SettingsRepository } from '../store/repositories.js';
-import type { CrawlSummary } from '../store/types.js';
-import type { ContributionIndexes } from './contribution-indexes.js';
-
-export interface OrgStats {
-  org: string;
-  index: ContributionIndex;
-  snapshot: StatsSnapshot;
-  last: CrawlSummary | undefined;
-  /** GitHub logins are case-insensitive; links may differ in case from the crawled login. */
-  byLowerLogin: ReadonlyMap<string, ContributorStats>;
-}
-
-export interface StatsSnapshotsDeps {
-  settings: Pick<SettingsRepository, 'get'>;
-  contributions: Pick<ContributionsRepository, 'lastCrawl'>;
-  indexes: Pick<ContributionIndexes, 'get'>;
-  now?: () => Date;
-  maxAgeMs?: number;
-}
+// One stats snapshot per org, reused while it is exact: computing every window, rank and streak
+// for 10k contributors takes a good part of a second, blocks the host's event loop, and the
+// dashboard asks for the same snapshot once per metric, window and panel. Every window is made of
+// whole days (see stats/windows.ts: rolling windows by UTC day, the month and streaks by local
+// day), so a snapshot stays exact until the org's index is rebuilt (after a crawl), the time zone
+// changes, or the UTC or the local date moves on.
+import { computeStats, type ContributionIndex, type StatsSnapshot } from '../stats/index.js';
 
 interface Entry {
-  stats: OrgStats;
-  computedAt: number;
+  index: ContributionIndex;
   timeZone: string;
-  crawlKey: string | null;
+  days: string;
+  snapshot: StatsSnapshot;
+}
+
+/** The UTC date and the local date in `timeZone`: the snapshot depends on nothing finer. */
+function dayKey(now: Date, timeZone: string): string {
+  const local = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+  return `${now.toISOString().slice(0, 10)}|${local}`;
 }
 
 export class StatsSnapshots {
   private readonly byOrg = new Map<string, Entry>();
 
-  constructor(private readonly deps: StatsSnapshotsDeps) {}
+  constructor(
+    private readonly indexFor: (org: string) => ContributionIndex,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
-  get(org: string): OrgStats {
-    const now = (this.deps.now ?? (() => new Date()))();
-    const { timeZone } = this.deps.settings.get();
-    const index = this.deps.indexes.get(org);
-    const last = this.deps.contributions.lastCrawl(org);
-    const crawlKey = last ? `${last.finishedAt}:${last.complete}` : null;
+  get(org: string, timeZone: string): StatsSnapshot {
     const key = org.toLowerCase();
+    const index = this.indexFor(org);
+    const now = this.now();
+    const days = dayKey(now, timeZone);
     const cached = this.byOrg.get(key);
-    if (
-      cached &&
-      cached.stats.index === index &&
-      cached.timeZone === timeZone &&
-      cached.crawlKey === crawlKey &&
-      now.getTime() - cached.computedAt < (this.deps.maxAgeMs ?? 60_000)
-    )
-      return cached.stats;
-    const snapshot = computeStats(index, {
-      now,
-      timeZone,
-      partial: last === undefined || !last.complete,
-    });
-    const stats: OrgStats = {
-      org,
-      index,
-      snapshot,
-      last,
-      byLowerLogin: new Map(snapshot.contributors.map((c) => [c.login.toLowerCase(), c])),
-    };
-    this.byOrg.set(key, { stats, computedAt: now.getTime(), timeZone, crawlKey });
-    return stats;
+    if (cached && cached.index === index && cached.timeZone === timeZone && cached.days === days) {
+      return cached.snapshot;
+    }
+    const snapshot = computeStats(index, { now, timeZone });
+    this.byOrg.set(key, { index, timeZone, days, snapshot });
+    return snapshot;
   }
 }

@@ -1,6 +1,12 @@
 // The store's public shapes: what the rest of the app may know about persisted state.
 // Only src-main/store touches lowdb; everyone else goes through these repositories.
 import { z } from 'zod';
+import {
+  networkPeerPaths,
+  networkPeerUrl,
+  optionalWebSocketPeerUrl,
+  peerTransportIssues,
+} from './network-peers.js';
 
 export const METRICS = ['prs_opened', 'prs_merged', 'issues', 'commits', 'reviews'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -41,19 +47,11 @@ const ianaTimeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"');
 
-const httpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
-
-const discordGatewayUrl = z.union([
-  z.literal(''),
-  z
-    .string()
-    .url()
-    .refine((u) => /^wss?:\/\//.test(u), 'must be a ws(s):// URL'),
-]);
-const discordClientId = z.string().regex(/^\d{0,20}$/, 'must be a Discord snowflake');
+/**
+ * Every URL-valued setting is a network peer GitGuild sends tokens to: declare new ones with this
+ * schema, so the https rule and the import confirmation (src-main/store/network-peers.ts) cover them.
+ */
+const httpUrl = networkPeerUrl;
 
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
@@ -70,8 +68,11 @@ export const SettingsSchema = z.strictObject({
   githubWebBaseUrl: httpUrl,
   discordApiBaseUrl: httpUrl,
   /** A gateway URL to use instead of the one Discord's `GET /gateway/bot` names; '' asks Discord. */
-  discordGatewayUrl: discordGatewayUrl.default(''),
-  discordClientId: discordClientId.default(''),
+  discordGatewayUrl: optionalWebSocketPeerUrl.default(''),
+  discordClientId: z
+    .string()
+    .regex(/^\d{0,20}$/, 'must be a Discord snowflake')
+    .default(''),
   crawl: z.strictObject({
     includeArchived: z.boolean(),
     includeForks: z.boolean(),
@@ -80,6 +81,20 @@ export const SettingsSchema = z.strictObject({
     repoExclude: z.array(z.string()),
   }),
   startMinimized: z.boolean(),
+  /**
+   * The setup wizard's own memory: the step the admin last had open (so leaving and coming back
+   * resumes there) and when they finished or dismissed it (it then opens only from Settings).
+   * Whether a step is done is read from the real state (secrets, orgs, crawls), not stored here.
+   */
+  setupWizard: z
+    .strictObject({
+      step: z
+        .string()
+        .regex(/^[a-z-]{1,40}$/)
+        .nullable(),
+      dismissedAt: z.iso.datetime().nullable(),
+    })
+    .default({ step: null, dismissedAt: null }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -100,19 +115,41 @@ export const DEFAULT_SETTINGS: Settings = {
     repoExclude: [],
   },
   startMinimized: false,
+  setupWizard: { step: null, dismissedAt: null },
 };
 
-/** A partial update; `crawl` may itself be partial. */
-// Fields with a default are re-declared without it: a patch that does not name them must leave
-// them alone, not reset them to the default.
-export const SettingsPatchSchema = SettingsSchema.omit({ crawl: true })
-  .partial()
-  .extend({
-    discordGatewayUrl: discordGatewayUrl.optional(),
-    discordClientId: discordClientId.optional(),
+/** Each field optional, with any `.default()` removed. */
+type PatchShape<Shape extends z.core.$ZodLooseShape> = {
+  [K in keyof Shape]: z.ZodOptional<Shape[K] extends z.ZodDefault<infer Inner> ? Inner : Shape[K]>;
+};
+
+/**
+ * Zod applies a field's default even inside `.partial()`, so a patch that leaves a defaulted
+ * field out would reset it. A patch therefore takes every field optional with its default
+ * removed; this covers fields added later too.
+ */
+function patchShape<Shape extends z.core.$ZodLooseShape>(shape: Shape): PatchShape<Shape> {
+  return Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? field.unwrap() : field).optional(),
+    ]),
+  ) as PatchShape<Shape>;
+}
+
+/** Where the network-peer (URL-valued) settings sit, e.g. `['githubApiBaseUrl']`. */
+export const SETTINGS_PEER_PATHS = networkPeerPaths(SettingsSchema);
+
+/** A partial update; `crawl` may itself be partial. Peers it sets must be https (or loopback). */
+export const SettingsPatchSchema = z
+  .strictObject({
+    ...patchShape(SettingsSchema.omit({ crawl: true }).shape),
     crawl: SettingsSchema.shape.crawl.partial().optional(),
   })
-  .strict();
+  .superRefine((patch, ctx) => {
+    for (const issue of peerTransportIssues(SETTINGS_PEER_PATHS, patch))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: patch });
+  });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 // ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----
@@ -206,10 +243,23 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const STORE_FILES = ['config', 'links', 'contributions', 'history'] as const;
 export type StoreFileKind = (typeof STORE_FILES)[number];
 
+/**
+ * `store_corrupt` / `store_too_new`: a file was refused on load. `store_unreadable`: a folder could
+ * not be listed (permissions, I/O error), so what it holds was not loaded. `store_not_durable`: a
+ * directory fsync failed after a write, so that write may not survive a crash or power cut.
+ */
+export const STORE_PROBLEM_IDENTIFIERS = [
+  'store_corrupt',
+  'store_too_new',
+  'store_unreadable',
+  'store_not_durable',
+] as const;
+export type StoreProblemIdentifier = (typeof STORE_PROBLEM_IDENTIFIERS)[number];
+
 export interface StoreProblem {
-  identifier: 'store_corrupt' | 'store_too_new';
+  identifier: StoreProblemIdentifier;
   kind: StoreFileKind;
-  /** Absolute path of the refused file. */
+  /** Absolute path of the refused file or the folder concerned; never shown without a token. */
   file: string;
   message: string;
   /** File name (in `<dataDir>/backups`) of the newest backup that parses and validates, if any. */

@@ -1,7 +1,13 @@
-// Navigation between the pages listed in routes.ts.
-import { ROUTES, type RouteId } from './routes';
+// Navigation between the pages listed in routes.ts, with the setup steps left as a badge.
+import { NAV, PAGES, type PageId } from './routes';
 
-export function Sidebar({ current }: { current: RouteId }) {
+function activeNavOf(page: PageId): PageId {
+  // Guild and Mapping editor live under Guilds.
+  return page === 'guild' || page === 'mapping' ? 'guilds' : page;
+}
+
+export function Sidebar({ current, setupLeft }: { current: PageId; setupLeft: number }) {
+  const active = activeNavOf(current);
   return (
     <nav className="sidebar" aria-label="Main" data-testid="sidebar">
       <div className="brand">
@@ -9,15 +15,20 @@ export function Sidebar({ current }: { current: RouteId }) {
         <span>GitGuild</span>
       </div>
       <ul>
-        {ROUTES.map((route) => (
-          <li key={route.id}>
+        {NAV.map((id) => (
+          <li key={id}>
             <a
-              href={`#/${route.id}`}
-              className={route.id === current ? 'active' : undefined}
-              aria-current={route.id === current ? 'page' : undefined}
-              data-testid={`nav-${route.id}`}
+              href={`#/${id}`}
+              className={id === active ? 'active' : undefined}
+              aria-current={id === active ? 'page' : undefined}
+              data-testid={`nav-${id}`}
             >
-              {route.title}
+              {PAGES[id].title}
+              {id === 'setup' && setupLeft > 0 && (
+                <span className="nav-badge" data-testid="nav-setup-left">
+                  {setupLeft} <span className="sr-only">steps left</span>
+                </span>
+              )}
             </a>
           </li>
         ))}

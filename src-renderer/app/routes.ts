@@ -1,53 +1,126 @@
-// The app's pages, in sidebar order. Routes live in the URL fragment (`#/settings`) so reloads
-// and the back button work under both file-like (Electron) and HTTP origins.
+// The app's pages and their addresses. Routes live in the URL fragment (`#/guilds/123`) so
+// reloads and the back button work under both file-like (Electron) and HTTP origins.
+// Pages that need data other work is still adding are listed with `waitsFor`: their placeholder
+// says what the page will do and what it waits for.
 
-export const ROUTES = [
-  {
-    id: 'guilds',
+export type Route =
+  | { page: 'setup' }
+  | { page: 'guilds' }
+  | { page: 'guild'; guildId: string }
+  /** `mappingId` is "new" for a mapping not saved yet. */
+  | { page: 'mapping'; guildId: string; mappingId: string }
+  | { page: 'stats' }
+  | { page: 'members' }
+  | { page: 'sync' }
+  | { page: 'store' }
+  | { page: 'settings' };
+export type PageId = Route['page'];
+
+export interface PageInfo {
+  title: string;
+  summary: string;
+  /** What the page's data waits for, when it is not built yet. */
+  waitsFor?: string;
+}
+
+export const PAGES: Record<PageId, PageInfo> = {
+  setup: {
+    title: 'Setup',
+    summary: 'Connect the bot and GitHub, choose the organisation and run the first crawl.',
+  },
+  guilds: {
     title: 'Guilds',
     summary:
-      'Choose the Discord servers the bot manages, check its permissions and see role-hierarchy problems with a fix for each.',
+      "See the Discord servers the bot is in with your badge (Owner, Administrator, Manage Server), invite it where it is missing, and check each server's permissions and role-hierarchy problems with the fix for each.",
+    waitsFor: 'the bot controls and the guild settings (roles and sync) that are being added now',
   },
-  {
-    id: 'mappings',
-    title: 'Mappings',
+  guild: {
+    title: 'Guild',
     summary:
-      'Map GitHub contributions to Discord roles: thresholds per metric and time window, presets, and a preview of who would get which role.',
+      "Edit one server's settings (organisation, sync interval, removing roles on unlink, audit channel, safety cap, voice stats) and list its role mappings.",
+    waitsFor: 'the guild settings and mappings of the roles and sync work',
   },
-  {
-    id: 'stats',
+  mapping: {
+    title: 'Mapping editor',
+    summary:
+      'Pick a role, build its condition (metric, window, threshold, tier groups, grace period) or start from a preset, and preview before saving how many members would gain and lose it, and who.',
+    waitsFor: 'the role mappings and the sync preview of the roles and sync work',
+  },
+  stats: {
     title: 'Stats',
-    summary:
-      'Leaderboards, streaks and trends per contributor and repository, from the crawled daily counts.',
+    summary: 'Org totals, charts and a leaderboard per metric and window.',
   },
-  {
-    id: 'members',
+  members: {
     title: 'Members',
     summary:
-      'Discord members with their linked GitHub accounts, link status and the roles sync would give them.',
+      'Linked members (Discord and GitHub, when they linked, their managed roles and stats at a glance), unlinking, admin links, search, and the top contributors who have not linked yet.',
+    waitsFor: 'member linking (OAuth and /link) and the managed roles of the sync work',
   },
-  {
-    id: 'sync',
+  sync: {
     title: 'Sync',
     summary:
-      'Run a crawl and a sync now, see the dry-run plan before applying it, and follow progress and past runs.',
+      'The current run with progress and ETA, the next scheduled runs, pause and resume, Sync now, a dry run with its full plan, past runs, and the audit log with filters and CSV export.',
+    waitsFor: 'the scheduler, sync runs and audit log of the sync work',
   },
-  {
-    id: 'store',
+  store: {
     title: 'Data & backups',
     summary: 'The stored files, problems loading them, and their backups.',
   },
-  {
-    id: 'settings',
+  settings: {
     title: 'Settings',
-    summary: 'Settings, secrets and configuration export/import of this GitGuild host.',
+    summary: 'Settings, secrets, appearance and configuration export/import of this host.',
   },
-] as const;
+};
 
-export type RouteId = (typeof ROUTES)[number]['id'];
-export const DEFAULT_ROUTE: RouteId = 'settings';
+/** Sidebar entries, in order. Guild and Mapping editor are reached from Guilds. */
+export const NAV: readonly PageId[] = [
+  'setup',
+  'guilds',
+  'stats',
+  'members',
+  'sync',
+  'store',
+  'settings',
+];
 
-export function routeFromHash(hash: string): RouteId {
-  const id = hash.replace(/^#\/?/, '').split(/[?&]/)[0];
-  return ROUTES.find((route) => route.id === id)?.id ?? DEFAULT_ROUTE;
+export const DEFAULT_ROUTE: Route = { page: 'stats' };
+
+const SNOWFLAKE = /^\d{1,20}$/;
+const MAPPING_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function routeFromHash(hash: string): Route {
+  const path = hash.replace(/^#\/?/, '').split(/[?&]/)[0] ?? '';
+  const parts = path.split('/').map((p) => decodeURIComponent(p));
+  const [first, second, third, fourth] = parts;
+  if (first === 'guilds' && second !== undefined && SNOWFLAKE.test(second)) {
+    if (third === 'mappings' && fourth !== undefined && MAPPING_ID.test(fourth)) {
+      return { page: 'mapping', guildId: second, mappingId: fourth };
+    }
+    if (third === undefined) return { page: 'guild', guildId: second };
+  }
+  if (parts.length === 1 && first !== undefined && first in PAGES) {
+    const page = first as PageId;
+    if (page !== 'guild' && page !== 'mapping') return { page };
+  }
+  return DEFAULT_ROUTE;
+}
+
+export function hashOf(route: Route): string {
+  switch (route.page) {
+    case 'guild':
+      return `#/guilds/${route.guildId}`;
+    case 'mapping':
+      return `#/guilds/${route.guildId}/mappings/${route.mappingId}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+/** True when the fragment names no page (first load, or only the access token was there). */
+export function isBareHash(hash: string): boolean {
+  return hash.replace(/^#\/?/, '') === '' || hash.startsWith('#token=');
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hashOf(route);
 }

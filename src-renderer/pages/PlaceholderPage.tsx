@@ -1,16 +1,23 @@
-// Honest stand-in for pages whose issue has not landed yet: says what the page will do.
-import { ROUTES, type RouteId } from '../app/routes';
+// Honest stand-in for pages whose data is still being built elsewhere: says what the page will
+// do and what it waits for. Each is replaced by its real page once that data lands.
+import { PAGES, type Route } from '../app/routes';
 
-export type PlaceholderRoute = Exclude<RouteId, 'settings' | 'stats' | 'store'>;
-
-export function PlaceholderPage({ id }: { id: PlaceholderRoute }) {
-  const route = ROUTES.find((r) => r.id === id);
+export function PlaceholderPage({ route }: { route: Route }) {
+  const page = PAGES[route.page];
   return (
-    <section className="page" data-testid={`page-${id}`}>
-      <h1>{route?.title}</h1>
-      <p className="placeholder-note" data-testid="placeholder-note">
-        Not built yet. This page will let you: {route?.summary}
-      </p>
+    <section className="page" data-testid={`page-${route.page}`}>
+      <h1 tabIndex={-1}>{page.title}</h1>
+      <div className="placeholder-note" data-testid="placeholder-note">
+        <p>
+          <strong>Not built yet.</strong> This page will let you: {page.summary}
+        </p>
+        {page.waitsFor && (
+          <p>
+            It needs {page.waitsFor}, and is built once that has landed. Until then nothing here
+            changes your server.
+          </p>
+        )}
+      </div>
     </section>
   );
 }

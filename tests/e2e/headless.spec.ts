@@ -61,7 +61,7 @@ test('the status bar shows the host health and the token leaves the address bar'
 test('every section has a page, and the unbuilt ones say so', async ({ page }) => {
   host = await startHeadlessHost(dataDir);
   await page.goto(host.adminUrl);
-  for (const id of ['guilds', 'mappings', 'members', 'sync']) {
+  for (const id of ['guilds', 'members', 'sync']) {
     await page.getByTestId(`nav-${id}`).click();
     await expect(page.getByTestId(`page-${id}`)).toBeVisible();
     await expect(page.getByTestId('placeholder-note')).toContainText('Not built yet');

@@ -1,6 +1,6 @@
 // The contribution pipeline as an admin meets it, in a real browser against the simulators:
 // no GitHub token yet, so the Stats page says so; set the token in Settings (never shown back);
-// crawl with a progress bar; read the hall of fame, marked partial because one repo answers 451;
+// crawl with a progress bar; read the leaderboard, marked partial because one repo answers 451;
 // export the configuration and see a malformed import refused with the field named.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,7 @@ function watchPage(page: Page): { consoleErrors: string[]; refused: string[] } {
   return seen;
 }
 
-test('an admin sets the GitHub token, crawls, and reads a hall of fame marked partial', async ({
+test('an admin sets the GitHub token, crawls, and reads a leaderboard marked partial', async ({
   page,
 }) => {
   test.setTimeout(90_000);
@@ -85,7 +85,7 @@ test('an admin sets the GitHub token, crawls, and reads a hall of fame marked pa
   await expect(page.getByTestId('crawl-progress-label')).toContainText(/of \d+ repositories/);
   await expect(page.getByTestId('crawl-progress-detail')).toContainText('requests');
   await page.screenshot({ path: test.info().outputPath('stats-crawling.png') });
-  await expect(page.getByTestId('hall-of-fame')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('leaderboard')).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId('crawl-progress')).toBeHidden();
   await expect(page.getByTestId('status-crawl')).toBeHidden();
   await expect(page.getByTestId('crawl-now')).toBeEnabled();
@@ -98,12 +98,15 @@ test('an admin sets the GitHub token, crawls, and reads a hall of fame marked pa
 
   // The default window is 30 days, with rows; all time shows the scenario's true top counts.
   await expect(page.getByTestId('stats-window-30d')).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByTestId('hof-commits-row').first()).toBeVisible();
+  await expect(page.getByTestId('leaderboard-row').first()).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('stats-after-crawl.png'), fullPage: true });
   await page.getByTestId('stats-window-all').click();
   await expect(page.getByTestId('stats-window-all')).toHaveAttribute('aria-pressed', 'true');
   for (const [metric, top] of Object.entries(pipeline.topAllTime)) {
-    const first = page.getByTestId(`hof-${metric}-row`).first();
+    await page.getByTestId('stats-metric').selectOption(metric);
+    await expect(page.getByTestId('leaderboard')).toHaveAttribute('data-shows', `${metric}/all`);
+    await expect(page.getByTestId('leaderboard')).toHaveAttribute('data-state', 'ready');
+    const first = page.getByTestId('leaderboard-row').first();
     await expect(first.locator('.rank')).toHaveText(/^=?1$/);
     await expect(first.locator('.count')).toHaveText(top.toLocaleString('en-US'));
   }

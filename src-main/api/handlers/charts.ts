@@ -4,7 +4,7 @@ import { buildChartSpec } from '../../charts/specs.js';
 import type { StatsSnapshot, ContributionIndex } from '../../stats/index.js';
 import type { SettingsRepository } from '../../store/repositories.js';
 import type { HandlersFor } from '../handler-types.js';
-import { resolveConfiguredOrg } from './stats.js';
+import { resolveConfiguredOrg } from '../../stats/configured-org.js';
 
 export interface ChartsHandlerDeps {
   settings: Pick<SettingsRepository, 'get'>;

@@ -96,7 +96,7 @@ function backendName(backend: SecretsStatus['keychain']['backend']): string {
   }
 }
 
-function SecretRow({
+export function SecretRow({
   client,
   account,
   present,

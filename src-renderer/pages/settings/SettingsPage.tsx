@@ -12,7 +12,9 @@ import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { asApiError } from '../../app/use-health';
 import { ErrorBox } from '../ErrorBox';
+import { AppearanceSection } from './AppearanceSection';
 import { ConfigTransfer } from './ConfigTransfer';
+import { HostSection } from './HostSection';
 import { SecretsSection } from './SecretsSection';
 import {
   diffSettings,
@@ -58,6 +60,8 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let active = true;
+    // After an import the editor must not remount with the old settings before the new ones arrive.
+    if (generation > 0) setLoad({ state: 'loading' });
     client.api['settings.get']().then(
       (settings) => active && setLoad({ state: 'loaded', settings }),
       (error: unknown) => active && setLoad({ state: 'failed', error: asApiError(error) }),
@@ -69,11 +73,13 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
 
   return (
     <section className="page" data-testid="page-settings">
-      <h1>Settings</h1>
+      <h1 tabIndex={-1}>Settings</h1>
       <p className="lede">
         Settings of this GitGuild host. Tokens and client secrets are set under Secrets below and
         stay in the secret store (the system keychain, or the environment on a server).
       </p>
+      <HostSection client={client} />
+      <AppearanceSection />
       {load.state === 'loading' && <p data-testid="settings-loading">Loading settings…</p>}
       {load.state === 'failed' && <ErrorBox error={load.error} testId="settings-load-error" />}
       {load.state === 'loaded' && (

@@ -1,13 +1,18 @@
-// Stats: the hall of fame per metric for one org and window, a "Crawl now" button with its
-// progress, and plain words when the numbers are partial or there are none yet.
+// Stats: org totals, charts and the full leaderboard for one org, metric and window; a "Crawl
+// now" button with its progress; and plain words when the numbers are partial or there are none.
 import { useEffect, useState } from 'react';
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { CrawlProgressBar } from '../../app/CrawlProgressBar';
-import { asApiError } from '../../app/use-health';
 import type { CrawlController } from '../../app/use-crawl';
+import { asApiError } from '../../app/use-health';
+import { EmptyState, ErrorState, LoadingState } from '../../components/states';
+import { shownValue, useLoad } from '../../components/use-load';
 import { ErrorBox } from '../ErrorBox';
-import { HallOfFameTable } from './HallOfFameTable';
+import { LeaderboardTable } from './LeaderboardTable';
+import type { Leaderboard } from './leaderboard-view';
+import { OrgTotals } from './OrgTotals';
+import { StatsCharts } from './StatsCharts';
 import {
   DEFAULT_WINDOW,
   hasCrawled,
@@ -15,18 +20,21 @@ import {
   missingSummary,
   relativeTime,
   WINDOW_OPTIONS,
-  type HallOfFame,
+  type StatsMetric,
   type StatsWindow,
 } from './stats-view';
 
-type Load<T> =
-  { state: 'loading' } | { state: 'failed'; error: ApiError } | { state: 'loaded'; value: T };
+const DEFAULT_METRIC: StatsMetric = 'prs_merged';
+/** Stands in for a request not made yet (no org known): stays loading. */
+const NEVER = new Promise<never>(() => undefined);
 
 export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: CrawlController }) {
-  const [orgs, setOrgs] = useState<string[]>([]);
+  /** Null until the settings answer: no stats are asked for before the org is known. */
+  const [orgs, setOrgs] = useState<string[] | null>(null);
+  const [settingsError, setSettingsError] = useState<ApiError | null>(null);
   const [org, setOrg] = useState<string | undefined>(undefined);
   const [timeWindow, setTimeWindow] = useState<StatsWindow>(DEFAULT_WINDOW);
-  const [hallOfFame, setHallOfFame] = useState<Load<HallOfFame>>({ state: 'loading' });
+  const [metric, setMetric] = useState<StatsMetric>(DEFAULT_METRIC);
   const [tokenPresent, setTokenPresent] = useState<boolean | null>(null);
   const [runError, setRunError] = useState<ApiError | null>(null);
   const [runNote, setRunNote] = useState<string | null>(null);
@@ -35,8 +43,12 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
   useEffect(() => {
     let active = true;
     client.api['settings.get']().then(
-      (settings) => active && setOrgs(settings.githubOrgs),
-      () => undefined, // The hall of fame call below reports the same failure, with its hint.
+      (settings) => {
+        if (!active) return;
+        setOrgs(settings.githubOrgs);
+        setSettingsError(null);
+      },
+      (error: unknown) => active && setSettingsError(asApiError(error)),
     );
     client.api['secrets.status']().then(
       (status) => active && setTokenPresent(status.present['github.token']),
@@ -47,20 +59,23 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
     };
   }, [client, crawl.finishedCount]);
 
-  useEffect(() => {
-    let active = true;
-    setHallOfFame((previous) => (previous.state === 'loaded' ? previous : { state: 'loading' }));
-    client.api['stats.hallOfFame']({ ...(org ? { org } : {}), window: timeWindow }).then(
-      (value) => active && setHallOfFame({ state: 'loaded', value }),
-      (error: unknown) => active && setHallOfFame({ state: 'failed', error: asApiError(error) }),
-    );
-    return () => {
-      active = false;
-    };
-  }, [client, org, timeWindow, crawl.finishedCount]);
+  const orgInput = org ? { org } : {};
+  const hasOrg = orgs !== null && orgs.length > 0;
+  const board = useLoad(
+    () =>
+      hasOrg ? client.api['stats.leaderboard']({ ...orgInput, metric, window: timeWindow }) : NEVER,
+    [client, hasOrg, org, metric, timeWindow, crawl.finishedCount],
+  );
+  const totals = useLoad(
+    () => (hasOrg ? client.api['stats.orgTotals']({ ...orgInput, window: timeWindow }) : NEVER),
+    [client, hasOrg, org, timeWindow, crawl.finishedCount],
+  );
 
   const running = crawl.progress !== null;
-  const shownOrg = org ?? (hallOfFame.state === 'loaded' ? hallOfFame.value.org : orgs[0]);
+  const leaderboard = shownValue(board);
+  const shownOrg = org ?? leaderboard?.org ?? orgs?.[0];
+  const metricLabel = METRIC_OPTIONS.find((m) => m.id === metric)?.label ?? metric;
+  const windowLabel = WINDOW_OPTIONS.find((w) => w.id === timeWindow)?.label ?? timeWindow;
 
   async function crawlNow(): Promise<void> {
     setStarting(true);
@@ -78,10 +93,10 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
 
   return (
     <section className="page page-wide" data-testid="page-stats">
-      <h1>Stats</h1>
+      <h1 tabIndex={-1}>Stats</h1>
       <p className="lede">
-        Who contributed most to the organisation, per metric, counted from the crawled daily totals.
-        Ranks are shared on ties.
+        Who contributed to the organisation, counted from the crawled daily totals. Ranks are shared
+        on ties.
       </p>
 
       <div className="toolbar">
@@ -90,13 +105,27 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
           <select
             value={shownOrg ?? ''}
             onChange={(e) => setOrg(e.target.value)}
-            disabled={orgs.length < 2}
+            disabled={(orgs ?? []).length < 2}
             data-testid="stats-org"
           >
-            {orgs.length === 0 && <option value="">None configured</option>}
-            {orgs.map((login) => (
+            {(orgs ?? []).length === 0 && <option value="">None configured</option>}
+            {(orgs ?? []).map((login) => (
               <option key={login} value={login}>
                 {login}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="toolbar-field">
+          <span>Metric</span>
+          <select
+            value={metric}
+            onChange={(e) => setMetric(e.target.value as StatsMetric)}
+            data-testid="stats-metric"
+          >
+            {METRIC_OPTIONS.map((option) => (
+              <option key={option.id} value={option.id}>
+                {option.label}
               </option>
             ))}
           </select>
@@ -141,53 +170,93 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
         </div>
       )}
 
-      {hallOfFame.state === 'loading' && <p className="muted">Loading stats…</p>}
-      {hallOfFame.state === 'failed' && (
+      {board.state === 'failed' && (
         <div className="empty-state" data-testid="stats-empty">
           <h2>No stats to show</h2>
-          <ErrorBox error={hallOfFame.error} testId="stats-error" />
+          <ErrorState error={board.error} testId="stats-error" onRetry={board.reload} />
         </div>
       )}
-      {hallOfFame.state === 'loaded' && (
-        <HallOfFameView
-          hallOfFame={hallOfFame.value}
-          tokenPresent={tokenPresent}
-          running={running}
-        />
+      {orgs !== null && orgs.length === 0 && (
+        <EmptyState title="No organisation chosen yet" testId="stats-empty">
+          <p data-testid="stats-empty-org">
+            Choose the GitHub organisation to count in the <a href="#/setup">setup wizard</a> or in{' '}
+            <a href="#/settings">Settings → GitHub</a>, then crawl it.
+          </p>
+        </EmptyState>
+      )}
+      {hasOrg && board.state !== 'failed' && !leaderboard && (
+        <LoadingState label="Loading stats…" testId="stats-loading" />
+      )}
+      {orgs === null && !settingsError && (
+        <LoadingState label="Loading settings…" testId="stats-loading" />
+      )}
+      {orgs === null && settingsError && (
+        <ErrorState error={settingsError} testId="stats-error" headline="No stats to show" />
+      )}
+      {leaderboard && !hasCrawled(leaderboard) && (
+        <NotCrawled org={leaderboard.org} tokenPresent={tokenPresent} running={running} />
+      )}
+      {leaderboard && hasCrawled(leaderboard) && (
+        <>
+          <CrawlFacts leaderboard={leaderboard} />
+          {totals.state === 'failed' ? (
+            <ErrorState error={totals.error} testId="totals-error" onRetry={totals.reload} />
+          ) : shownValue(totals) ? (
+            <OrgTotals totals={shownValue(totals)!} />
+          ) : (
+            <LoadingState label="Loading totals…" testId="totals-loading" />
+          )}
+          <StatsCharts
+            client={client}
+            org={org}
+            metric={metric}
+            metricLabel={metricLabel}
+            entries={leaderboard.entries}
+            refreshKey={crawl.finishedCount}
+          />
+          <LeaderboardTable
+            entries={leaderboard.entries}
+            metricLabel={metricLabel}
+            windowLabel={windowLabel}
+            ready={board.state === 'loaded'}
+            shows={`${leaderboard.metric}/${leaderboard.window}`}
+          />
+        </>
       )}
     </section>
   );
 }
 
-function HallOfFameView({
-  hallOfFame,
+function NotCrawled({
+  org,
   tokenPresent,
   running,
 }: {
-  hallOfFame: HallOfFame;
+  org: string;
   tokenPresent: boolean | null;
   running: boolean;
 }) {
-  if (!hasCrawled(hallOfFame)) {
-    return (
-      <div className="empty-state" data-testid="stats-empty">
-        <h2>{hallOfFame.org} has not been crawled yet</h2>
-        {tokenPresent === false ? (
-          <p data-testid="stats-empty-token">
-            No GitHub token is set, so GitGuild cannot read the organisation. Add one in{' '}
-            <a href="#/settings">Settings → Secrets</a>, then crawl.
-          </p>
-        ) : (
-          <p>
-            {running
-              ? 'The first crawl is running; the tables appear when it finishes.'
-              : 'Press "Crawl now" to read its repositories. Later crawls only fetch what changed.'}
-          </p>
-        )}
-      </div>
-    );
-  }
-  const lastCrawlAt = hallOfFame.lastCrawlAt ?? '';
+  return (
+    <EmptyState title={`${org} has not been crawled yet`} testId="stats-empty">
+      {tokenPresent === false ? (
+        <p data-testid="stats-empty-token">
+          No GitHub token is set, so GitGuild cannot read the organisation. Add one in{' '}
+          <a href="#/settings">Settings → Secrets</a> or in the <a href="#/setup">setup wizard</a>,
+          then crawl.
+        </p>
+      ) : (
+        <p>
+          {running
+            ? 'The first crawl is running; the numbers appear when it finishes.'
+            : 'Press "Crawl now" to read its repositories. Later crawls only fetch what changed.'}
+        </p>
+      )}
+    </EmptyState>
+  );
+}
+
+function CrawlFacts({ leaderboard }: { leaderboard: Leaderboard }) {
+  const lastCrawlAt = leaderboard.lastCrawlAt ?? '';
   return (
     <>
       <p className="stats-meta" data-testid="stats-last-crawl">
@@ -195,14 +264,14 @@ function HallOfFameView({
         <time dateTime={lastCrawlAt} title={new Date(lastCrawlAt).toLocaleString()}>
           {new Date(lastCrawlAt).toLocaleString()}
         </time>{' '}
-        ({relativeTime(lastCrawlAt, new Date())}) · days counted in {hallOfFame.timeZone}
+        ({relativeTime(lastCrawlAt, new Date())}) · days counted in {leaderboard.timeZone}
       </p>
-      {hallOfFame.partial && (
+      {leaderboard.partial && (
         <div className="warn-box" role="status" data-testid="stats-partial">
-          <strong>Partial data.</strong> {missingSummary(hallOfFame.missing)}
-          {hallOfFame.missing.length > 0 && (
+          <strong>Partial data.</strong> {missingSummary(leaderboard.missing)}
+          {leaderboard.missing.length > 0 && (
             <ul>
-              {hallOfFame.missing.map((m) => (
+              {leaderboard.missing.map((m) => (
                 <li key={m.repo} data-testid="stats-missing-repo">
                   <code>{m.repo}</code>: {m.reason}
                 </li>
@@ -211,11 +280,6 @@ function HallOfFameView({
           )}
         </div>
       )}
-      <div className="hof-grid" data-testid="hall-of-fame">
-        {METRIC_OPTIONS.map(({ id, label }) => (
-          <HallOfFameTable key={id} metric={id} label={label} entries={hallOfFame.metrics[id]} />
-        ))}
-      </div>
     </>
   );
 }

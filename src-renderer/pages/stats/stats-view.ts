@@ -64,8 +64,8 @@ export function tiedRanks(entries: readonly { rank: number }[]): Set<number> {
 }
 
 /** True when a crawl has stored data for the org (the host says `partial` for "never crawled" too). */
-export function hasCrawled(hallOfFame: HallOfFame): boolean {
-  return hallOfFame.lastCrawlAt !== null;
+export function hasCrawled(stats: { lastCrawlAt: string | null }): boolean {
+  return stats.lastCrawlAt !== null;
 }
 
 export function missingSummary(missing: HallOfFame['missing']): string {

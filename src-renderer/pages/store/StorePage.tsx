@@ -75,7 +75,7 @@ export function StorePage({ client }: { client: GitGuildClient }) {
 
   return (
     <section className="page" data-testid="page-store">
-      <h1>Data &amp; backups</h1>
+      <h1 tabIndex={-1}>Data &amp; backups</h1>
       <p className="lede">
         GitGuild keeps its configuration, links, contributions and history in separate files, and
         daily backups of the configuration and links. A file it cannot read is left untouched until

@@ -44,7 +44,7 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
   });
   const indexes = new ContributionIndexes(store.contributions);
-  const { ports, snapshots, renderer } = createBotPorts({
+  const { ports, stats, renderer } = createBotPorts({
     store,
     indexes,
     logger,
@@ -83,13 +83,14 @@ export async function handlerFixture(
       },
       config: { store, onConfigReplaced: () => (fixture.settingsChanges += 1) },
       store: { store },
+      hostInfo: { dataDir: dir, mode: 'headless' },
       secrets: {
         secrets,
         logger,
         onSecretChanged: (account) => fixture.secretChanges.push(account),
       },
       bot,
-      charts: { settings: store.settings, statsFor: (org) => snapshots.get(org) },
+      charts: { settings: store.settings, statsFor: (org) => stats.get(org) },
     }),
     async close() {
       await crawls.stop();

@@ -24,6 +24,7 @@ const current: Settings = {
     repoExclude: ['acme/old'],
   },
   startMinimized: false,
+  setupWizard: { step: null, dismissedAt: null },
 };
 
 describe('the settings form', () => {

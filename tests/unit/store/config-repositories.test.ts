@@ -32,6 +32,15 @@ describe('settings repository', () => {
     expect(reopened.settings.get()).toEqual(updated);
   });
 
+  it('keeps fields that have a default when a patch leaves them out', async () => {
+    const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
+    const wizard = { step: 'org', dismissedAt: '2026-03-01T10:00:00.000Z' };
+    await store.settings.update({ discordClientId: '123456789012345678', setupWizard: wizard });
+    const updated = await store.settings.update({ timeZone: 'Europe/Berlin' });
+    expect(updated.discordClientId).toBe('123456789012345678');
+    expect(updated.setupWizard).toEqual(wizard);
+  });
+
   it('rejects an invalid patch naming the field and changes nothing', async () => {
     const store = await openStore({ dataDir: await tempDataDir(), logger: silentLogger });
     await expect(store.settings.update({ syncIntervalMinutes: 1 })).rejects.toMatchObject({

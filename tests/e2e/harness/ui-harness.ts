@@ -1,0 +1,89 @@
+// Child process for the UI specs: the GitHub and Discord simulators plus a headless host pointed
+// at them, with the secrets and data each spec asks for. Prints one `UI_READY {json}` line, then
+// runs until SIGTERM.
+// Usage: node --import tsx tests/e2e/harness/ui-harness.ts --data-dir DIR
+//          [--secrets none|github|bot|both] [--contributors N] [--partial] [--crawl-latency-ms MS]
+import { parseArgs } from 'node:util';
+import { settingsForSimulators, startSimulators } from '../../../sim/index.js';
+import { createLogger } from '../../../src-main/log/logger.js';
+import { openSecretStore } from '../../../src-main/secrets/index.js';
+import { openStore } from '../../../src-main/store/index.js';
+import { startHeadless } from '../../../src-main/web/start-headless.js';
+import type { UiHostReady } from '../ui-host.js';
+import { seedContributions } from './seed-contributions.js';
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      secrets: { type: 'string', default: 'both' },
+      contributors: { type: 'string', default: '0' },
+      partial: { type: 'boolean', default: false },
+      'crawl-latency-ms': { type: 'string', default: '0' },
+    },
+  });
+  const dataDir = values['data-dir'];
+  if (!dataDir) throw new Error('--data-dir is required');
+  const contributors = Number(values.contributors);
+  const secretsWanted = values.secrets ?? 'both';
+
+  const logger = createLogger('gitguild-e2e-ui', { level: 'warn' });
+  const sims = await startSimulators({ seed: 1, preset: 'demo' });
+  const { github, discord } = sims;
+  logger.addSecret(github.token);
+  logger.addSecret(discord.botToken);
+
+  const store = await openStore({ dataDir, logger });
+  await store.settings.update(settingsForSimulators(sims));
+  let seeded = 0;
+  if (contributors > 0) {
+    const result = await seedContributions(store, {
+      org: github.org.login,
+      contributors,
+      now: new Date(),
+      partial: values.partial ?? false,
+    });
+    seeded = result.rows;
+  }
+  await store.close();
+
+  const secrets = await openSecretStore({ backend: 'memory', logger });
+  if (secretsWanted === 'bot' || secretsWanted === 'both')
+    await secrets.set('discord.botToken', discord.botToken);
+  if (secretsWanted === 'github' || secretsWanted === 'both')
+    await secrets.set('github.token', github.token);
+  const latency = Number(values['crawl-latency-ms']);
+  if (latency > 0) github.control.injectFault({ kind: 'latency', count: 400, ms: latency });
+
+  const running = await startHeadless({
+    dataDir,
+    logger,
+    secrets: { store: secrets },
+    port: 0,
+    env: {},
+  });
+  process.once('SIGTERM', () => {
+    running
+      .stop()
+      .then(() => sims.close())
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  });
+  const ready: UiHostReady = {
+    adminUrl: running.server.adminUrl,
+    org: github.org.login,
+    githubToken: github.token,
+    botToken: discord.botToken,
+    seededRows: seeded,
+  };
+  console.log(`UI_READY ${JSON.stringify(ready)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(
+    `ui harness: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  process.exit(1);
+});

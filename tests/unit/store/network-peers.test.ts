@@ -112,7 +112,7 @@ describe('finding network peers', () => {
       web: z.strictObject({ publicBaseUrl: networkPeerUrl.optional(), title: z.string() }),
     });
     expect(networkPeerPaths(future)).toEqual([['oauthRedirectBaseUrl'], ['web', 'publicBaseUrl']]);
-    expect(networkPeerPaths(SettingsSchema.partial())).toHaveLength(3);
+    expect(networkPeerPaths(SettingsSchema.partial())).toHaveLength(4);
   });
 });
 

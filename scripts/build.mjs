@@ -27,6 +27,14 @@ const targets = [
     esbuild: { format: 'esm', packages: 'external' },
   },
   {
+    // Loaded by src-main/charts/chart-renderer.ts from beside the host and Electron bundles.
+    name: 'chart worker',
+    entry: 'src-main/charts/render-worker.ts',
+    out: 'dist/main/chart-worker.js',
+    sources: MAIN_SOURCES,
+    esbuild: { format: 'esm', packages: 'external' },
+  },
+  {
     name: 'electron main',
     entry: 'src-main/electron/main.ts',
     out: 'dist/main/electron.js',

@@ -10,6 +10,7 @@ import { createLogger, type LogLevel } from '../src-main/log/logger.js';
 import { openSecretStore } from '../src-main/secrets/index.js';
 import { openStore } from '../src-main/store/index.js';
 import { startHeadless } from '../src-main/web/start-headless.js';
+import { seedDemoGuild } from './demo-setup.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const USAGE =
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
   // Settings go in before the host starts, so the bot's first connection already goes to the simulator.
   const store = await openStore({ dataDir, logger });
   await store.settings.update(settingsForSimulators(sims));
+  // The simulated guild is managed, its members linked and its tier roles mapped.
+  await seedDemoGuild(store, sims);
   await store.close();
 
   const secrets = await openSecretStore({ backend: 'memory', logger });
@@ -96,6 +99,7 @@ async function main(): Promise<void> {
       `  Host started in   ${running.startupMs} ms`,
       '',
       `GitGuild admin UI: ${running.server.adminUrl}`,
+      `Discord guild view: ${discord.webUrl}   (what members see; run slash commands as anyone)`,
       '',
       'Press Ctrl+C to stop.',
     ].join('\n'),

@@ -1,124 +1,251 @@
-// The Discord bot's lifecycle around one discord.js Client: connect, track state and guild count,
-// disconnect. The REST base URL is a parameter so the local simulator can stand in for Discord.
-import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { BotLogger, BotState, BotStatus, BotStatusListener } from './ports.js';
+// The Discord bot around one discord.js Client: connect, report state, keep managed guilds ready
+// (slash commands registered, member cache complete), answer interactions through the one
+// dispatcher, and tell the host when members join or leave. The host builds it with its ports.
+import { Client, Events, GatewayCloseCodes, type Guild } from 'discord.js';
+import { botClientOptions, type BotEndpoints } from './client-options.js';
+import { registerGuildCommands } from './command-registration.js';
+import { COMMANDS, type BotCommand } from './commands/index.js';
+import { CommandDispatcher, type DispatcherOptions } from './interaction/dispatcher.js';
+import { explainGatewayClose, explainLoginFailure, type BotFailure } from './login-failure.js';
+import { ManagedMemberCache } from './member-cache.js';
+import type { BotLogger, BotPorts, BotState, BotStatus, BotStatusListener } from './ports.js';
+
+export type { BotEndpoints } from './client-options.js';
 
 export interface DiscordBotOptions {
-  /** e.g. `https://discord.com/api`; discord.js appends `/v10` and finds the gateway through it. */
-  apiBaseUrl: string;
+  endpoints: BotEndpoints;
   logger: BotLogger;
+  ports: BotPorts;
+  /** Defaults to every GitGuild command. */
+  commands?: readonly BotCommand[];
   onStatus?: BotStatusListener;
+  /**
+   * Called with the ready client after login and after every new gateway session, for the parts
+   * that drive Discord themselves (the sync applier, voice stats).
+   */
+  onReady?: (client: Client<true>) => void;
+  /** Milliseconds before an unanswered interaction is deferred (Discord allows 3 s). */
+  deferAfterMs?: number;
+  onInteractionAnswered?: DispatcherOptions['onAnswered'];
 }
 
-/** Turns a login failure into advice an admin can act on, without echoing the token. */
-function explainLoginFailure(error: unknown, token: string): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'TokenInvalid' || (error as { status?: unknown } | null)?.status === 401) {
-    return 'Discord rejected the bot token. Copy a fresh token from the Developer Portal (Bot > Reset Token).';
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  // @discordjs/ws reports gateway close code 4014 only as a plain Error with this message.
-  if (code === 'DisallowedIntents' || code === 4014 || /disallowed intents/i.test(message)) {
-    return 'Discord refused the Server Members intent. Enable "Server Members Intent" under Bot > Privileged Gateway Intents.';
-  }
-  // The detail reaches the UI, which the logger's redaction does not cover.
-  return `Could not connect to Discord: ${message.split(token).join('[redacted]')}`;
-}
+/** Gateway closes after which discord.js gives up instead of reconnecting. */
+const FATAL_CLOSE_CODES: number[] = [
+  GatewayCloseCodes.AuthenticationFailed,
+  GatewayCloseCodes.InvalidShard,
+  GatewayCloseCodes.ShardingRequired,
+  GatewayCloseCodes.InvalidAPIVersion,
+  GatewayCloseCodes.InvalidIntents,
+  GatewayCloseCodes.DisallowedIntents,
+];
 
 export class DiscordBot {
-  private client: Client | null = null;
-  private current: BotStatus = { state: 'not_configured', guilds: 0 };
+  private current: Client | null = null;
+  private state: BotStatus = { state: 'not_configured', guilds: 0 };
   private stopping = false;
+  private readonly commands: readonly BotCommand[];
+  private readonly dispatcher: CommandDispatcher;
+  private readonly members: ManagedMemberCache;
 
-  constructor(private readonly options: DiscordBotOptions) {}
-
-  get status(): BotStatus {
-    return { ...this.current };
+  constructor(private readonly options: DiscordBotOptions) {
+    this.commands = options.commands ?? COMMANDS;
+    this.members = new ManagedMemberCache(options.logger);
+    this.dispatcher = new CommandDispatcher({
+      ports: options.ports,
+      logger: options.logger,
+      commands: this.commands,
+      ...(options.deferAfterMs === undefined ? {} : { deferAfterMs: options.deferAfterMs }),
+      ...(options.onInteractionAnswered ? { onAnswered: options.onInteractionAnswered } : {}),
+    });
   }
 
-  /** The running discord.js client (sync branch: the role applier and voice stats use it). */
-  get discordClient(): Client | null {
-    return this.client;
+  get status(): BotStatus {
+    return { ...this.state };
+  }
+
+  /** The logged-in client, or null while connecting or stopped. */
+  get client(): Client<true> | null {
+    return this.current?.isReady() ? this.current : null;
+  }
+
+  /** Whether the member cache of a managed guild holds every member (after the first request). */
+  membersComplete(guildId: string): boolean {
+    return this.members.isComplete(guildId);
   }
 
   /** Logs in; resolves once the gateway session is up, or rejects with an explained failure. */
   async start(token: string): Promise<void> {
-    if (this.client) throw new Error('The bot is already started; stop it first.');
+    if (this.current) throw new Error('The bot is already started; stop it first.');
     this.options.logger.addSecret(token);
     this.stopping = false;
-    const client = new Client({
-      intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
-      rest: { api: this.options.apiBaseUrl },
-    });
-    this.client = client;
+    const client: Client = new Client(
+      botClientOptions(this.options.endpoints, {
+        isManaged: (guildId) => this.isManaged(guildId),
+        selfId: () => client.user?.id,
+      }),
+    );
+    this.current = client;
     this.watch(client);
     this.setStatus('connecting');
     try {
       await client.login(token);
     } catch (error) {
-      const detail = explainLoginFailure(error, token);
-      this.options.logger.error('bot login failed', { detail });
-      this.client = null;
+      if (this.current !== client) return;
+      const failure = explainLoginFailure(error, token);
+      this.options.logger.error('bot login failed', {
+        reason: failure.reason,
+        detail: failure.detail,
+      });
+      this.current = null;
       await client.destroy();
-      this.setStatus('error', detail);
-      throw new Error(detail, { cause: error });
+      this.fail(failure);
+      throw new Error(failure.detail, { cause: error });
     }
   }
 
   async stop(): Promise<void> {
-    const client = this.client;
+    const client = this.current;
     if (!client) return;
     this.stopping = true;
-    this.client = null;
+    this.current = null;
     await client.destroy();
-    this.setStatus('disconnected', 'Stopped.');
+    this.setStatus('stopped', 'Stopped.');
+  }
+
+  /**
+   * Call after the managed guild list changes: registers commands and completes the member
+   * cache in guilds that are now managed. Guilds no longer managed keep their commands, which
+   * then answer that GitGuild is not set up there.
+   */
+  async refreshManagedGuilds(): Promise<void> {
+    const client = this.client;
+    if (!client) return;
+    await Promise.all(
+      client.guilds.cache.filter((g) => this.isManaged(g.id)).map((g) => this.prepareGuild(g)),
+    );
+  }
+
+  private isManaged(guildId: string): boolean {
+    return this.options.ports.guilds.managedGuildIds().includes(guildId);
+  }
+
+  private async prepareGuild(guild: Guild): Promise<void> {
+    const { logger } = this.options;
+    const [commands, members] = await Promise.allSettled([
+      registerGuildCommands(
+        guild,
+        this.commands.map((c) => c.data),
+        logger,
+      ),
+      this.members.ensure(guild),
+    ]);
+    if (commands.status === 'rejected')
+      logger.error('could not register slash commands', {
+        guildId: guild.id,
+        error: commands.reason,
+      });
+    if (members.status === 'rejected')
+      logger.error('could not load the member list', { guildId: guild.id, error: members.reason });
+  }
+
+  private prepareAll(client: Client<true>): void {
+    for (const guild of client.guilds.cache.values())
+      if (this.isManaged(guild.id)) void this.prepareGuild(guild);
   }
 
   private watch(client: Client): void {
+    const { logger, ports } = this.options;
+    const mine = () => this.current === client && !this.stopping;
     client.once(Events.ClientReady, (ready) => {
-      this.options.logger.info('bot ready', {
-        user: ready.user.tag,
-        guilds: ready.guilds.cache.size,
-      });
+      if (!mine()) return;
+      logger.info('bot ready', { user: ready.user.tag, guilds: ready.guilds.cache.size });
       this.setStatus('ready');
+      this.prepareAll(ready);
+      this.options.onReady?.(ready);
     });
-    client.on(Events.GuildCreate, () => this.refreshGuilds(client));
-    client.on(Events.GuildDelete, () => this.refreshGuilds(client));
-    client.on(Events.ShardDisconnect, (event) => {
-      if (this.stopping) return;
-      this.setStatus(
-        'disconnected',
-        `Gateway closed (code ${event.code}); discord.js will reconnect.`,
-      );
+    // The first session's ShardReady precedes ClientReady; later ones are new sessions after
+    // a failed resume, which may have missed member events.
+    client.on(Events.ShardReady, () => {
+      if (!mine() || !client.isReady()) return;
+      this.members.newSession();
+      this.setStatus('ready');
+      this.prepareAll(client);
+      this.options.onReady?.(client);
+    });
+    client.on(Events.ShardResume, () => {
+      if (mine()) this.setStatus('ready');
     });
     client.on(Events.ShardReconnecting, () => {
-      if (!this.stopping) this.setStatus('connecting', 'Reconnecting to the gateway.');
+      if (mine())
+        this.setStatus(
+          'resuming',
+          'The gateway connection dropped; discord.js is resuming the session.',
+        );
     });
-    client.on(Events.ShardResume, () => this.setStatus('ready'));
-    client.on(Events.Invalidated, () =>
-      this.setStatus('error', 'Discord invalidated the session; restart the bot.'),
-    );
-    client.on(Events.Error, (error) =>
-      this.options.logger.error('discord client error', { error }),
-    );
-    client.on(Events.Warn, (message) =>
-      this.options.logger.warn('discord client warning', { message }),
-    );
+    client.on(Events.ShardDisconnect, (event) => {
+      if (!mine()) return;
+      if (FATAL_CLOSE_CODES.includes(event.code)) this.fail(explainGatewayClose(event.code));
+      else
+        this.setStatus(
+          'disconnected',
+          `Gateway closed (code ${event.code}); discord.js will reconnect.`,
+        );
+    });
+    client.on(Events.Invalidated, () => {
+      if (mine())
+        this.fail({
+          reason: 'session_invalidated',
+          detail: 'Discord invalidated the session; restart the bot.',
+        });
+    });
+    client.on(Events.GuildCreate, (guild) => {
+      if (!mine()) return;
+      this.refreshGuilds();
+      if (client.isReady() && this.isManaged(guild.id)) void this.prepareGuild(guild);
+    });
+    client.on(Events.GuildDelete, () => {
+      if (mine()) this.refreshGuilds();
+    });
+    client.on(Events.GuildMemberAdd, (member) => {
+      if (!mine() || member.user.bot || !this.isManaged(member.guild.id)) return;
+      ports.sync.syncMember({ guildId: member.guild.id, userId: member.id }, 'member_join');
+    });
+    client.on(Events.GuildMemberRemove, (member) => {
+      if (!mine() || !this.isManaged(member.guild.id)) return;
+      ports.sync.memberLeft({ guildId: member.guild.id, userId: member.id });
+    });
+    client.on(Events.InteractionCreate, (interaction) => {
+      if (!mine()) return;
+      this.dispatcher
+        .handle(interaction)
+        .catch((error: unknown) => logger.error('interaction handling crashed', { error }));
+    });
+    client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+    client.on(Events.Warn, (message) => logger.warn('discord client warning', { message }));
   }
 
-  private refreshGuilds(client: Client): void {
-    if (this.client !== client) return;
-    this.setStatus(this.current.state, this.current.detail);
+  private refreshGuilds(): void {
+    this.setStatus(this.state.state, this.state.detail, this.state.reason);
   }
 
-  private setStatus(state: BotState, detail?: string): void {
-    const guilds = this.client?.guilds.cache.size ?? 0;
-    const next: BotStatus = detail === undefined ? { state, guilds } : { state, guilds, detail };
+  private fail(failure: BotFailure): void {
+    this.setStatus('error', failure.detail, failure.reason);
+  }
+
+  private setStatus(state: BotState, detail?: string, reason?: BotFailure['reason']): void {
+    const guilds = this.current?.guilds.cache.size ?? 0;
+    const next: BotStatus = {
+      state,
+      guilds,
+      ...(detail === undefined ? {} : { detail }),
+      ...(state === 'error' && reason !== undefined ? { reason } : {}),
+    };
     const changed =
-      next.state !== this.current.state ||
-      next.guilds !== this.current.guilds ||
-      next.detail !== this.current.detail;
-    this.current = next;
+      next.state !== this.state.state ||
+      next.guilds !== this.state.guilds ||
+      next.detail !== this.state.detail ||
+      next.reason !== this.state.reason;
+    this.state = next;
     if (changed) this.options.onStatus?.({ ...next });
   }
 }

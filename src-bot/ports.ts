@@ -14,14 +14,30 @@ export interface BotLogger {
   addSecret(value: string): void;
 }
 
-/** Same values as the AdminApi's BotState; kept as a plain union so the bot stays host-free. */
-export type BotState = 'not_configured' | 'connecting' | 'ready' | 'disconnected' | 'error';
+/**
+ * Same values as the AdminApi's BotState; kept as a plain union so the bot stays host-free.
+ * `resuming`: the gateway dropped and discord.js is resuming the session; `disconnected`: the
+ * gateway closed and discord.js reconnects on its own; `stopped`: stopped on purpose.
+ */
+export type BotState =
+  'not_configured' | 'connecting' | 'ready' | 'resuming' | 'disconnected' | 'stopped' | 'error';
+
+/** Why the bot is in `error`, as a code the UI and tray can switch on (the detail says the fix). */
+export type BotErrorReason =
+  | 'bad_token'
+  | 'disallowed_intents'
+  | 'invalid_intents'
+  | 'session_invalidated'
+  | 'unreachable'
+  | 'unknown';
 
 export interface BotStatus {
   state: BotState;
   guilds: number;
   /** Why the bot is not ready and what to do about it; never contains the token. */
   detail?: string;
+  /** Set with `state: 'error'`. */
+  reason?: BotErrorReason;
 }
 
 export type BotStatusListener = (status: BotStatus) => void;
@@ -50,6 +66,8 @@ export interface GuildBotSettings {
   org: string | null;
   /** Where applied role changes are posted, if anywhere. */
   auditChannelId: string | null;
+  /** Roles the guild's mappings give and take (for /check_permissions' hierarchy check). */
+  managedRoleIds?: string[];
 }
 
 export interface GuildSettingsPort {
@@ -101,9 +119,17 @@ export interface TierProgressView {
   metric: StatsMetric;
   current: { roleId: string; name: string; threshold: number } | null;
   next: { roleId: string; name: string; threshold: number; remaining: number } | null;
+  /** The member's count in the group's metric and window. */
+  value?: number;
 }
 
+/** Whether a guild's stats can be answered at all, and whether they are partial. */
+export type StatsReadiness =
+  { ready: true; org: string; partial: boolean; lastCrawlAt: string | null } | DataNotReady;
+
 export interface StatsPort {
+  /** Cheap check behind the dispatcher's data-ready precondition. */
+  readiness(guildId: string): Promise<StatsReadiness>;
   memberStats(guildId: string, githubLogin: string): Promise<MemberStatsView | DataNotReady>;
   hallOfFame(
     guildId: string,
@@ -122,7 +148,16 @@ export type ChartRequest =
   | { kind: 'activity-comparison'; window: StatsWindow }
   | { kind: 'activity-trends'; granularity: 'daily' | 'weekly' | 'monthly' }
   | { kind: 'time-series'; metrics: StatsMetric[]; days: number }
-  | { kind: 'rank-card'; githubLogin: string; displayName: string; avatarPng: Buffer | null };
+  | {
+      kind: 'rank-card';
+      githubLogin: string;
+      displayName: string;
+      avatarPng: Buffer | null;
+      /** The card's headline rank; defaults to PRs merged. */
+      metric?: StatsMetric;
+      /** Discord role names by id, for the tier progress bar (the host knows only role ids). */
+      roleNames?: Record<string, string>;
+    };
 
 export interface RenderedChart {
   png: Buffer;
@@ -228,6 +263,36 @@ export interface SyncPort {
   memberLeft(ref: MemberRef): void;
 }
 
+// ---- Voice stats (the engine in src-bot/voice-stats, run by the host with the bot's client) ----
+
+export interface VoiceStatsSetup {
+  categoryId: string;
+  /** Every stats channel after setup; `created` is false for channels that already existed. */
+  channels: { id: string; name: string; created: boolean }[];
+}
+
+export interface VoiceStatsPort {
+  /** Creates (or repairs) the stats category and its voice channels in a guild. */
+  setup(guildId: string, actor: string): Promise<VoiceStatsSetup>;
+}
+
+// ---- Errors a port may throw for the member to read ----
+
+/**
+ * A port failure whose message is written for the member (for example "Role sync is not set up on
+ * this GitGuild yet"). The dispatcher shows `message` as is; any other error becomes a generic
+ * apology with a log reference.
+ */
+export class PortError extends Error {
+  constructor(
+    readonly identifier: 'unavailable' | 'not_found' | 'conflict' | 'rate_limited' | 'failed',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PortError';
+  }
+}
+
 // ---- Audit ----
 
 export interface AuditPort {
@@ -241,14 +306,6 @@ export interface AuditPort {
 
 // ---- Voice stats channels (sync branch; for /setup_voice_stats) ----
 
-export interface VoiceStatsPort {
-  /**
-   * Creates (or finds again) the guild's locked stats category and channels and names them from
-   * the org's numbers. Safe to call twice at once: both calls get the same channels.
-   */
-  setup(guildId: string): Promise<{ channels: string[] }>;
-}
-
 /** Everything the host hands the bot. Ports not yet provided by the host answer "unavailable". */
 export interface BotPorts {
   logger: BotLogger;
@@ -258,6 +315,6 @@ export interface BotPorts {
   links: LinkPort;
   sync: SyncPort;
   audit: AuditPort;
-  /** Optional so hosts and tests without voice stats need not provide it (sync branch, additive). */
+  /** Absent until the host wires the voice stats engine; /setup_voice_stats then says so. */
   voiceStats?: VoiceStatsPort;
 }

@@ -5,7 +5,21 @@ import type { InjectInteractionInput } from './interaction-factory.js';
 import { GitGuildSimError } from './sim-error.js';
 import { DiscordApiError } from './errors.js';
 
-type Answer = { status: number; body: unknown };
+/** JSON answers, or raw bytes (attachments) when `raw` is set. */
+export type ControlAnswer = {
+  status: number;
+  body: unknown;
+  raw?: { contentType: string; data: Buffer };
+};
+type Answer = ControlAnswer;
+
+/** A route result that is sent as bytes instead of JSON. */
+class RawBody {
+  constructor(
+    readonly contentType: string,
+    readonly data: Buffer,
+  ) {}
+}
 
 const asObject = (body: unknown): Record<string, unknown> =>
   body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
@@ -30,6 +44,39 @@ export function createControlHandler(
       method: 'GET',
       pattern: /^\/interactions\/(\d+)$/,
       run: (m) => control.interaction(m[1] ?? ''),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/interactions$/,
+      run: (_m, b) => control.interactions(typeof b.limit === 'number' ? { limit: b.limit } : {}),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/guilds\/(\d+)\/commands$/,
+      run: (m) => control.commands(m[1]),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/attachments\/(\d+)$/,
+      run: (m) => {
+        const file = control.attachment(m[1] ?? '');
+        return new RawBody(file.contentType, file.data);
+      },
+    },
+    {
+      method: 'PATCH',
+      pattern: /^\/guilds\/(\d+)\/roles\/(\d+)$/,
+      run: (m, b) =>
+        control.updateRole(
+          m[2] ?? '',
+          {
+            ...(typeof b.permissions === 'string' ? { permissions: b.permissions } : {}),
+            ...(typeof b.position === 'number' ? { position: b.position } : {}),
+            ...(typeof b.name === 'string' ? { name: b.name } : {}),
+            ...(typeof b.color === 'number' ? { color: b.color } : {}),
+          },
+          m[1],
+        ),
     },
     { method: 'GET', pattern: /^\/guild$/, run: () => control.guild() },
     { method: 'GET', pattern: /^\/guilds\/(\d+)$/, run: (m) => control.guild(m[1]) },
@@ -118,6 +165,12 @@ export function createControlHandler(
       if (!m || route.method !== method) continue;
       try {
         const result = await route.run(m, asObject(body));
+        if (result instanceof RawBody)
+          return {
+            status: 200,
+            body: null,
+            raw: { contentType: result.contentType, data: result.data },
+          };
         return { status: 200, body: result ?? { ok: true } };
       } catch (error) {
         if (error instanceof GitGuildSimError)

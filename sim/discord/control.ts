@@ -3,6 +3,7 @@
 import {
   GatewayDispatchEvents,
   GatewayIntentBits,
+  type APIApplicationCommand,
   type APIAuditLogEntry,
   type APIChatInputApplicationCommandGuildInteraction,
   type APIGuildMember,
@@ -14,12 +15,12 @@ import type { ScenarioChannel } from '../scenarios/guild.js';
 import type { SimContext } from './context.js';
 import type { DiscordGateway, GatewayOpRecord } from './gateway.js';
 import { buildCommandInteraction, type InjectInteractionInput } from './interaction-factory.js';
-import { publicMessage } from './message-builder.js';
+import { publicMessage, type StoredAttachment } from './message-builder.js';
 import type { RateLimitConfig } from './options.js';
 import type { RateLimiter } from './rate-limits.js';
 import { memberUpdateData } from './serialize.js';
 import { GitGuildSimError } from './sim-error.js';
-import type { SimInteraction } from './state.js';
+import { compareSnowflakes, type SimInteraction } from './state.js';
 
 export interface CallRecord {
   at: number;
@@ -60,6 +61,11 @@ export interface InteractionView {
   id: string;
   token: string;
   commandName: string;
+  userId: string;
+  channelId: string;
+  createdAt: number;
+  /** The options as injected, for views that show what was asked. */
+  options: Record<string, string | number | boolean>;
   callback: SimInteraction['callback'];
   original: APIMessage | null;
   followUps: APIMessage[];
@@ -78,6 +84,18 @@ export interface DiscordSimControl {
     payload: APIChatInputApplicationCommandGuildInteraction;
   };
   interaction(id: string): InteractionView;
+  /** The newest interactions first (at most `limit`, default 50). */
+  interactions(options?: { limit?: number; guildId?: string }): InteractionView[];
+  /** Slash commands registered in a guild (what a member's command picker would list). */
+  commands(guildId?: string): APIApplicationCommand[];
+  /** The bytes of an uploaded attachment (the CDN URLs in messages lead nowhere locally). */
+  attachment(id: string): { filename: string; contentType: string; data: Buffer };
+  /** Changes a role the way an admin would in Server Settings (permissions, position, name, colour). */
+  updateRole(
+    roleId: string,
+    patch: { permissions?: string; position?: number; name?: string; color?: number },
+    guildId?: string,
+  ): APIRole;
   /** Resolves once the interaction has a callback (and, if `edited`, an edit of @original). */
   waitForResponse(
     id: string,
@@ -122,6 +140,10 @@ export function createControl(
     id: i.id,
     token: i.token,
     commandName: i.commandName,
+    userId: i.userId,
+    channelId: i.channelId,
+    createdAt: i.createdAt,
+    options: { ...i.options },
     callback: i.callback,
     original: i.original && publicMessage(i.original),
     followUps: i.followUps.map(publicMessage),
@@ -139,6 +161,52 @@ export function createControl(
       const record = state.interactions.get(id);
       if (!record) throw new GitGuildSimError(`no interaction ${id}`);
       return view(record);
+    },
+    interactions(options = {}) {
+      return [...state.interactions.values()]
+        .filter((i) => options.guildId === undefined || i.guildId === options.guildId)
+        .sort((a, b) => b.createdAt - a.createdAt || compareSnowflakes(b.id, a.id))
+        .slice(0, options.limit ?? 50)
+        .map(view);
+    },
+    commands(guildId) {
+      return structuredClone(state.guildCommands.get(guildOf(guildId).id) ?? []);
+    },
+    attachment(id) {
+      const messages = [
+        ...[...state.messages.values()].flat(),
+        ...[...state.interactions.values()].flatMap((i) => [
+          ...(i.original ? [i.original] : []),
+          ...i.followUps,
+        ]),
+      ];
+      for (const message of messages) {
+        const found = (message.attachments as StoredAttachment[]).find((a) => a.id === id);
+        if (found?.data)
+          return {
+            filename: found.filename,
+            contentType: found.content_type ?? 'application/octet-stream',
+            data: found.data,
+          };
+      }
+      throw new GitGuildSimError(`no attachment ${id}`);
+    },
+    updateRole(roleId, patch, guildId) {
+      const guild = guildOf(guildId);
+      const role = state.role(guild, roleId);
+      if (patch.permissions !== undefined) role.permissions = String(BigInt(patch.permissions));
+      if (patch.position !== undefined) role.position = patch.position;
+      if (patch.name !== undefined) role.name = patch.name;
+      if (patch.color !== undefined) {
+        role.color = patch.color;
+        role.colors = { primary_color: patch.color, secondary_color: null, tertiary_color: null };
+      }
+      state.emit(
+        GatewayDispatchEvents.GuildRoleUpdate,
+        { guild_id: guild.id, role },
+        GatewayIntentBits.Guilds,
+      );
+      return structuredClone(role);
     },
     async waitForResponse(id, options = {}) {
       const deadline = Date.now() + (options.timeoutMs ?? 5000);

@@ -44,6 +44,8 @@ export interface DiscordSim {
   /** Base for the OAuth2 authorize page (`${oauthUrl}/authorize`); the token endpoint is `${restUrl}/oauth2/token`. */
   oauthUrl: string;
   controlUrl: string;
+  /** The guild's web view: channels, members, the bot's answers and a slash-command box. */
+  webUrl: string;
   botToken: string;
   applicationId: string;
   clientSecret: string;
@@ -110,6 +112,7 @@ export async function startDiscordSim(options: StartDiscordSimOptions = {}): Pro
     gatewayUrl: ctx.urls.gateway,
     oauthUrl: `${origin}/oauth2`,
     controlUrl: `${origin}/_control`,
+    webUrl: `${origin}/guild/`,
     botToken: resolved.botToken,
     applicationId: scenario.application.id,
     clientSecret: resolved.oauth.clientSecret,

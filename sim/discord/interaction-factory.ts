@@ -165,6 +165,7 @@ export function buildCommandInteraction(
     channelId: channel.id,
     userId: member.user.id,
     commandName: input.commandName,
+    options: { ...(input.options ?? {}) },
     createdAt: Date.now(),
     callback: null,
     original: null,

@@ -1,13 +1,13 @@
 // Turns a create/edit-message body (JSON or multipart) into the APIMessage Discord would store,
 // with Discord's validation for empty messages and over-long content.
 import {
+  MessageFlags,
   MessageType,
   type APIAttachment,
   type APIEmbed,
   type APIMessage,
   type APIMessageTopLevelComponent,
   type APIUser,
-  type MessageFlags,
 } from 'discord-api-types/v10';
 import { cannotSendEmptyMessage, invalidFormBody, type FieldProblem } from './errors.js';
 import type { UploadedFile } from './http/body.js';
@@ -171,7 +171,12 @@ export function editMessage(
   if (Array.isArray(body.embeds)) next.embeds = body.embeds as APIEmbed[];
   if (Array.isArray(body.components))
     next.components = body.components as APIMessageTopLevelComponent[];
-  if (typeof body.flags === 'number') next.flags = body.flags as MessageFlags;
+  // Discord lets an edit toggle only SUPPRESS_EMBEDS: an ephemeral message stays ephemeral and a
+  // public one cannot become ephemeral afterwards.
+  if (typeof body.flags === 'number') {
+    const editable = MessageFlags.SuppressEmbeds;
+    next.flags = (((message.flags ?? 0) & ~editable) | (body.flags & editable)) as MessageFlags;
+  }
   if (Array.isArray(body.attachments) || files.length > 0) {
     const keep = Array.isArray(body.attachments)
       ? (body.attachments as { id?: unknown }[]).map((a) => String(a.id))

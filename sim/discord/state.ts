@@ -29,6 +29,8 @@ export interface SimInteraction {
   channelId: string;
   userId: string;
   commandName: string;
+  /** Leaf options as injected (name → value). */
+  options: Record<string, string | number | boolean>;
   createdAt: number;
   /** The first callback (type and data) or null while unanswered. */
   callback: { type: number; data: unknown } | null;

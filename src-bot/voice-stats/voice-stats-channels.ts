@@ -56,6 +56,14 @@ interface PendingRename {
 
 const REASON = 'GitGuild voice stats';
 
+/** A stats channel after setup; `created` is false for one that was already there. */
+export interface SetupChannel {
+  key: string;
+  channelId: string;
+  name: string;
+  created: boolean;
+}
+
 export class VoiceStatsChannels {
   private readonly budget: RenameBudget;
   private readonly now: () => number;
@@ -92,17 +100,23 @@ export class VoiceStatsChannels {
     guildId: string,
     layout: VoiceStatsLayout,
     values: Record<string, number>,
-  ): Promise<{ categoryId: string; channels: { key: string; channelId: string; name: string }[] }> {
+  ): Promise<{ categoryId: string; channels: SetupChannel[] }> {
     return this.locked(guildId, async () => {
       const guild = guildOf(this.client, guildId);
       const record = this.load(guildId);
+      const existed = new Set(guild.channels.cache.keys());
       const category = await this.ensureCategory(guild, layout, record);
-      const channels: { key: string; channelId: string; name: string }[] = [];
+      const channels: SetupChannel[] = [];
       for (const stat of layout.stats) {
         const text = channelName(stat.format, values[stat.key] ?? 0, layout.numberStyle);
         const channel = await this.ensureChannel(guild, category, stat, text, record);
         record.channels[stat.key] = channel.id;
-        channels.push({ key: stat.key, channelId: channel.id, name: text });
+        channels.push({
+          key: stat.key,
+          channelId: channel.id,
+          name: text,
+          created: !existed.has(channel.id),
+        });
       }
       // Channels for stats the admin switched off go away.
       const wanted = new Set(layout.stats.map((s) => s.key));

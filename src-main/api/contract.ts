@@ -11,17 +11,13 @@ import {
   STORE_PROBLEM_IDENTIFIERS,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
+import { BotHealthSchema, botMethods } from './methods/bot.js';
+import { chartsMethods } from './methods/charts.js';
 import { hostInfoMethods } from './methods/host-info.js';
 import { statsMethods } from './methods/stats.js';
 import { SchedulerJobSchema, SyncFinishedEventSchema, syncMethods } from './methods/sync.js';
 
-export const BotStateSchema = z.enum([
-  'not_configured',
-  'connecting',
-  'ready',
-  'disconnected',
-  'error',
-]);
+export { BotStateSchema, BotErrorReasonSchema, BotHealthSchema } from './methods/bot.js';
 export const SchedulerStateSchema = z.enum(['idle', 'running', 'stopped', 'error']);
 export const KeychainStateSchema = z.strictObject({
   available: z.boolean(),
@@ -38,11 +34,7 @@ export const HealthSchema = z.strictObject({
     discordJs: z.string(),
   }),
   mode: z.enum(['desktop', 'headless']),
-  bot: z.strictObject({
-    state: BotStateSchema,
-    guilds: z.number().int(),
-    detail: z.string().optional(),
-  }),
+  bot: BotHealthSchema,
   scheduler: z.strictObject({
     state: SchedulerStateSchema,
     lastRunAt: z.string().nullable(),
@@ -211,6 +203,8 @@ export const adminApi = {
     input: z.strictObject({ account: SettableSecretSchema }),
     output: SecretsStatusSchema,
   },
+  ...botMethods,
+  ...chartsMethods,
   ...statsMethods,
   ...hostInfoMethods,
   ...syncMethods,

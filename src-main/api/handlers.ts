@@ -1,6 +1,8 @@
 // The handlers behind every AdminApi method, composed from one small module per domain. The host
 // passes the domain services in; handlers receive input `invokeMethod` has already parsed.
 import type { AdminHandlers } from './handler-types.js';
+import { botHandlers, type BotControl } from './handlers/bot.js';
+import { chartsHandlers, type ChartsHandlerDeps } from './handlers/charts.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
 import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
@@ -22,6 +24,8 @@ export interface AdminHandlerDeps {
   config: ConfigHandlerDeps;
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
+  bot: BotControl;
+  charts: ChartsHandlerDeps;
   hostInfo: HostInfoDeps;
   roles: RolesHandlerDeps;
   sync: SyncHandlerDeps;
@@ -35,6 +39,8 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...configHandlers(deps.config),
     ...storeHandlers(deps.store),
     ...secretsHandlers(deps.secrets),
+    ...botHandlers(deps.bot),
+    ...chartsHandlers(deps.charts),
     ...statsDashboardHandlers(deps.stats),
     ...hostInfoHandlers(deps.hostInfo),
     ...rolesHandlers(deps.roles),

@@ -5,7 +5,9 @@ const BOT: Record<Health['bot']['state'], string> = {
   not_configured: 'bot not configured',
   connecting: 'bot connecting',
   ready: 'bot online',
+  resuming: 'bot reconnecting',
   disconnected: 'bot disconnected',
+  stopped: 'bot stopped',
   error: 'bot error',
 };
 

@@ -9,7 +9,8 @@ import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.j
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, publicStoreProblem, type Store } from '../store/index.js';
-import { BotRunner } from './bot-runner.js';
+import { createBotPorts, type BotPortOverrides } from './bot-ports.js';
+import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
 import type { Host, HostMode } from './host.js';
@@ -31,6 +32,10 @@ export interface HostConfig {
   now?: () => number;
   /** Tests: the scheduler's clock and Discord's channel rename limit as the simulator sets it. */
   roleEngine?: Pick<RoleEngineOptions, 'schedulerClock' | 'renameLimit'>;
+  /** Tests: bot ports to use instead of the host's own (links, sync, audit, voice stats). */
+  botPorts?: BotPortOverrides;
+  /** Bot tuning for tests and benchmarks (defer timer, answer counting). */
+  bot?: BotRunnerOptions['bot'];
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -70,7 +75,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       app: { name: 'GitGuild', version: APP_VERSION },
       versions: runtimeVersions(),
       mode: config.mode,
-      bot: bot.detail === undefined ? { state: bot.state, guilds: bot.guilds } : bot,
+      bot,
       scheduler: roles.schedulerHealth({
         stopped: state === 'stopped',
         crawlRunning: crawls.isRunning,
@@ -82,20 +87,6 @@ export async function createHost(config: HostConfig): Promise<Host> {
     };
   };
   const publishStatus = (): void => events.publish({ type: 'status', health: health() });
-
-  const bots = new BotRunner({
-    secrets,
-    logger,
-    onStatus: (status) => {
-      logger.info('bot status', {
-        state: status.state,
-        guilds: status.guilds,
-        detail: status.detail,
-      });
-      roles.onBotStatus();
-      publishStatus();
-    },
-  });
 
   const indexes = new ContributionIndexes(store.contributions);
   const snapshots = new StatsSnapshots((org) => indexes.get(org));
@@ -136,19 +127,57 @@ export async function createHost(config: HostConfig): Promise<Host> {
     logger,
     userAgent: `GitGuild/${APP_VERSION}`,
     onChange: () => publishStatus(),
+    // The bot passes member join and leave to BotPorts.sync.
+    watchMembers: false,
     ...config.roleEngine,
   });
 
+  const {
+    ports: botPorts,
+    stats: orgStats,
+    renderer: charts,
+  } = createBotPorts(
+    { store, indexes, snapshots, logger },
+    {
+      sync: roles.sync,
+      audit: roles.sync,
+      voiceStats: roles.voiceStatsPort,
+      ...config.botPorts,
+    },
+  );
+  const bots = new BotRunner({
+    secrets,
+    logger,
+    ports: botPorts,
+    endpoints: () => {
+      const settings = store.settings.get();
+      return {
+        apiBaseUrl: settings.discordApiBaseUrl,
+        gatewayUrl: settings.discordGatewayUrl || null,
+      };
+    },
+    ...(config.bot ? { bot: config.bot } : {}),
+    onStatus: (status) => {
+      logger.info('bot status', {
+        state: status.state,
+        guilds: status.guilds,
+        detail: status.detail,
+        reason: status.reason,
+      });
+      roles.onBotStatus();
+      publishStatus();
+    },
+  });
   const restartBot = (): void => {
     if (state !== 'started') return;
-    bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+    bots.start().catch(() => undefined);
   };
   const handlers = createAdminHandlers({
     settings: {
       settings: store.settings,
       health,
-      onSettingsChanged: (settings) => {
-        bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+      onSettingsChanged: () => {
+        bots.applyEndpoints().catch(() => undefined);
         roles.reconcile();
       },
     },
@@ -162,7 +191,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     config: {
       store,
       onConfigReplaced: () => {
-        bots.applyBaseUrl(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+        bots.applyEndpoints().catch(() => undefined);
+        bots.refreshManagedGuilds().catch(() => undefined);
         roles.reconcile();
         publishStatus();
       },
@@ -187,6 +217,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     },
     roles: roles.handlers.roles,
     sync: roles.handlers.sync,
+    bot: bots,
+    charts: { settings: store.settings, statsFor: (org) => orgStats.get(org) },
   });
 
   return {
@@ -199,6 +231,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     links: store.links,
     rolePorts: { sync: roles.sync, audit: roles.sync, voiceStats: roles.voiceStatsPort },
     scheduler: roles.scheduler,
+    bot: bots,
     health,
     async start() {
       if (state !== 'created') return;
@@ -212,7 +245,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       // A refused config file reads as defaults; the bot waits rather than follow a guessed base URL.
       const status = store.status;
       const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');
-      if (!configRefused) await bots.start(store.settings.get().discordApiBaseUrl);
+      if (!configRefused) await bots.start();
       await roles.start();
       publishStatus();
     },
@@ -223,6 +256,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       await crawls.stop();
       await roles.stop();
       await bots.stop();
+      await charts.close();
       await store.close();
       logger.info('host stopped');
     },

@@ -8,6 +8,7 @@ import type { SecretStore } from '../secrets/types.js';
 import type { LinksRepository } from '../store/repositories.js';
 import type { AuditPort, SyncPort, VoiceStatsPort } from '../../src-bot/ports.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
+import type { BotRunner } from './bot-runner.js';
 
 export type HostMode = Health['mode'];
 
@@ -21,8 +22,8 @@ export interface Host {
   /** Member links, for the bot's /link port (a later issue) and tests; transports use `handlers`. */
   readonly links: LinksRepository;
   /**
-   * The role engine's ports for the bot (sync branch): `BotPorts.sync`, `.audit` and `.voiceStats`
-   * are these objects.
+   * The role engine's ports: the bot's `BotPorts.sync`, `.audit` and `.voiceStats` are these
+   * objects.
    */
   readonly rolePorts: { sync: SyncPort; audit: AuditPort; voiceStats: VoiceStatsPort };
   /**
@@ -33,6 +34,11 @@ export interface Host {
     Scheduler,
     'notifyResume' | 'status' | 'onChange' | 'pause' | 'resume' | 'registerRefreshJob'
   >;
+  /**
+   * The Discord bot: its state, `client` and `onReady(listener)` for parts that drive Discord
+   * (sync applier, voice stats), and `refreshManagedGuilds()` after the guild list changes.
+   */
+  readonly bot: BotRunner;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

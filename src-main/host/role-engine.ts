@@ -34,6 +34,11 @@ export interface RoleEngineOptions {
   userAgent: string;
   /** Called whenever scheduler or sync state changes (the host republishes health). */
   onChange: () => void;
+  /**
+   * Whether the engine listens for member join and leave itself. The host's bot already passes
+   * them to `BotPorts.sync`, so the host turns this off; a bare engine (tests) keeps it.
+   */
+  watchMembers?: boolean;
   /** Tests: a movable clock for the scheduler, and Discord's rename limit as the simulator sets it. */
   schedulerClock?: SchedulerClock;
   renameLimit?: RenameLimit;
@@ -103,9 +108,22 @@ export function createRoleEngine(options: RoleEngineOptions): RoleEngine {
     voiceStats,
     scheduler,
     voiceStatsPort: {
-      setup: async (guildId) => ({
-        channels: (await voiceStats.setup(guildId)).channels.map((c) => c.name),
-      }),
+      setup: async (guildId, actor) => {
+        const result = await voiceStats.setup(guildId);
+        options.logger.info('voice stats set up', {
+          guildId,
+          actor,
+          created: result.channels.filter((c) => c.created).length,
+        });
+        return {
+          categoryId: result.categoryId,
+          channels: result.channels.map((c) => ({
+            id: c.channelId,
+            name: c.name,
+            created: c.created,
+          })),
+        };
+      },
     },
     handlers: {
       roles: {
@@ -133,6 +151,7 @@ export function createRoleEngine(options: RoleEngineOptions): RoleEngine {
     },
     registerRefreshJob: (spec) => scheduler.registerRefreshJob(spec),
     onBotStatus() {
+      if (options.watchMembers === false) return;
       const client = options.client();
       if (watched?.client === client) return;
       watched?.stop();

@@ -33,7 +33,7 @@ export class VoiceStatsService {
 
   async setup(guildId: string): Promise<{
     categoryId: string;
-    channels: { key: VoiceStatKey; channelId: string; name: string }[];
+    channels: { key: VoiceStatKey; channelId: string; name: string; created: boolean }[];
   }> {
     const guild = this.guild(guildId);
     const values = await this.values(guild);

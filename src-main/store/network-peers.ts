@@ -27,6 +27,28 @@ export const networkPeerUrl = z
   }, 'must not contain a user name or password (credentials belong in the secret store)');
 networkPeerRegistry.add(networkPeerUrl, { networkPeer: true });
 
+/**
+ * A WebSocket peer that may be left empty (the Discord gateway URL: empty asks Discord's
+ * `GET /gateway/bot`). The bot token goes there in IDENTIFY, so the same rules apply: wss, plain
+ * ws only to loopback, no credentials, and imports confirm changes.
+ */
+export const optionalWebSocketPeerUrl = z.union([
+  z.literal(''),
+  z
+    .string()
+    .url()
+    .refine((u) => /^wss?:\/\//.test(u), 'must be a ws(s):// URL')
+    .refine((u) => {
+      try {
+        const url = new URL(u);
+        return url.username === '' && url.password === '';
+      } catch {
+        return false;
+      }
+    }, 'must not contain a user name or password (credentials belong in the secret store)'),
+]);
+networkPeerRegistry.add(optionalWebSocketPeerUrl, { networkPeer: true });
+
 export const LOOPBACK_RULE =
   'must use https; plain http is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost)';
 
@@ -38,16 +60,22 @@ export function isLoopbackHostname(hostname: string): boolean {
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
-/** Null when GitGuild may send tokens to this URL, else why not. */
+const WS_LOOPBACK_RULE =
+  'must use wss; plain ws is allowed only for loopback addresses (127.0.0.0/8, ::1, localhost)';
+
+/** Null when GitGuild may send tokens to this URL (or it is an optional peer left empty), else why not. */
 export function peerTransportProblem(value: string): string | null {
+  if (value === '') return null;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return 'must be an http(s) URL';
   }
-  if (url.protocol === 'https:') return null;
-  if (url.protocol === 'http:' && isLoopbackHostname(url.hostname)) return null;
+  if (url.protocol === 'https:' || url.protocol === 'wss:') return null;
+  const loopback = isLoopbackHostname(url.hostname);
+  if (url.protocol === 'http:' && loopback) return null;
+  if (url.protocol === 'ws:') return loopback ? null : WS_LOOPBACK_RULE;
   return LOOPBACK_RULE;
 }
 

@@ -1,7 +1,12 @@
 // The store's public shapes: what the rest of the app may know about persisted state.
 // Only src-main/store touches lowdb; everyone else goes through these repositories.
 import { z } from 'zod';
-import { networkPeerPaths, networkPeerUrl, peerTransportIssues } from './network-peers.js';
+import {
+  networkPeerPaths,
+  networkPeerUrl,
+  optionalWebSocketPeerUrl,
+  peerTransportIssues,
+} from './network-peers.js';
 
 export const METRICS = ['prs_opened', 'prs_merged', 'issues', 'commits', 'reviews'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -81,6 +86,8 @@ export const SettingsSchema = z.strictObject({
   githubApiBaseUrl: httpUrl,
   githubWebBaseUrl: httpUrl,
   discordApiBaseUrl: httpUrl,
+  /** A gateway URL to use instead of the one Discord's `GET /gateway/bot` names; '' asks Discord. */
+  discordGatewayUrl: optionalWebSocketPeerUrl.default(''),
   discordClientId: z
     .string()
     .regex(/^\d{0,20}$/, 'must be a Discord snowflake')
@@ -119,6 +126,7 @@ export const DEFAULT_SETTINGS: Settings = {
   githubApiBaseUrl: 'https://api.github.com',
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
+  discordGatewayUrl: '',
   discordClientId: '',
   crawl: {
     includeArchived: false,

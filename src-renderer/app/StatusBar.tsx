@@ -12,7 +12,9 @@ const BOT_LABEL: Record<Health['bot']['state'], [string, Tone]> = {
   not_configured: ['Bot not configured', 'idle'],
   connecting: ['Bot connecting', 'warn'],
   ready: ['Bot online', 'ok'],
+  resuming: ['Bot reconnecting', 'warn'],
   disconnected: ['Bot disconnected', 'warn'],
+  stopped: ['Bot stopped', 'idle'],
   error: ['Bot error', 'bad'],
 };
 

@@ -3,10 +3,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { SimContext } from '../context.js';
 import type { CallRecord, Faults } from '../control.js';
+import type { ControlAnswer } from '../control-http.js';
 import { DiscordApiError, methodNotAllowed, notFound, unauthorized } from '../errors.js';
 import type { DiscordGateway } from '../gateway.js';
 import { OAuthError } from '../oauth.js';
 import type { RateLimiter, RateLimitVerdict } from '../rate-limits.js';
+import { isGuildViewPath, serveGuildView } from '../web/serve.js';
 import { decodeBody, readRaw } from './body.js';
 import type { Caller, MatchedRoute, Router } from './router.js';
 
@@ -17,11 +19,7 @@ export interface ServerParts {
   gateway: DiscordGateway;
   calls: CallRecord[];
   faults: Faults;
-  control: (
-    req: IncomingMessage,
-    path: string,
-    body: unknown,
-  ) => Promise<{ status: number; body: unknown }>;
+  control: (req: IncomingMessage, path: string, body: unknown) => Promise<ControlAnswer>;
 }
 
 const API_PREFIX = /^\/api(?:\/v(\d+))?(\/.*)$/;
@@ -215,16 +213,27 @@ export function createSimServer(parts: ServerParts): Server {
     if (typeof reason === 'string') record.auditLogReason = decodeURIComponent(reason);
     const finish = () => {
       record.durationMs = Date.now() - started;
-      if (!url.pathname.startsWith('/_control')) {
+      if (!url.pathname.startsWith('/_control') && !isGuildViewPath(url.pathname)) {
         calls.push(record);
         if (calls.length > CALL_LOG_LIMIT) calls.shift();
       }
     };
     const run = async (): Promise<void> => {
+      if (isGuildViewPath(url.pathname) && req.method === 'GET') {
+        record.status = serveGuildView(res, url.pathname);
+        return;
+      }
       if (url.pathname.startsWith('/_control/')) {
         const body = await decodeBody(req.headers['content-type'], await readRaw(req));
         const answer = await parts.control(req, url.pathname.slice('/_control'.length), body.json);
         record.status = answer.status;
+        if (answer.raw) {
+          res.writeHead(answer.status, {
+            'Content-Type': answer.raw.contentType,
+            'Content-Length': answer.raw.data.length.toString(),
+          });
+          return void res.end(answer.raw.data);
+        }
         return sendJson(res, answer.status, answer.body);
       }
       if (/^\/(api\/(v\d+\/)?)?oauth2\/authorize$/.test(url.pathname) && req.method === 'GET') {

@@ -281,7 +281,13 @@ export const syncMethods = {
     output: z.strictObject({
       categoryId: Snowflake,
       channels: z.array(
-        z.strictObject({ key: z.enum(VOICE_STATS), channelId: Snowflake, name: z.string() }),
+        z.strictObject({
+          key: z.enum(VOICE_STATS),
+          channelId: Snowflake,
+          name: z.string(),
+          /** False when the channel was already there. */
+          created: z.boolean(),
+        }),
       ),
     }),
   },

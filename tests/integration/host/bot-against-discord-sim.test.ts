@@ -39,7 +39,7 @@ async function hostAgainst(discord: DiscordSim): Promise<Host> {
 }
 
 describe('the host bot against the Discord simulator', () => {
-  it('connects, reports ready with the guild count, and reports disconnected once stopped', async () => {
+  it('connects, reports ready with the guild count, and reports stopped once stopped', async () => {
     sim = await startDiscordSim({ seed: 7 });
     host = await hostAgainst(sim);
     const states: string[] = [];
@@ -53,7 +53,7 @@ describe('the host bot against the Discord simulator', () => {
     );
     expect(states).toContain('connecting');
     await host.stop();
-    expect(host.health().bot.state).toBe('disconnected');
+    expect(host.health().bot.state).toBe('stopped');
     expect(JSON.stringify(sink.records)).not.toContain(sim.botToken);
   });
 

@@ -4,6 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
+import { inProcessRenderer } from '../../../src-main/charts/chart-renderer.js';
+import { createBotPorts } from '../../../src-main/host/bot-ports.js';
+import { BotRunner } from '../../../src-main/host/bot-runner.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
 import { createRoleEngine, type RoleEngine } from '../../../src-main/host/role-engine.js';
 import { EventHub } from '../../../src-main/api/event-hub.js';
@@ -20,6 +23,7 @@ export interface HandlerFixture {
   secrets: SecretStore;
   handlers: AdminHandlers;
   crawls: CrawlJob;
+  bot: BotRunner;
   logs: LogRecord[];
   secretChanges: SecretAccount[];
   settingsChanges: number;
@@ -54,11 +58,27 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
     onChange: () => undefined,
   });
+  const { ports, stats, renderer } = createBotPorts({
+    store,
+    indexes,
+    logger,
+    // Handlers never draw; a chart worker per fixture would only cost start-up time.
+    renderer: inProcessRenderer(),
+    ...(options.now ? { now: options.now } : {}),
+  });
+  const bot = new BotRunner({
+    secrets,
+    logger,
+    ports,
+    endpoints: () => ({ apiBaseUrl: store.settings.get().discordApiBaseUrl, gatewayUrl: null }),
+    onStatus: () => undefined,
+  });
   const fixture: HandlerFixture = {
     dir,
     store,
     secrets,
     crawls,
+    bot,
     logs: sink.records,
     secretChanges: [],
     settingsChanges: 0,
@@ -85,10 +105,14 @@ export async function handlerFixture(
       },
       roles: roleEngine.handlers.roles,
       sync: roleEngine.handlers.sync,
+      bot,
+      charts: { settings: store.settings, statsFor: (org) => stats.get(org) },
     }),
     async close() {
       await crawls.stop();
       await roleEngine.stop();
+      await bot.stop();
+      await renderer.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -14,6 +14,7 @@ const current: Settings = {
   githubApiBaseUrl: 'https://api.github.com',
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
+  discordGatewayUrl: '',
   discordClientId: '',
   crawl: {
     includeArchived: false,

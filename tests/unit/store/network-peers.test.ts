@@ -79,9 +79,10 @@ describe('the transport rule for network peers', () => {
 });
 
 describe('finding network peers', () => {
-  it('finds every URL setting of today: the GitHub API and web and the Discord API', () => {
+  it('finds every URL setting of today: the GitHub API and web, the Discord API and gateway', () => {
     expect(SETTINGS_PEER_PATHS.map((p) => p.join('.')).sort()).toEqual([
       'discordApiBaseUrl',
+      'discordGatewayUrl',
       'githubApiBaseUrl',
       'githubWebBaseUrl',
     ]);
@@ -111,7 +112,7 @@ describe('finding network peers', () => {
       web: z.strictObject({ publicBaseUrl: networkPeerUrl.optional(), title: z.string() }),
     });
     expect(networkPeerPaths(future)).toEqual([['oauthRedirectBaseUrl'], ['web', 'publicBaseUrl']]);
-    expect(networkPeerPaths(SettingsSchema.partial())).toHaveLength(3);
+    expect(networkPeerPaths(SettingsSchema.partial())).toHaveLength(4);
   });
 });
 

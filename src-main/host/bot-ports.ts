@@ -1,0 +1,61 @@
+// Builds the BotPorts the host hands the bot: stats, charts and guild settings over the store and
+// src-main/stats (this branch), and the link, sync, audit and voice stats ports of their owning
+// branches, passed in as overrides. Until they are, the fallbacks answer honestly.
+import type { BotPorts } from '../../src-bot/ports.js';
+import { workerRenderer, type ChartRenderer } from '../charts/chart-renderer.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/index.js';
+import { createChartsPort } from './bot-charts-port.js';
+import { historyAuditPort, storeLinkPort, unavailableSyncPort } from './bot-fallback-ports.js';
+import { createGuildsPort } from './bot-guilds-port.js';
+import { createStatsPort } from './bot-stats-port.js';
+import type { ContributionIndexes } from './contribution-indexes.js';
+import { OrgStatsSource } from './bot-org-stats.js';
+import { StatsSnapshots } from './stats-snapshots.js';
+
+export interface BotPortDeps {
+  store: Pick<Store, 'settings' | 'guilds' | 'mappings' | 'links' | 'contributions' | 'history'>;
+  indexes: Pick<ContributionIndexes, 'get'>;
+  /** The host's shared snapshot cache (one per host); a private one when absent. */
+  snapshots?: StatsSnapshots;
+  logger: Logger;
+  now?: () => Date;
+  /** Where PNGs are drawn; a worker thread by default. The caller closes it. */
+  renderer?: ChartRenderer;
+}
+
+export type BotPortOverrides = Partial<Omit<BotPorts, 'logger' | 'guilds' | 'stats' | 'charts'>>;
+
+export function createBotPorts(
+  deps: BotPortDeps,
+  overrides: BotPortOverrides = {},
+): { ports: BotPorts; stats: OrgStatsSource; renderer: ChartRenderer } {
+  const { store, logger } = deps;
+  const snapshots = deps.snapshots ?? new StatsSnapshots((org) => deps.indexes.get(org), deps.now);
+  const stats = new OrgStatsSource({
+    settings: store.settings,
+    contributions: store.contributions,
+    indexes: deps.indexes,
+    snapshots,
+  });
+  const guilds = createGuildsPort(store);
+  const sync = overrides.sync ?? unavailableSyncPort(logger.child('bot-sync'));
+  const renderer = deps.renderer ?? workerRenderer(logger.child('charts'));
+  const shared = {
+    guilds,
+    stats,
+    contributions: store.contributions,
+    mappings: store.mappings,
+  };
+  const ports: BotPorts = {
+    logger: logger.child('bot'),
+    guilds,
+    stats: createStatsPort(shared),
+    charts: createChartsPort({ ...shared, renderer }),
+    links: overrides.links ?? storeLinkPort({ links: store.links, sync }),
+    sync,
+    audit: overrides.audit ?? historyAuditPort(store.history, deps.now),
+    ...(overrides.voiceStats ? { voiceStats: overrides.voiceStats } : {}),
+  };
+  return { ports, stats, renderer };
+}

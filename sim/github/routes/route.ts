@@ -14,6 +14,8 @@ export interface ApiRequest {
   /** The token's user, or null for an anonymous request. */
   viewer: SimUser | null;
   query: URLSearchParams;
+  /** The bearer token as sent, for routes whose answer depends on its OAuth scopes. */
+  token?: string | null;
 }
 
 export interface Route {

@@ -10,6 +10,7 @@ import {
   SettingsSchema,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
+import { AuthChangedEventSchema, authMethods, LinkChangedEventSchema } from './methods/auth.js';
 
 export const BotStateSchema = z.enum([
   'not_configured',
@@ -169,6 +170,7 @@ export const adminApi = {
     input: z.strictObject({ account: SettableSecretSchema }),
     output: SecretsStatusSchema,
   },
+  ...authMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;
@@ -201,5 +203,7 @@ export const AdminEventSchema = z.discriminatedUnion('type', [
   ProgressEventSchema,
   StatusEventSchema,
   CrawlFinishedEventSchema,
+  AuthChangedEventSchema,
+  LinkChangedEventSchema,
 ]);
 export type AdminEvent = z.infer<typeof AdminEventSchema>;

@@ -1,6 +1,7 @@
 // The handlers behind every AdminApi method, composed from one small module per domain. The host
 // passes the domain services in; handlers receive input `invokeMethod` has already parsed.
 import type { AdminHandlers } from './handler-types.js';
+import { authHandlers, type AuthHandlerDeps } from './handlers/auth.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
@@ -18,6 +19,7 @@ export interface AdminHandlerDeps {
   config: ConfigHandlerDeps;
   store: StoreHandlerDeps;
   secrets: SecretsHandlerDeps;
+  auth: AuthHandlerDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -28,5 +30,6 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...configHandlers(deps.config),
     ...storeHandlers(deps.store),
     ...secretsHandlers(deps.secrets),
+    ...authHandlers(deps.auth),
   };
 }

@@ -12,6 +12,7 @@ import { openStore, type Store } from '../store/index.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import type { Host, HostMode } from './host.js';
+import { createOAuthServices, type OAuthServicesOptions } from './oauth-services.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
 export interface HostConfig {
@@ -27,6 +28,10 @@ export interface HostConfig {
   crawlTuning?: { settleMs?: number; maxRateLimitWaitMs?: number; retryBaseDelayMs?: number };
   /** Injected for tests of uptime; defaults to the wall clock. */
   now?: () => number;
+  /** Opens the system browser for OAuth sign-in (Electron: `shell.openExternal`); headless: none. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Tests: virtual time for OAuth device-flow polling. */
+  oauthTiming?: Pick<OAuthServicesOptions, 'now' | 'sleep'>;
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -120,6 +125,13 @@ export async function createHost(config: HostConfig): Promise<Host> {
     onRunningChange: () => publishStatus(),
   });
 
+  // Sign-in, /link and its LinkPort. The sync branch adds onLinked/onUnlinked → SyncPort here.
+  const oauth = createOAuthServices({
+    ...{ store, secrets, events, logger, mode: config.mode, userAgent: `GitGuild/${APP_VERSION}` },
+    ...(config.openExternal ? { openExternal: config.openExternal } : {}),
+    ...config.oauthTiming,
+  });
+
   const restartBot = (): void => {
     if (state !== 'started') return;
     bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
@@ -162,6 +174,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
+    auth: oauth.handlerDeps,
   });
 
   return {
@@ -172,6 +185,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     handlers,
     secrets,
     links: store.links,
+    linkPort: oauth.links,
+    oauth,
     health,
     async start() {
       if (state !== 'created') return;
@@ -186,6 +201,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       const status = store.status;
       const configRefused = !status.ok && status.problems.some((p) => p.kind === 'config');
       if (!configRefused) await bots.start(store.settings.get().discordApiBaseUrl);
+      oauth.start();
       publishStatus();
     },
     async stop() {
@@ -193,6 +209,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       state = 'stopped';
       // The crawl goes first: it writes contributions, and the store must outlive its last write.
       await crawls.stop();
+      await oauth.stop();
       await bots.stop();
       await store.close();
       logger.info('host stopped');

@@ -5,7 +5,9 @@ import type { Health } from '../api/contract.js';
 import type { AdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
+import type { LinkPort } from '../../src-bot/ports.js';
 import type { LinksRepository } from '../store/repositories.js';
+import type { OAuthServices } from './oauth-services.js';
 
 export type HostMode = Health['mode'];
 
@@ -18,6 +20,10 @@ export interface Host {
   readonly secrets: SecretStore;
   /** Member links, for the bot's /link port (a later issue) and tests; transports use `handlers`. */
   readonly links: LinksRepository;
+  /** The bot's LinkPort (/link, /unlink): GitHub device flow or web mode; pass it in BotPorts.links. */
+  readonly linkPort: LinkPort;
+  /** OAuth: sign-in flows, the token refresh job, and the routes the web server mounts publicly. */
+  readonly oauth: Pick<OAuthServices, 'flows' | 'auth' | 'links' | 'refreshJob' | 'publicRoutes'>;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

@@ -46,6 +46,33 @@ const httpUrl = z
   .url()
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
 
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
+/**
+ * The address people reach this host at through its TLS reverse proxy, for OAuth callbacks: an
+ * origin only (no path), https except on loopback (tests, a proxy on the same machine).
+ */
+const publicBaseUrl = z
+  .string()
+  .refine((u) => {
+    if (u === '') return true;
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      return false;
+    }
+    return (
+      (url.protocol === 'https:' ||
+        (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))) &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      url.password === ''
+    );
+  }, 'must be empty or an https origin such as "https://gitguild.example.org" (no path)')
+  .transform((u) => (u === '' ? '' : new URL(u).origin));
+
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
   timeZone: ianaTimeZone,
@@ -64,6 +91,22 @@ export const SettingsSchema = z.strictObject({
     .string()
     .regex(/^\d{0,20}$/, 'must be a Discord snowflake')
     .default(''),
+  /** The GitHub OAuth App's client ID (public; its secret is `github.clientSecret`). */
+  githubClientId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be a GitHub OAuth client ID such as "Ov23li…"')
+    .default(''),
+  /**
+   * Discord needs the exact redirect URI registered, so admin sign-in listens on this fixed
+   * loopback port (`http://127.0.0.1:<port>/oauth/discord/callback`).
+   */
+  discordRedirectPort: z.number().int().min(1024).max(65535).default(7421),
+  /** Empty: no public URL (desktop). Set: web-mode /link and dashboard sign-in can use it. */
+  publicBaseUrl: publicBaseUrl.default(''),
+  /** How members link: GitHub's device flow (no public URL needed) or a web link on `publicBaseUrl`. */
+  memberLinkMode: z.enum(['device_flow', 'web']).default('device_flow'),
+  /** Headless: let admins sign in with Discord at `publicBaseUrl` instead of sharing the API token. */
+  dashboardSignIn: z.boolean().default(false),
   crawl: z.strictObject({
     includeArchived: z.boolean(),
     includeForks: z.boolean(),
@@ -83,6 +126,11 @@ export const DEFAULT_SETTINGS: Settings = {
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
   discordClientId: '',
+  githubClientId: '',
+  discordRedirectPort: 7421,
+  publicBaseUrl: '',
+  memberLinkMode: 'device_flow',
+  dashboardSignIn: false,
   crawl: {
     includeArchived: false,
     includeForks: false,
@@ -93,11 +141,26 @@ export const DEFAULT_SETTINGS: Settings = {
   startMinimized: false,
 };
 
-/** A partial update; `crawl` may itself be partial. */
-export const SettingsPatchSchema = SettingsSchema.omit({ crawl: true })
-  .partial()
-  .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() })
-  .strict();
+type SettingsShape = typeof SettingsSchema.shape;
+type WithoutDefault<T> = T extends z.ZodDefault<infer Inner> ? Inner : T;
+type PatchShape = {
+  [K in Exclude<keyof SettingsShape, 'crawl'>]: z.ZodOptional<WithoutDefault<SettingsShape[K]>>;
+};
+// Defaults are taken off before `.optional()`: zod would otherwise fill every missing key of a
+// patch with its default, and a patch of one field would reset the others.
+const patchShape = Object.fromEntries(
+  Object.entries(SettingsSchema.shape)
+    .filter(([key]) => key !== 'crawl')
+    .map(([key, field]) => [
+      key,
+      (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field).optional(),
+    ]),
+) as PatchShape;
+
+/** A partial update; `crawl` may itself be partial. A key left out keeps its current value. */
+export const SettingsPatchSchema = z
+  .strictObject(patchShape)
+  .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 // ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----

@@ -3,8 +3,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventHub } from '../../../src-main/api/event-hub.js';
 import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
+import { createOAuthServices } from '../../../src-main/host/oauth-services.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
 import { CrawlJob } from '../../../src-main/scheduler/crawl-job.js';
 import { openSecretStore } from '../../../src-main/secrets/index.js';
@@ -40,6 +42,14 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
   });
   const indexes = new ContributionIndexes(store.contributions);
+  const oauth = createOAuthServices({
+    store,
+    secrets,
+    events: new EventHub(logger),
+    logger,
+    mode: 'desktop',
+    userAgent: 'GitGuild-test',
+  });
   const fixture: HandlerFixture = {
     dir,
     store,
@@ -68,9 +78,11 @@ export async function handlerFixture(
         logger,
         onSecretChanged: (account) => fixture.secretChanges.push(account),
       },
+      auth: oauth.handlerDeps,
     }),
     async close() {
       await crawls.stop();
+      await oauth.stop();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

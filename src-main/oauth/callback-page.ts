@@ -1,0 +1,75 @@
+// The page a browser shows after an OAuth redirect: plain words, no details (those go to the
+// log), no scripts, no outside resources, never cached, never framed.
+import type { ServerResponse } from 'node:http';
+
+export interface CallbackPage {
+  status: number;
+  title: string;
+  message: string;
+}
+
+export const PAGES = {
+  signedIn: {
+    status: 200,
+    title: 'You are signed in',
+    message: 'GitGuild has your sign-in. You can close this tab and go back to GitGuild.',
+  },
+  linked: (login: string): CallbackPage => ({
+    status: 200,
+    title: 'Your accounts are linked',
+    message: `Your Discord account is now linked to the GitHub account ${login}. You can close this tab and go back to Discord.`,
+  }),
+  failed: {
+    status: 400,
+    title: 'Sign-in did not complete',
+    message:
+      'Something went wrong, so nothing was changed. You can close this tab and start again from GitGuild.',
+  },
+  linkFailed: {
+    status: 400,
+    title: 'The accounts were not linked',
+    message:
+      'Something went wrong, so nothing was changed. You can close this tab; Discord tells you what to do next.',
+  },
+  linkExpired: {
+    status: 410,
+    title: 'This link is no longer valid',
+    message:
+      'Links from /link work once and only for ten minutes. Run /link in Discord again to get a new one.',
+  },
+  notFound: {
+    status: 404,
+    title: 'Nothing here',
+    message: 'This address is only used to finish signing in to GitGuild.',
+  },
+} satisfies Record<string, CallbackPage | ((login: string) => CallbackPage)>;
+
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderCallbackPage(page: CallbackPage): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>${escapeHtml(page.title)} · GitGuild</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:34em;margin:4em auto;padding:0 1em;color:#222}</style>
+</head><body><h1>${escapeHtml(page.title)}</h1><p>${escapeHtml(page.message)}</p></body></html>
+`;
+}
+
+export const CALLBACK_PAGE_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Type': 'text/html; charset=utf-8',
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'Cache-Control': 'no-store',
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+};
+
+export function sendCallbackPage(response: ServerResponse, page: CallbackPage): void {
+  const body = renderCallbackPage(page);
+  response.writeHead(page.status, {
+    ...CALLBACK_PAGE_HEADERS,
+    'Content-Length': Buffer.byteLength(body).toString(),
+  });
+  response.end(body);
+}

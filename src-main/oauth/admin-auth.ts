@@ -395,7 +395,17 @@ export class AdminAuthService {
         hint: 'Sign in with Discord first.',
       });
     }
-    const guilds = await discordUserGuilds(settings.discordApiBaseUrl, access);
+    let guilds: DiscordGuildView[];
+    try {
+      guilds = await discordUserGuilds(settings.discordApiBaseUrl, access);
+    } catch (error) {
+      // Expired or revoked earlier than we knew: one refresh, one retry.
+      if (!(error instanceof GitGuildError && error.identifier === 'unauthorized')) throw error;
+      this.discordExpiresAt = null;
+      const fresh = await this.refreshDiscord();
+      if (!fresh) throw error;
+      guilds = await discordUserGuilds(settings.discordApiBaseUrl, fresh);
+    }
     const botToken = await this.options.secrets.get('discord.botToken').catch(() => null);
     if (botToken) this.log.addSecret(botToken);
     const botIn = await botGuildIds(settings.discordApiBaseUrl, botToken);

@@ -108,6 +108,8 @@ export interface DiscordSimControl {
   setOAuthUser(userId: string | null): void;
   /** OAuth2 access and refresh tokens still valid, for tests that look for them where they must not be. */
   liveOAuthTokens(): string[];
+  /** Every OAuth2 token ever issued, revoked or not. */
+  issuedOAuthTokens(): string[];
 }
 
 export function createControl(
@@ -258,6 +260,7 @@ export function createControl(
       ctx.oauth.consentAs = userId;
     },
     liveOAuthTokens: () => ctx.oauth.liveTokens(),
+    issuedOAuthTokens: () => ctx.oauth.issuedTokens(),
   };
   return control;
 }

@@ -41,6 +41,7 @@ export class OAuthStore {
     string,
     { userId: string; scopes: string[]; grantId: string }
   >();
+  private readonly history: string[] = [];
   /** Who consents on the authorize page: a user id, null to deny, undefined for the default user. */
   consentAs: string | null | undefined = undefined;
 
@@ -161,10 +162,16 @@ export class OAuthStore {
     ];
   }
 
+  /** Every access and refresh token ever issued (leak tests search for them). */
+  issuedTokens(): string[] {
+    return [...this.history];
+  }
+
   private issue(userId: string, scopes: string[]): RESTPostOAuth2AccessTokenResult {
     const accessToken = token();
     const refreshToken = token();
     const grantId = token();
+    this.history.push(accessToken, refreshToken);
     this.access.set(accessToken, {
       userId,
       scopes,

@@ -50,8 +50,10 @@ export interface GitHubSim {
   oauthApps: OAuthApp[];
   control: SimControl;
   controlUrl: string;
-  /** OAuth tokens issued through the web or device flow and not revoked (tests look for leaks). */
+  /** OAuth tokens issued through the web or device flow and not revoked. */
   liveOAuthTokens(): IssuedToken[];
+  /** Every OAuth token ever issued, revoked or not (leak tests search for them). */
+  issuedOAuthTokens(): IssuedToken[];
   close(): Promise<void>;
 }
 
@@ -154,6 +156,7 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     control,
     controlUrl: `${urls.api}/_control`,
     liveOAuthTokens: () => oauth.liveTokens(),
+    issuedOAuthTokens: () => oauth.issuedTokens(),
     close: async () => {
       await Promise.all([closeServer(apiServer), closeServer(webServer)]);
     },

@@ -94,6 +94,7 @@ export class OAuthProvider {
   private readonly codes = new Map<string, PendingCode>();
   private readonly devices = new Map<string, PendingDevice>();
   private readonly issued = new Map<string, IssuedToken>();
+  private readonly history: IssuedToken[] = [];
   /** Who the auto-consent page signs in as; null makes it deny, as a user clicking Cancel would. */
   authorizeAs: string | null;
 
@@ -279,7 +280,9 @@ export class OAuthProvider {
       .split(/[\s,]+/)
       .filter(Boolean)
       .join(',');
-    this.issued.set(token, { token, clientId, login, scope, createdAt: this.clock.now() });
+    const record = { token, clientId, login, scope, createdAt: this.clock.now() };
+    this.issued.set(token, record);
+    this.history.push(record);
     return { access_token: token, token_type: 'bearer', scope };
   }
 
@@ -328,8 +331,13 @@ export class OAuthProvider {
     return true;
   }
 
-  /** Tokens issued and not revoked, for tests that look for them where they must not be. */
+  /** Tokens issued and not revoked. */
   liveTokens(): IssuedToken[] {
     return [...this.issued.values()].map((t) => ({ ...t }));
+  }
+
+  /** Every token ever issued, revoked or not, for tests that look for them where they must not be. */
+  issuedTokens(): IssuedToken[] {
+    return this.history.map((t) => ({ ...t }));
   }
 }

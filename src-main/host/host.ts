@@ -23,7 +23,10 @@ export interface Host {
   /** The bot's LinkPort (/link, /unlink): GitHub device flow or web mode; pass it in BotPorts.links. */
   readonly linkPort: LinkPort;
   /** OAuth: sign-in flows, the token refresh job, and the routes the web server mounts publicly. */
-  readonly oauth: Pick<OAuthServices, 'flows' | 'auth' | 'links' | 'refreshJob' | 'publicRoutes'>;
+  readonly oauth: Pick<
+    OAuthServices,
+    'flows' | 'auth' | 'links' | 'sessions' | 'refreshJob' | 'publicRoutes'
+  >;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

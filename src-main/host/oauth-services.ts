@@ -5,6 +5,7 @@ import type { EventHub } from '../api/event-hub.js';
 import type { AuthHandlerDeps } from '../api/handlers/auth.js';
 import type { Logger } from '../log/logger.js';
 import { AdminAuthService } from '../oauth/admin-auth.js';
+import { DashboardSessions } from '../oauth/dashboard-sessions.js';
 import type { Sleep } from '../oauth/github-device-flow.js';
 import { MemberLinkService, type LinkChange } from '../oauth/member-links.js';
 import { OAuthFlows } from '../oauth/oauth-flows.js';
@@ -35,6 +36,8 @@ export interface OAuthServices {
   auth: AdminAuthService;
   /** The bot's LinkPort. */
   links: MemberLinkService;
+  /** Headless dashboard sign-in; its `authenticate` is the web server's session authenticator. */
+  sessions: DashboardSessions;
   /** Name: `oauth-token-refresh` (TOKEN_REFRESH_JOB_NAME); the scheduler may run `run()` itself. */
   refreshJob: TokenRefreshJob;
   handlerDeps: AuthHandlerDeps;
@@ -87,21 +90,39 @@ export function createOAuthServices(options: OAuthServicesOptions): OAuthService
     ...(options.now ? { now: options.now } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
   });
+  const sessions = new DashboardSessions({
+    settings,
+    secrets: options.secrets,
+    flows,
+    logger,
+    ...(options.now ? { now: options.now } : {}),
+  });
   const refreshJob = new TokenRefreshJob(
-    [{ name: 'discord admin sign-in', refresh: () => auth.refreshTokens() }],
+    [
+      { name: 'discord admin sign-in', refresh: () => auth.refreshTokens() },
+      { name: 'dashboard sessions', refresh: () => sessions.refreshAll() },
+    ],
     logger.child('oauth'),
   );
-  const publicRoutes = createPublicRoutes({ settings, flows, links, logger });
+  const publicRoutes = createPublicRoutes({
+    settings,
+    flows,
+    links,
+    dashboard: sessions,
+    logger,
+  });
   return {
     flows,
     auth,
     links,
     refreshJob,
-    handlerDeps: { auth, links },
+    sessions,
+    handlerDeps: { auth, links, sessions },
     publicRoutes,
     start: () => refreshJob.start(),
     stop: async () => {
       links.stop();
+      sessions.stop();
       await refreshJob.stop();
       await flows.stop();
     },

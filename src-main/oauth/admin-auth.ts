@@ -423,6 +423,25 @@ export class AdminAuthService {
       .sort((a, b) => Number(b.canManage) - Number(a.canManage) || a.name.localeCompare(b.name));
   }
 
+  /** The bot invite for one guild, with the permission list that explains it. */
+  botInvite(guildId: string): {
+    url: string;
+    permissions: string;
+    permissionList: { name: string; why: string }[];
+  } {
+    const url = botInviteUrl(this.options.settings.get(), guildId);
+    if (!url) {
+      throw new GitGuildError('invalid_input', "The Discord application's client ID is not set.", {
+        hint: 'Add it in Settings (discordClientId).',
+      });
+    }
+    return {
+      url,
+      permissions: botPermissionsInteger(),
+      permissionList: BOT_PERMISSIONS.map((p) => ({ name: p.name, why: p.why })),
+    };
+  }
+
   async githubOrgs(): Promise<OrgListEntry[]> {
     const settings = this.options.settings.get();
     const { secrets } = this.options;

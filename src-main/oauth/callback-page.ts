@@ -6,6 +6,10 @@ export interface CallbackPage {
   status: number;
   title: string;
   message: string;
+  /** Send the browser on (303) instead of showing the page: dashboard sign-in goes to the UI. */
+  redirectTo?: string;
+  /** A Set-Cookie value (the dashboard session). */
+  setCookie?: string;
 }
 
 export const PAGES = {
@@ -42,6 +46,12 @@ export const PAGES = {
     title: 'Nothing here',
     message: 'This address is only used to finish signing in to GitGuild.',
   },
+  noManagedServer: {
+    status: 403,
+    title: 'No server to manage',
+    message:
+      'Your Discord account does not have Manage Server on any server, so there is nothing for you in this dashboard. You can close this tab.',
+  },
 } satisfies Record<string, CallbackPage | ((login: string) => CallbackPage)>;
 
 const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -66,9 +76,16 @@ export const CALLBACK_PAGE_HEADERS: Readonly<Record<string, string>> = {
 };
 
 export function sendCallbackPage(response: ServerResponse, page: CallbackPage): void {
+  const cookie = page.setCookie ? { 'Set-Cookie': page.setCookie } : {};
+  if (page.redirectTo) {
+    response.writeHead(303, { ...CALLBACK_PAGE_HEADERS, ...cookie, Location: page.redirectTo });
+    response.end();
+    return;
+  }
   const body = renderCallbackPage(page);
   response.writeHead(page.status, {
     ...CALLBACK_PAGE_HEADERS,
+    ...cookie,
     'Content-Length': Buffer.byteLength(body).toString(),
   });
   response.end(body);

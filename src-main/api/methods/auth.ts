@@ -64,6 +64,16 @@ export const GuildEntrySchema = z.strictObject({
   inviteUrl: z.string().nullable(),
 });
 
+export const DashboardSessionSchema = z.strictObject({
+  id: z.string(),
+  userId: z.string(),
+  username: z.string(),
+  guildIds: z.array(z.string()),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  checkedAt: z.string(),
+});
+
 const OrgSchema = z.strictObject({
   login: z.string(),
   description: z.string().nullable(),
@@ -94,10 +104,40 @@ export const authMethods = {
     output: z.strictObject({ revoked: z.boolean(), note: z.string().nullable() }),
   },
   'auth.discord.guilds': { input: NoInput, output: z.array(GuildEntrySchema) },
+  /** The bot's invite for one guild, with exactly GitGuild's permissions (guild-scoped). */
+  'auth.discord.invite': {
+    input: z.strictObject({ guildId: snowflake }),
+    output: z.strictObject({
+      url: z.string(),
+      permissions: z.string(),
+      permissionList: z.array(z.strictObject({ name: z.string(), why: z.string() })),
+    }),
+  },
   'auth.github.orgs': {
     input: NoInput,
     output: z.array(OrgSchema.extend({ selected: z.boolean() })),
   },
+  /** Who is calling: the desktop, the API token, or a dashboard session (with its guilds). */
+  'auth.session.status': {
+    input: NoInput,
+    output: z.strictObject({
+      via: z.enum(['desktop', 'api-token', 'session']),
+      user: z.strictObject({ id: z.string(), username: z.string() }).nullable(),
+      /** A session's guilds (Manage Server); null for the host's admin, who has them all. */
+      guildIds: z.array(z.string()).nullable(),
+    }),
+  },
+  /** Ends the calling dashboard session. */
+  'auth.session.signOut': {
+    input: NoInput,
+    output: z.strictObject({ ended: z.number().int() }),
+  },
+  /** A session: ends every session of its Discord user. The admin: of one user, or all. */
+  'auth.session.signOutEverywhere': {
+    input: z.strictObject({ discordUserId: snowflake.optional() }).optional(),
+    output: z.strictObject({ ended: z.number().int() }),
+  },
+  'auth.sessions.list': { input: NoInput, output: z.array(DashboardSessionSchema) },
   'links.list': {
     input: z
       .strictObject({ discordUserId: snowflake.optional(), githubLogin: githubLogin.optional() })

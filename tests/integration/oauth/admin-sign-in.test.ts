@@ -224,6 +224,17 @@ describe('admin sign-in with GitHub', () => {
       expect.objectContaining({ login: sims.github.org.login, selected: true }),
     ]);
 
+    // Signed in with GitHub and no token pasted: the crawl runs with the sign-in's token.
+    expect(await secrets.get('github.token')).toBeNull();
+    expect(await call('crawl.run')).toEqual({ started: true });
+    await expect
+      .poll(async () => (await call('crawl.status')).orgs.length, { timeout: 30_000 })
+      .toBe(1);
+    expect((await call('crawl.status')).lastError).toBeNull();
+    expect(
+      sims.github.control.requests().some((r) => r.surface === 'api' && r.login === maintainer),
+    ).toBe(true);
+
     const out = await call('auth.signOut', { provider: 'github' });
     expect(out).toEqual({ revoked: true, note: null });
     expect(sims.github.liveOAuthTokens()).toEqual([]);

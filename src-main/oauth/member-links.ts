@@ -168,7 +168,13 @@ export class MemberLinkService implements LinkPort {
     entry.web.opened = true;
     const settings = this.options.settings.get();
     const app = await this.appCredentials();
-    if (!app) return { page: PAGES.linkFailed };
+    if (!app) {
+      this.settle(entry, {
+        kind: 'failed',
+        message: "Web linking isn't set up completely; ask a server admin.",
+      });
+      return { page: PAGES.linkFailed };
+    }
     const flow = await this.options.flows.begin<LinkOutcome>({
       provider: 'github',
       endpoints: githubEndpoints(settings),
@@ -378,13 +384,6 @@ export class MemberLinkService implements LinkPort {
       discordUserId: entry.member.userId,
       guildId: entry.member.guildId,
     });
-    // The URL lapses unopened after ten minutes; once opened, the GitHub flow's own expiry applies.
-    void this.sleep(web.expiresAt - this.now(), entry.abort.signal).then(
-      () => {
-        if (entry.web && !entry.web.opened) this.settle(entry, { kind: 'expired' });
-      },
-      () => undefined,
-    );
     return {
       kind: 'web',
       url: web.url,
@@ -401,9 +400,18 @@ export class MemberLinkService implements LinkPort {
     const expiresAt = this.now() + STATE_TTL_MS;
     const token = await this.tokens.sign(nonce, expiresAt);
     if (entry.web) this.webNonces.delete(entry.web.nonce);
-    entry.web = { nonce, url: `${publicBaseUrl}/link/${token}`, expiresAt, opened: false };
+    const web = { nonce, url: `${publicBaseUrl}/link/${token}`, expiresAt, opened: false };
+    entry.web = web;
     this.webNonces.set(nonce, entry.member.userId);
-    return entry.web;
+    // Unopened, the URL lapses after ten minutes (and with it the pending link, unless a newer
+    // URL or an opened one carries it on); once opened, the GitHub flow's own expiry applies.
+    void this.sleep(expiresAt - this.now(), entry.abort.signal).then(
+      () => {
+        if (entry.web === web && !web.opened) this.settle(entry, { kind: 'expired' });
+      },
+      () => undefined,
+    );
+    return web;
   }
 
   /** A repeat /link: the pending code or URL, not a second flow. */
@@ -412,7 +420,13 @@ export class MemberLinkService implements LinkPort {
     if (started.kind === 'device') return { ...started, reused: true };
     if (started.kind === 'web' && entry.web) {
       // An opened link cannot be opened again; the member gets a fresh one for the same flow.
-      if (!entry.web.opened) return { ...started, reused: true };
+      if (!entry.web.opened)
+        return {
+          kind: 'web',
+          url: entry.web.url,
+          expiresAt: new Date(entry.web.expiresAt).toISOString(),
+          reused: true,
+        };
       const settings = this.options.settings.get();
       const web = await this.mintWebLink(entry, settings.publicBaseUrl);
       return {

@@ -187,6 +187,8 @@ export class OAuthFlows {
   ): Promise<LoopbackRedirectServer> {
     const existing = port === 0 ? undefined : this.fixedServers.get(port);
     if (existing && !existing.isClosed) return existing;
+    // A fixed port is free again only once the previous server has finished closing.
+    if (existing) await existing.closed;
     // Bound after open: the server only learns its redirect URI (and port) once it listens.
     let uri = '';
     const server = await LoopbackRedirectServer.open({

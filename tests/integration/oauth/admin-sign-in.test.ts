@@ -79,7 +79,10 @@ describe('admin sign-in with Discord', () => {
     // A day before expiry the refresh job renews the grant; the old tokens stop working.
     now += 7 * 24 * 3600_000 - DISCORD_REFRESH_MARGIN_MS + 1000;
     const report = await rig.host.oauth.refreshJob.run();
-    expect(Object.values(report.results)).toEqual(['refreshed']);
+    expect(report.results).toEqual({
+      'discord admin sign-in': 'refreshed',
+      'dashboard sessions': '0 session(s)',
+    });
     const access2 = await secrets.get('admin.discordAccessToken');
     const refresh2 = await secrets.get('admin.discordRefreshToken');
     expect(access2).not.toBe(access);

@@ -88,7 +88,7 @@ describe('admin sign-in with Discord', () => {
     expect(access2).not.toBe(access);
     expect(refresh2).not.toBe(refresh);
     expect(sims.discord.control.liveOAuthTokens()).not.toContain(refresh);
-    expect((await rig.host.oauth.refreshJob.run()).results).toEqual({
+    expect((await rig.host.oauth.refreshJob.run()).results).toMatchObject({
       'discord admin sign-in': 'fresh',
     });
     expect(await call('auth.discord.guilds')).toHaveLength(1);

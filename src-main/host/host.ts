@@ -25,7 +25,7 @@ export interface Host {
   /** OAuth: sign-in flows, the token refresh job, and the routes the web server mounts publicly. */
   readonly oauth: Pick<
     OAuthServices,
-    'flows' | 'auth' | 'links' | 'sessions' | 'refreshJob' | 'publicRoutes'
+    'flows' | 'auth' | 'links' | 'sessions' | 'refreshJob' | 'publicRoutes' | 'publicBaseUrl'
   >;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */

@@ -42,6 +42,8 @@ export interface OAuthServices {
   refreshJob: TokenRefreshJob;
   handlerDeps: AuthHandlerDeps;
   publicRoutes: PublicRoutes;
+  /** The public base URL from settings ('' when none): its host is accepted by the web server. */
+  publicBaseUrl(): string;
   start(): void;
   stop(): Promise<void>;
 }
@@ -119,6 +121,7 @@ export function createOAuthServices(options: OAuthServicesOptions): OAuthService
     sessions,
     handlerDeps: { auth, links, sessions },
     publicRoutes,
+    publicBaseUrl: () => settings.get().publicBaseUrl,
     start: () => refreshJob.start(),
     stop: async () => {
       links.stop();

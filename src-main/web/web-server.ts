@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toRpcErrorPayload } from '../api/error-payload.js';
+import { eventVisible } from '../api/event-scope.js';
 import { invokeMethod, isMethodName } from '../api/invoke.js';
 import { GitGuildError } from '../errors.js';
 import type { Host } from '../host/host.js';
@@ -12,8 +13,9 @@ import { openEventStream } from './event-stream.js';
 import { httpStatusFor, sendError, sendJson } from './http-responses.js';
 import { createOriginGuard } from './origin-guard.js';
 import { BodyTooLargeError, parseJsonBody, readBody } from './request-body.js';
+import { resolveCaller } from './request-caller.js';
 import { createStaticHandler } from './static-files.js';
-import { bearerToken, streamToken, tokensMatch } from './token-check.js';
+import { streamToken, tokensMatch } from './token-check.js';
 
 /** How long in-flight requests may finish when the server stops. */
 const SHUTDOWN_GRACE_MS = 1_000;
@@ -64,6 +66,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     port: () => (server?.address() as AddressInfo | null)?.port ?? options.port,
     bindAddress,
     ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+    // OAuth callbacks and dashboard sign-in arrive under the public base URL from settings.
+    dynamicHosts: () => {
+      const base = host.oauth.publicBaseUrl();
+      return base === '' ? [] : [new URL(base).host];
+    },
   });
 
   async function handleRpc(
@@ -80,8 +87,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       );
       return;
     }
-    const presented = bearerToken(request);
-    if (!presented || !tokensMatch(presented, token)) {
+    const caller = resolveCaller(request, token, host.oauth.sessions);
+    if (!caller) {
       sendError(response, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
       return;
     }
@@ -111,7 +118,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       throw error;
     }
-    const output = await invokeMethod(host.handlers, method, input);
+    const output = await invokeMethod(host.handlers, method, input, { caller });
     sendJson(response, 200, output);
   }
 
@@ -126,11 +133,21 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     const presented = streamToken(request, url);
-    if (!presented || !tokensMatch(presented, token)) {
+    const caller =
+      presented !== null && tokensMatch(presented, token)
+        ? ({ kind: 'admin', via: 'api-token' } as const)
+        : resolveCaller(request, token, host.oauth.sessions);
+    if (!caller) {
       sendError(response, 401, UNAUTHORIZED);
       return;
     }
-    const close = openEventStream(host, request, response);
+    const close = openEventStream(host, request, response, async (event) =>
+      eventVisible(
+        caller,
+        event,
+        caller.kind === 'session' ? await caller.session.guildIds() : new Set(),
+      ),
+    );
     streams.add(close);
     request.on('close', () => streams.delete(close));
   }
@@ -143,6 +160,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const url = new URL(request.url ?? '/', 'http://placeholder');
     const path = url.pathname;
+    // OAuth callbacks, web-mode links and dashboard sign-in: answered only with a public base URL.
+    if (await host.oauth.publicRoutes(request, response, url)) return;
     if (path === '/api/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         sendError(

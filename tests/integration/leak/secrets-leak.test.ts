@@ -102,13 +102,20 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
 
   it('finds no secret value in the data dir, the logs, the output, the HTTP answers, the events or the exported config', async () => {
     const discordPort = await freePort();
+    const webPort = await freePort();
+    const publicOrigin = `http://127.0.0.1:${webPort}`;
     const sims: Simulators = await startSimulators({
       seed: 11,
       preset: 'demo',
       now: Date.now() - 5 * 60_000,
       github: { deviceFlow: { interval: 1 } },
       discord: {
-        oauth: { redirectUris: [`http://127.0.0.1:${discordPort}/oauth/discord/callback`] },
+        oauth: {
+          redirectUris: [
+            `http://127.0.0.1:${discordPort}/oauth/discord/callback`,
+            `${publicOrigin}/oauth/discord/callback`,
+          ],
+        },
       },
     });
     cleanups.push(() => sims.close());
@@ -140,7 +147,7 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
         dataDir,
         logger,
         secrets: useKeyring ? { backend: 'keytar', service } : { backend: 'memory' },
-        port: 0,
+        port: webPort,
         env: {},
       });
       cleanups.push(() => running.stop());
@@ -280,6 +287,57 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
         'discord admin sign-in': 'fresh',
       });
 
+      // The public side of a headless host: dashboard sign-in and a web-mode link.
+      expect(
+        (
+          await rpc('settings.update', {
+            publicBaseUrl: publicOrigin,
+            dashboardSignIn: true,
+            memberLinkMode: 'web',
+          })
+        ).status,
+      ).toBe(200);
+      sims.discord.control.setOAuthUser(sims.discord.guild.guild.ownerId);
+      const login = await signInThroughBrowser(`${publicOrigin}/auth/discord/login`);
+      expect(login.status).toBe(302);
+      const landed = await fetch(login.location!, { redirect: 'manual' });
+      const cookie = landed.headers.get('set-cookie')!.split(';')[0]!;
+      secrets['dashboard session'] = cookie.split('=')[1]!;
+      const asSession = await fetch(`${base}/api/rpc/auth.session.status`, {
+        method: 'POST',
+        headers: { cookie, origin: base, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const sessionText = await asSession.text();
+      answers.push({
+        name: `session auth.session.status (${asSession.status})`,
+        bytes: Buffer.from(sessionText),
+      });
+      expect(asSession.status).toBe(200);
+      const webLinker = sims.discord.guild.members.filter((m) => !m.user.bot)[2]!.user;
+      let webOutcome: LinkOutcome | null = null;
+      const webStart = await running.host.linkPort.start(
+        {
+          guildId: sims.discord.guild.guild.id,
+          userId: webLinker.id,
+          username: webLinker.username,
+        },
+        (o) => (webOutcome = o),
+      );
+      if (webStart.kind !== 'web') throw new Error(`expected a web link, got ${webStart.kind}`);
+      sims.github.control.setAuthorizeUser('octo-leak-web');
+      const toGitHub = await signInThroughBrowser(webStart.url);
+      expect(toGitHub.status).toBe(302);
+      expect((await fetch(toGitHub.location!, { redirect: 'manual' })).status).toBe(200);
+      expect((await until('the web link', async () => webOutcome)).kind).toBe('linked');
+      secrets['oauth.linkSigningKey'] = (await running.host.secrets.get('oauth.linkSigningKey'))!;
+      const signedOut = await fetch(`${base}/api/rpc/auth.session.signOutEverywhere`, {
+        method: 'POST',
+        headers: { cookie, origin: base, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(await signedOut.json()).toEqual({ ended: 1 });
+
       expect((await rpc('auth.signOut', { provider: 'discord' })).body).toEqual({
         revoked: true,
         note: null,
@@ -319,19 +377,22 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       ...answers,
     ];
     expect(Object.keys(secrets).sort()).toEqual([
+      'dashboard session',
       'discord.botToken',
       'discord.clientSecret',
       'github.clientSecret',
       'github.token',
       'headless.apiToken',
+      'oauth.linkSigningKey',
     ]);
     // Every OAuth token the simulators issued: admin sign-ins, the refresh, the member's token.
     const oauthTokens = [
       ...sims.discord.control.issuedOAuthTokens().map((t, i) => [`discord oauth token ${i}`, t]),
       ...sims.github.issuedOAuthTokens().map((t, i) => [`github oauth token ${i}`, t.token]),
     ];
-    // Discord: access + refresh at sign-in and again at refresh; GitHub: the admin's and the member's.
-    expect(oauthTokens.length).toBe(6);
+    // Discord: access + refresh at sign-in, at refresh, and for the dashboard session; GitHub: the
+    // admin's and the two members' (device flow and web link).
+    expect(oauthTokens.length).toBe(9);
     const hits = findSecrets(haystacks, { ...secrets, ...Object.fromEntries(oauthTokens) });
     console.log(
       `leak test (${backend}): searched ${haystacks.length} sources (${dataFiles.length} data files, ${memory.records.length} log records, ${output.length} output bytes, ${answers.length} HTTP answers, ${events.length} events) for ${Object.keys(secrets).length} secrets and ${oauthTokens.length} OAuth tokens: ${hits.length} hits`,

@@ -18,6 +18,8 @@ const KNOWN_EVENTS: Record<AdminEvent['type'], true> = {
   status: true,
   progress: true,
   'crawl-finished': true,
+  'auth-changed': true,
+  'link-changed': true,
 };
 const EVENT_TYPES = Object.keys(KNOWN_EVENTS) as AdminEvent['type'][];
 

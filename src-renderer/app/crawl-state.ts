@@ -68,6 +68,8 @@ export function crawlReducer(state: CrawlState, action: CrawlAction): CrawlState
       return { ...next, status: { running: null, orgs, lastError: action.error } };
     }
     case 'status':
+    case 'auth-changed':
+    case 'link-changed':
       return state;
   }
 }

@@ -15,6 +15,11 @@ const current: Settings = {
   githubWebBaseUrl: 'https://github.com',
   discordApiBaseUrl: 'https://discord.com/api',
   discordClientId: '',
+  githubClientId: '',
+  discordRedirectPort: 7421,
+  publicBaseUrl: '',
+  memberLinkMode: 'device_flow',
+  dashboardSignIn: false,
   crawl: {
     includeArchived: false,
     includeForks: false,

@@ -18,13 +18,15 @@ import {
   type OAuthClient,
   type TokenSet,
 } from './authorization-code.js';
-import { PAGES } from './callback-page.js';
+import { PAGES, type CallbackPage } from './callback-page.js';
 import { discordUser, discordUserGuilds } from './discord-accounts.js';
 import type { OAuthFlows } from './oauth-flows.js';
 import { discordEndpoints } from './providers.js';
 
 export const SESSION_TTL_MS = 12 * 3600_000;
 export const SESSION_RECHECK_MS = 10 * 60_000;
+/** Sign-ins in progress at once; the login URL needs no credential, so it is bounded. */
+export const MAX_PENDING_SIGN_INS = 200;
 const COOKIE = 'gitguild_session';
 
 export interface DashboardSessionView {
@@ -110,8 +112,14 @@ export class DashboardSessions {
   }
 
   /** GET /auth/discord/login: off (null), or the Discord authorization URL to send the browser to. */
-  async beginSignIn(): Promise<{ redirect: string } | null> {
+  async beginSignIn(): Promise<{ redirect: string } | { page: CallbackPage } | null> {
     if (!this.enabled()) return null;
+    if (this.options.flows.count('dashboard sign-in') >= MAX_PENDING_SIGN_INS) {
+      this.log.warn('dashboard sign-in refused: too many in progress', {
+        pending: MAX_PENDING_SIGN_INS,
+      });
+      return { page: PAGES.busy };
+    }
     const settings = this.options.settings.get();
     const client = await this.client();
     if (!client) {

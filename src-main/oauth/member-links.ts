@@ -151,6 +151,17 @@ export class MemberLinkService implements LinkPort {
 
   // ---- web mode: GET <public base>/link/<token> ----
 
+  /** Whether a web link would open (signed, unexpired, unused), without using it up. */
+  async checkWebLink(token: string): Promise<boolean> {
+    const checked = await this.tokens.verify(token);
+    if (!checked.ok) {
+      this.log.warn('web link refused', { reason: checked.reason });
+      return false;
+    }
+    const userId = this.webNonces.get(checked.nonce);
+    return userId !== undefined && this.pending.get(userId)?.web?.nonce === checked.nonce;
+  }
+
   /** Opens a web link: once, before it expires, and only with a valid signature. */
   async openWebLink(token: string): Promise<{ redirect: string } | { page: CallbackPage }> {
     const checked = await this.tokens.verify(token);

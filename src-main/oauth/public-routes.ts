@@ -17,9 +17,12 @@ import type { OAuthProviderName } from './providers.js';
 export interface PublicRouteDeps {
   settings: SettingsRepository;
   flows: Pick<OAuthFlows, 'handlePublicCallback'>;
-  links: { openWebLink(token: string): Promise<{ redirect: string } | { page: CallbackPage }> };
+  links: {
+    checkWebLink(token: string): Promise<boolean>;
+    openWebLink(token: string): Promise<{ redirect: string } | { page: CallbackPage }>;
+  };
   /** Dashboard sign-in; absent or returning null when it is off. */
-  dashboard?: { beginSignIn(): Promise<{ redirect: string } | null> };
+  dashboard?: { beginSignIn(): Promise<{ redirect: string } | { page: CallbackPage } | null> };
   logger: Logger;
 }
 
@@ -33,8 +36,8 @@ export type PublicRoutes = (
 const CALLBACK = /^\/oauth\/(discord|github)\/callback$/;
 const LINK = /^\/link\/([^/]{1,200})$/;
 
-function redirect(response: ServerResponse, location: string): void {
-  response.writeHead(302, {
+function redirect(response: ServerResponse, location: string, status = 302): void {
+  response.writeHead(status, {
     Location: location,
     'Cache-Control': 'no-store',
     'Referrer-Policy': 'no-referrer',
@@ -53,7 +56,9 @@ export function createPublicRoutes(deps: PublicRouteDeps): PublicRoutes {
     const login = path === '/auth/discord/login';
     if (!callback && !link && !login) return false;
     const publicBaseUrl = deps.settings.get().publicBaseUrl;
-    if (publicBaseUrl === '' || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    // GET only (POST for a link's button): a HEAD must not redeem a state or spend a link.
+    const allowed = link ? ['GET', 'POST'] : ['GET'];
+    if (publicBaseUrl === '' || !allowed.includes(request.method ?? '')) {
       sendCallbackPage(response, PAGES.notFound);
       return true;
     }
@@ -73,8 +78,20 @@ export function createPublicRoutes(deps: PublicRouteDeps): PublicRoutes {
         sendCallbackPage(response, PAGES.linkExpired);
         return true;
       }
+      if (request.method === 'GET') {
+        const github = new URL(deps.settings.get().githubWebBaseUrl).origin;
+        sendCallbackPage(
+          response,
+          (await deps.links.checkWebLink(token))
+            ? PAGES.linkContinue(path, github)
+            : PAGES.linkExpired,
+        );
+        return true;
+      }
+      // The form's body is empty; whatever a client sends is not read.
+      request.resume();
       const opened = await deps.links.openWebLink(token);
-      if ('redirect' in opened) redirect(response, opened.redirect);
+      if ('redirect' in opened) redirect(response, opened.redirect, 303);
       else sendCallbackPage(response, opened.page);
       return true;
     }
@@ -84,7 +101,8 @@ export function createPublicRoutes(deps: PublicRouteDeps): PublicRoutes {
       sendCallbackPage(response, PAGES.notFound);
       return true;
     }
-    redirect(response, started.redirect);
+    if ('page' in started) sendCallbackPage(response, started.page);
+    else redirect(response, started.redirect);
     return true;
   };
 }

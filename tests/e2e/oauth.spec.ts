@@ -25,6 +25,8 @@ test('a member links through the web-mode URL once; the URL then says it is no l
 }) => {
   expect(host.linkUrl).not.toContain(host.memberId);
   await page.goto(host.linkUrl);
+  await expect(page.getByRole('heading', { name: 'Link your GitHub account' })).toBeVisible();
+  await page.getByRole('button', { name: 'Continue to GitHub' }).click();
   await expect(page.getByRole('heading', { name: 'Your accounts are linked' })).toBeVisible();
   await expect(page.getByText('octo-in-chromium')).toBeVisible();
   await expect(page.getByText('You can close this tab')).toBeVisible();

@@ -22,7 +22,7 @@ import type { AdminEvent } from '../../../src-main/api/contract.js';
 import { createLogger, memorySink } from '../../../src-main/log/logger.js';
 import { startHeadless, type HeadlessGitGuild } from '../../../src-main/web/start-headless.js';
 import type { LinkOutcome } from '../../../src-bot/ports.js';
-import { signInThroughBrowser } from '../oauth/browser.js';
+import { openWebLink, signInThroughBrowser } from '../oauth/browser.js';
 import { freePort } from '../oauth/oauth-rig.js';
 import { filesUnder, findSecrets, type Haystack } from './secret-search.js';
 
@@ -326,9 +326,9 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       );
       if (webStart.kind !== 'web') throw new Error(`expected a web link, got ${webStart.kind}`);
       sims.github.control.setAuthorizeUser('octo-leak-web');
-      const toGitHub = await signInThroughBrowser(webStart.url);
-      expect(toGitHub.status).toBe(302);
-      expect((await fetch(toGitHub.location!, { redirect: 'manual' })).status).toBe(200);
+      const { posted } = await openWebLink(webStart.url);
+      expect(posted.status).toBe(303);
+      expect((await signInThroughBrowser(posted.location!)).status).toBe(200);
       expect((await until('the web link', async () => webOutcome)).kind).toBe('linked');
       secrets['oauth.linkSigningKey'] = (await running.host.secrets.get('oauth.linkSigningKey'))!;
       const signedOut = await fetch(`${base}/api/rpc/auth.session.signOutEverywhere`, {

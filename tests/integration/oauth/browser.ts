@@ -79,3 +79,21 @@ export async function visitOrRefused(url: string): Promise<Visit | 'refused'> {
     throw error;
   }
 }
+
+/** A web-mode /link URL as a member uses it: the page (GET), then its one button (POST). */
+export async function openWebLink(url: string): Promise<{ page: Visit; posted: Visit }> {
+  const page = await visit(url);
+  const response = await fetch(url, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { origin: new URL(url).origin },
+  });
+  return {
+    page,
+    posted: {
+      status: response.status,
+      location: response.headers.get('location'),
+      text: await response.text(),
+    },
+  };
+}

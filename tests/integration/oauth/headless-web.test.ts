@@ -12,7 +12,7 @@ import type { LinkOutcome } from '../../../src-bot/ports.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
 import { WebLinkTokens } from '../../../src-main/oauth/web-link-tokens.js';
 import { startHeadless, type HeadlessGitGuild } from '../../../src-main/web/start-headless.js';
-import { visit } from './browser.js';
+import { openWebLink, visit } from './browser.js';
 import { freePort } from './oauth-rig.js';
 
 interface Web {
@@ -128,10 +128,25 @@ describe('web-mode /link on the public base URL', () => {
     expect((await visit(`${origin}/link/${expired}`)).status).toBe(410);
     expect(outcome).toBeNull();
 
-    // The genuine URL: to GitHub with PKCE and a state, back to the host's public callback.
+    // Link previews (Discord unfurls URLs) only GET the page: that does not spend the link.
+    for (let i = 0; i < 3; i += 1) {
+      const preview = await visit(start.url);
+      expect(preview.status).toBe(200);
+      expect(preview.text).toContain('Continue to GitHub');
+      expect(preview.text).toContain('method="post"');
+    }
+    const headers = (await fetch(start.url)).headers;
+    expect(headers.get('referrer-policy')).toBe('same-origin');
+    expect(headers.get('content-security-policy')).toContain(
+      `form-action 'self' ${sims.github.webUrl}`,
+    );
+    // HEAD spends nothing either.
+    expect((await fetch(start.url, { method: 'HEAD' })).status).toBe(404);
+
+    // The genuine click: to GitHub with PKCE and a state, back to the host's public callback.
     sims.github.control.setAuthorizeUser('octo-weblinker');
-    const opened = await visit(start.url);
-    expect(opened.status).toBe(302);
+    const { posted: opened } = await openWebLink(start.url);
+    expect(opened.status).toBe(303);
     const authorize = new URL(opened.location!);
     expect(`${authorize.origin}${authorize.pathname}`).toBe(
       `${sims.github.webUrl}/login/oauth/authorize`,
@@ -153,8 +168,9 @@ describe('web-mode /link on the public base URL', () => {
     expect(running.host.links.byDiscordUser(member.id)?.method).toBe('web_oauth');
     await expect.poll(() => sims.github.liveOAuthTokens()).toEqual([]);
 
-    // Used once: the same URL and the same callback are refused now.
+    // Used once: the same URL (page or button) and the same callback are refused now.
     expect((await visit(start.url)).status).toBe(410);
+    expect((await openWebLink(start.url)).posted.status).toBe(410);
     expect((await visit(back.location!)).status).toBe(400);
   });
 

@@ -174,6 +174,27 @@ describe('web-mode /link on the public base URL', () => {
     expect((await visit(back.location!)).status).toBe(400);
   });
 
+  it("sends the host admin's own sign-in through the public callback too", async () => {
+    web = await startWeb({});
+    const start = (await web.admin('auth.discord.begin')).body as {
+      authorizationUrl: string;
+      redirectUri: string;
+      opened: boolean;
+    };
+    expect(start).toMatchObject({
+      redirectUri: `${web.origin}/oauth/discord/callback`,
+      opened: false,
+    });
+    const back = await visit(start.authorizationUrl);
+    expect((await visit(back.location!)).status).toBe(200);
+    await expect
+      .poll(async () => {
+        const status = (await web!.admin('auth.status')).body as { discord: { signedIn: boolean } };
+        return status.discord.signedIn;
+      })
+      .toBe(true);
+  });
+
   it('answers 404 for the OAuth routes when no public base URL is set', async () => {
     web = await startWeb({ publicBaseUrl: '' });
     for (const path of [

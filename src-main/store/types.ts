@@ -1,6 +1,13 @@
 // The store's public shapes: what the rest of the app may know about persisted state.
 // Only src-main/store touches lowdb; everyone else goes through these repositories.
 import { z } from 'zod';
+import {
+  isLoopbackHostname,
+  networkPeerPaths,
+  networkPeerRegistry,
+  networkPeerUrl,
+  peerTransportIssues,
+} from './network-peers.js';
 
 export const METRICS = ['prs_opened', 'prs_merged', 'issues', 'commits', 'reviews'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -41,15 +48,16 @@ const ianaTimeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"');
 
-const httpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
-
-const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 /**
- * The address people reach this host at through its TLS reverse proxy, for OAuth callbacks: an
- * origin only (no path), https except on loopback (tests, a proxy on the same machine).
+ * Every URL-valued setting is a network peer GitGuild sends tokens to: declare new ones with this
+ * schema, so the https rule and the import confirmation (src-main/store/network-peers.ts) cover them.
+ */
+const httpUrl = networkPeerUrl;
+
+/**
+ * The address people reach this host at through its TLS reverse proxy, for OAuth callbacks and
+ * web-mode links: an origin only (no path), https except on loopback (tests, a proxy on the same
+ * machine). A network peer: links and callbacks point there, so an import may not move it silently.
  */
 const publicBaseUrl = z
   .string()
@@ -63,7 +71,7 @@ const publicBaseUrl = z
     }
     return (
       (url.protocol === 'https:' ||
-        (url.protocol === 'http:' && LOOPBACK_HOSTS.includes(url.hostname))) &&
+        (url.protocol === 'http:' && isLoopbackHostname(url.hostname))) &&
       url.pathname === '/' &&
       url.search === '' &&
       url.hash === '' &&
@@ -72,6 +80,7 @@ const publicBaseUrl = z
     );
   }, 'must be empty or an https origin such as "https://gitguild.example.org" (no path)')
   .transform((u) => (u === '' ? '' : new URL(u).origin));
+networkPeerRegistry.add(publicBaseUrl, { networkPeer: true });
 
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
@@ -157,10 +166,20 @@ const patchShape = Object.fromEntries(
     ]),
 ) as PatchShape;
 
-/** A partial update; `crawl` may itself be partial. A key left out keeps its current value. */
+/** Where the network-peer (URL-valued) settings sit, e.g. `['githubApiBaseUrl']`. */
+export const SETTINGS_PEER_PATHS = networkPeerPaths(SettingsSchema);
+
+/**
+ * A partial update; `crawl` may itself be partial. A key left out keeps its current value.
+ * Peers it sets must be https (or loopback).
+ */
 export const SettingsPatchSchema = z
   .strictObject(patchShape)
-  .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() });
+  .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() })
+  .superRefine((patch, ctx) => {
+    for (const issue of peerTransportIssues(SETTINGS_PEER_PATHS, patch))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: patch });
+  });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 // ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----
@@ -254,10 +273,23 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const STORE_FILES = ['config', 'links', 'contributions', 'history'] as const;
 export type StoreFileKind = (typeof STORE_FILES)[number];
 
+/**
+ * `store_corrupt` / `store_too_new`: a file was refused on load. `store_unreadable`: a folder could
+ * not be listed (permissions, I/O error), so what it holds was not loaded. `store_not_durable`: a
+ * directory fsync failed after a write, so that write may not survive a crash or power cut.
+ */
+export const STORE_PROBLEM_IDENTIFIERS = [
+  'store_corrupt',
+  'store_too_new',
+  'store_unreadable',
+  'store_not_durable',
+] as const;
+export type StoreProblemIdentifier = (typeof STORE_PROBLEM_IDENTIFIERS)[number];
+
 export interface StoreProblem {
-  identifier: 'store_corrupt' | 'store_too_new';
+  identifier: StoreProblemIdentifier;
   kind: StoreFileKind;
-  /** Absolute path of the refused file. */
+  /** Absolute path of the refused file or the folder concerned; never shown without a token. */
   file: string;
   message: string;
   /** File name (in `<dataDir>/backups`) of the newest backup that parses and validates, if any. */

@@ -1,7 +1,12 @@
 // Both simulators from one seed: a GitHub org and a Discord guild whose members are linked to
 // that org's contributors, for `npm run sim`, `npm run demo` and end-to-end tests.
-import { startDiscordSim, type DiscordSim } from './discord/index.js';
-import { startGitHubSim, type GitHubSim, type GitHubSimOptions } from './github/index.js';
+import { startDiscordSim, type DiscordSim, type StartDiscordSimOptions } from './discord/index.js';
+import {
+  DEFAULT_OAUTH_APP,
+  startGitHubSim,
+  type GitHubSim,
+  type GitHubSimOptions,
+} from './github/index.js';
 import { generateGuild, type GuildScenario } from './scenarios/guild.js';
 import { contributorLogins, generateOrg, type OrgPreset, type SimOrg } from './scenarios/org.js';
 
@@ -14,7 +19,11 @@ export interface StartSimulatorsOptions {
   githubWebPort?: number;
   discordPort?: number;
   github?: Omit<GitHubSimOptions, 'org' | 'orgs' | 'port' | 'webPort' | 'now'>;
+  discord?: Omit<StartDiscordSimOptions, 'guild' | 'seed' | 'port'>;
 }
+
+/** GitGuild's loopback callback, registered the way the README tells admins to (any port). */
+export const SIM_GITHUB_CALLBACK_URL = 'http://127.0.0.1/oauth/github/callback';
 
 export interface Simulators {
   github: GitHubSim & { org: SimOrg };
@@ -35,6 +44,7 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
     ...(preset === 'tiny' ? { memberCount: 10 } : {}),
   });
   const github = await startGitHubSim({
+    oauthApps: [{ ...DEFAULT_OAUTH_APP, callbackUrl: SIM_GITHUB_CALLBACK_URL }],
     ...options.github,
     org,
     now,
@@ -43,7 +53,12 @@ export async function startSimulators(options: StartSimulatorsOptions = {}): Pro
   });
   let discord: DiscordSim;
   try {
-    discord = await startDiscordSim({ guild, seed, port: options.discordPort ?? 0 });
+    discord = await startDiscordSim({
+      ...options.discord,
+      guild,
+      seed,
+      port: options.discordPort ?? 0,
+    });
   } catch (err) {
     await github.close();
     throw err;
@@ -68,5 +83,6 @@ export function settingsForSimulators(sims: Simulators) {
     githubWebBaseUrl: sims.github.webUrl,
     discordApiBaseUrl: sims.discord.restUrl,
     discordClientId: sims.discord.applicationId,
+    githubClientId: sims.github.oauthApps[0]?.clientId ?? '',
   };
 }

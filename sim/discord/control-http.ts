@@ -157,6 +157,11 @@ export function createControlHandler(
     },
     { method: 'PATCH', pattern: /^\/rate-limits$/, run: (_m, b) => control.setRateLimits(b) },
     { method: 'POST', pattern: /^\/oauth\/expire$/, run: () => control.expireOAuthTokens() },
+    {
+      method: 'POST',
+      pattern: /^\/oauth\/user$/,
+      run: (_m, b) => control.setOAuthUser(typeof b.userId === 'string' ? b.userId : null),
+    },
   ];
 
   return async (method, path, body) => {

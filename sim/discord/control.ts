@@ -125,6 +125,12 @@ export interface DiscordSimControl {
   }): void;
   setRateLimits(config: Partial<RateLimitConfig>): void;
   expireOAuthTokens(): void;
+  /** Who consents on the OAuth2 authorize page: a user id, or null to deny (Cancel). */
+  setOAuthUser(userId: string | null): void;
+  /** OAuth2 access and refresh tokens still valid, for tests that look for them where they must not be. */
+  liveOAuthTokens(): string[];
+  /** Every OAuth2 token ever issued, revoked or not. */
+  issuedOAuthTokens(): string[];
 }
 
 export function createControl(
@@ -323,6 +329,11 @@ export function createControl(
       ctx.options.rateLimits = limiter.settings;
     },
     expireOAuthTokens: () => ctx.oauth.expireAll(),
+    setOAuthUser: (userId) => {
+      ctx.oauth.consentAs = userId;
+    },
+    liveOAuthTokens: () => ctx.oauth.liveTokens(),
+    issuedOAuthTokens: () => ctx.oauth.issuedTokens(),
   };
   return control;
 }

@@ -1,5 +1,6 @@
-// Discord OAuth2 for admin sign-in: authorize auto-consents, the token endpoint checks client
-// auth, PKCE (S256) and an exact redirect_uri match, and refresh tokens rotate.
+// Discord OAuth2 for admin sign-in: authorize auto-consents (or denies, as a user pressing Cancel
+// would), the token endpoint checks client auth, PKCE (S256) and an exact redirect_uri match,
+// refresh tokens rotate, and /oauth2/token/revoke ends a grant (its access and refresh token).
 import { createHash, randomBytes } from 'node:crypto';
 import type { RESTPostOAuth2AccessTokenResult } from 'discord-api-types/v10';
 
@@ -16,6 +17,8 @@ export interface Grant {
   userId: string;
   scopes: string[];
   expiresAt: number;
+  /** The access and refresh token issued together share one grant; revoking either ends both. */
+  grantId: string;
 }
 
 export class OAuthError extends Error {
@@ -34,7 +37,13 @@ const ACCESS_TTL_S = 604_800;
 export class OAuthStore {
   private readonly codes = new Map<string, PendingCode>();
   private readonly access = new Map<string, Grant>();
-  private readonly refresh = new Map<string, { userId: string; scopes: string[] }>();
+  private readonly refresh = new Map<
+    string,
+    { userId: string; scopes: string[]; grantId: string }
+  >();
+  private readonly history: string[] = [];
+  /** Who consents on the authorize page: a user id, null to deny, undefined for the default user. */
+  consentAs: string | null | undefined = undefined;
 
   constructor(
     private readonly clientId: string,
@@ -61,18 +70,28 @@ export class OAuthStore {
     const challenge = query.get('code_challenge');
     if (challenge && method !== 'S256')
       throw new OAuthError(400, 'invalid_request', 'code_challenge_method must be S256');
+    const target = new URL(redirectUri);
+    const state = query.get('state');
+    if (this.consentAs === null) {
+      // Discord sends the browser back with the error when the user presses Cancel.
+      target.searchParams.set('error', 'access_denied');
+      target.searchParams.set(
+        'error_description',
+        'The resource owner or authorization server denied the request',
+      );
+      if (state !== null) target.searchParams.set('state', state);
+      return target.toString();
+    }
     const code = token();
     this.codes.set(code, {
       clientId,
       redirectUri,
       scopes: (query.get('scope') ?? '').split(/[ +]/).filter(Boolean),
-      userId,
+      userId: this.consentAs ?? userId,
       challenge,
       expiresAt: Date.now() + 600_000,
     });
-    const target = new URL(redirectUri);
     target.searchParams.set('code', code);
-    const state = query.get('state');
     if (state !== null) target.searchParams.set('state', state);
     return target.toString();
   }
@@ -122,11 +141,44 @@ export class OAuthStore {
     throw new OAuthError(400, 'unsupported_grant_type', 'Unsupported grant type');
   }
 
+  /** POST /oauth2/token/revoke: client-authenticated; ends the token's whole grant. */
+  revoke(form: URLSearchParams, authorization: string | undefined): void {
+    this.authenticateClient(form, authorization);
+    const value = form.get('token');
+    if (!value) throw new OAuthError(400, 'invalid_request', 'Missing "token" in request.');
+    // RFC 7009: an unknown or already revoked token is not an error.
+    const grantId = this.access.get(value)?.grantId ?? this.refresh.get(value)?.grantId;
+    if (grantId === undefined) return;
+    for (const [t, g] of [...this.access]) if (g.grantId === grantId) this.access.delete(t);
+    for (const [t, g] of [...this.refresh]) if (g.grantId === grantId) this.refresh.delete(t);
+  }
+
+  /** Access and refresh tokens still valid (not expired, revoked or rotated away), for leak tests. */
+  liveTokens(): string[] {
+    const now = Date.now();
+    return [
+      ...[...this.access].filter(([, g]) => g.expiresAt > now).map(([t]) => t),
+      ...this.refresh.keys(),
+    ];
+  }
+
+  /** Every access and refresh token ever issued (leak tests search for them). */
+  issuedTokens(): string[] {
+    return [...this.history];
+  }
+
   private issue(userId: string, scopes: string[]): RESTPostOAuth2AccessTokenResult {
     const accessToken = token();
     const refreshToken = token();
-    this.access.set(accessToken, { userId, scopes, expiresAt: Date.now() + ACCESS_TTL_S * 1000 });
-    this.refresh.set(refreshToken, { userId, scopes });
+    const grantId = token();
+    this.history.push(accessToken, refreshToken);
+    this.access.set(accessToken, {
+      userId,
+      scopes,
+      expiresAt: Date.now() + ACCESS_TTL_S * 1000,
+      grantId,
+    });
+    this.refresh.set(refreshToken, { userId, scopes, grantId });
     return {
       access_token: accessToken,
       token_type: 'Bearer',

@@ -16,6 +16,8 @@ import {
   type RouteResult,
 } from './http.js';
 import { paginate } from './pagination.js';
+import { createApplicationsHandler, oauthUserRoutes } from './oauth-api.js';
+import type { OAuthProvider } from './oauth.js';
 import { PrimaryRateLimiter, type RateWindow } from './rate-limit.js';
 import type { RequestHooks } from './request-hooks.js';
 import type { RequestLog } from './request-log.js';
@@ -37,6 +39,8 @@ export interface ApiServerDeps {
   /** Test callbacks run just before a matching request is served. */
   hooks: RequestHooks;
   urls: () => SimUrls;
+  /** OAuth grants: token scopes, and the /applications endpoints (sim/github/oauth-api.ts). */
+  oauth: OAuthProvider;
 }
 
 interface CompiledRoute {
@@ -44,14 +48,16 @@ interface CompiledRoute {
   segments: string[];
 }
 
-const ROUTES: CompiledRoute[] = [...orgRoutes, ...repoRoutes, ...userRoutes].map((route) => ({
-  route,
-  segments: route.path.split('/').slice(1),
-}));
+const compile = (routes: Route[]): CompiledRoute[] =>
+  routes.map((route) => ({ route, segments: route.path.split('/').slice(1) }));
+const ROUTES: CompiledRoute[] = compile([...orgRoutes, ...repoRoutes, ...userRoutes]);
 
-function match(path: string): { route: Route; params: Record<string, string> } | null {
+function match(
+  path: string,
+  extra: readonly CompiledRoute[] = [],
+): { route: Route; params: Record<string, string> } | null {
   const parts = path.split('/').slice(1);
-  for (const { route, segments } of ROUTES) {
+  for (const { route, segments } of [...ROUTES, ...extra]) {
     if (segments.length !== parts.length) continue;
     const params: Record<string, string> = {};
     let ok = true;
@@ -69,6 +75,10 @@ function match(path: string): { route: Route; params: Record<string, string> } |
 const RATE_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api';
 
 /** Resolves the Authorization header; throws GitHub's 401 for a token it does not know. */
+function bearer(header: string | undefined): string | null {
+  return /^(?:token|bearer)\s+(\S+)$/i.exec(header?.trim() ?? '')?.[1] ?? null;
+}
+
 function identify(world: SimWorld, header: string | undefined): SimUser | null {
   if (!header) return null;
   const m = /^(?:token|bearer)\s+(\S+)$/i.exec(header.trim());
@@ -93,10 +103,14 @@ export function createApiHandler(
   deps: ApiServerDeps,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const graphql = createGraphqlHandler(deps);
+  const applications = createApplicationsHandler(deps);
+  const oauthRoutes = compile(oauthUserRoutes(deps.oauth));
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://sim.invalid');
     const method = req.method ?? 'GET';
     if (method === 'POST' && url.pathname === '/graphql') return graphql(req, res);
+    // Authenticated with the app's client id and secret (Basic), not a user token.
+    if (url.pathname.startsWith('/applications/')) return applications(req, res, url);
     await deps.hooks.before({
       method,
       path: url.pathname,
@@ -114,10 +128,11 @@ export function createApiHandler(
         anonymous ? `ip:${req.socket.remoteAddress ?? '127.0.0.1'}` : `user:${viewer?.id}`,
         anonymous,
       );
-      const answered = await answer(deps, {
+      const answered = await answer(deps, oauthRoutes, {
         method,
         url,
         viewer,
+        token: bearer(req.headers.authorization),
         window,
         requestId,
         ifNoneMatch: req.headers['if-none-match'],
@@ -144,7 +159,10 @@ export function createApiHandler(
       'x-accepted-oauth-scopes': '',
       ...(viewer
         ? {
-            'x-oauth-scopes': 'read:org, read:user',
+            // OAuth tokens carry the scopes they were granted; the ready-made tokens read:org, read:user.
+            'x-oauth-scopes':
+              deps.oauth.scopesHeader(bearer(req.headers.authorization) ?? '') ??
+              'read:org, read:user',
             vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
           }
         : { vary: 'Accept' }),
@@ -168,6 +186,7 @@ interface Incoming {
   method: string;
   url: URL;
   viewer: SimUser | null;
+  token: string | null;
   window: RateWindow;
   requestId: string;
   ifNoneMatch: string | undefined;
@@ -182,7 +201,11 @@ interface Answer {
 const free = (result: JsonResult): Answer => ({ result, counts: false });
 const paid = (result: JsonResult): Answer => ({ result, counts: true });
 
-async function answer(deps: ApiServerDeps, inc: Incoming): Promise<Answer> {
+async function answer(
+  deps: ApiServerDeps,
+  oauthRoutes: readonly CompiledRoute[],
+  inc: Incoming,
+): Promise<Answer> {
   const fault = deps.faults.take();
   if (fault?.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms));
   if (fault?.kind === 'secondary') {
@@ -262,7 +285,7 @@ async function answer(deps: ApiServerDeps, inc: Incoming): Promise<Answer> {
     if (!ref) return paid(notFound());
     path = `/repos/${ref.org.login}/${ref.repo.name}${byId[2] ?? ''}`;
   }
-  const found = match(path);
+  const found = match(path, oauthRoutes);
   if (!found) return paid(notFound());
   const apiReq: ApiRequest = {
     world: deps.world,
@@ -271,6 +294,7 @@ async function answer(deps: ApiServerDeps, inc: Incoming): Promise<Answer> {
     viewer: inc.viewer,
     path,
     query: url.searchParams,
+    token: inc.token,
   };
   let routed: RouteResult;
   try {

@@ -8,7 +8,7 @@ import { createApiHandler } from './api-server.js';
 import { SimClock } from './clock.js';
 import { createControl, handleControlHttp, type SimControl } from './control.js';
 import { FaultQueue } from './faults.js';
-import { OAuthProvider, type DeviceFlowOptions, type OAuthApp } from './oauth.js';
+import { OAuthProvider, type DeviceFlowOptions, type IssuedToken, type OAuthApp } from './oauth.js';
 import { PrimaryRateLimiter, type RateLimitOptions } from './rate-limit.js';
 import { RequestHooks } from './request-hooks.js';
 import { RequestLog } from './request-log.js';
@@ -20,7 +20,7 @@ export type { SimControl } from './control.js';
 export type { SimFault } from './faults.js';
 export type { LoggedRequest } from './request-log.js';
 export type { BeforeRequestOptions, HookedRequest } from './request-hooks.js';
-export type { OAuthApp } from './oauth.js';
+export type { IssuedToken, OAuthApp } from './oauth.js';
 
 export interface GitHubSimOptions {
   org?: SimOrg;
@@ -50,6 +50,10 @@ export interface GitHubSim {
   oauthApps: OAuthApp[];
   control: SimControl;
   controlUrl: string;
+  /** OAuth tokens issued through the web or device flow and not revoked. */
+  liveOAuthTokens(): IssuedToken[];
+  /** Every OAuth token ever issued, revoked or not (leak tests search for them). */
+  issuedOAuthTokens(): IssuedToken[];
   close(): Promise<void>;
 }
 
@@ -132,6 +136,7 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     faults,
     log,
     hooks,
+    oauth,
     urls: () => urls,
   });
   const web = createWebHandler({ oauth, clock, log, urls: () => urls });
@@ -172,6 +177,8 @@ export async function startGitHubSim(options: GitHubSimOptions): Promise<GitHubS
     oauthApps,
     control,
     controlUrl: `${urls.api}/_control`,
+    liveOAuthTokens: () => oauth.liveTokens(),
+    issuedOAuthTokens: () => oauth.issuedTokens(),
     close: async () => {
       await Promise.all([closeServer(apiServer), closeServer(webServer)]);
     },

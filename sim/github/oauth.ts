@@ -1,5 +1,6 @@
 // GitHub's OAuth endpoints (plays github.com): the web flow with PKCE S256 and loopback redirect
-// matching on any port, and the device flow with GitHub's polling errors.
+// matching on any port, the device flow with GitHub's polling errors, and the grants behind the
+// issued tokens (scopes, per-app revocation) that the API face serves under /applications.
 import { createHash, randomBytes } from 'node:crypto';
 import type { SimClock } from './clock.js';
 import type { SimWorld } from './state.js';
@@ -25,6 +26,16 @@ interface PendingCode {
   login: string;
   scope: string;
   expiresAt: number;
+}
+
+/** An OAuth token the simulator issued: which app and user it belongs to, with its scopes. */
+export interface IssuedToken {
+  token: string;
+  clientId: string;
+  login: string;
+  /** GitHub's normalised form: comma-separated, no spaces ("read:org,read:user"). */
+  scope: string;
+  createdAt: number;
 }
 
 interface PendingDevice {
@@ -82,6 +93,8 @@ const USER_CODE_ALPHABET = 'BCDFGHJKLMNPQRSTVWXZ0123456789';
 export class OAuthProvider {
   private readonly codes = new Map<string, PendingCode>();
   private readonly devices = new Map<string, PendingDevice>();
+  private readonly issued = new Map<string, IssuedToken>();
+  private readonly history: IssuedToken[] = [];
   /** Who the auto-consent page signs in as; null makes it deny, as a user clicking Cancel would. */
   authorizeAs: string | null;
 
@@ -184,7 +197,7 @@ export class OAuthProvider {
     }
     // Codes are single use.
     if (fields.code !== undefined) this.codes.delete(fields.code);
-    return this.issue(code.login, code.scope);
+    return this.issue(app.clientId, code.login, code.scope);
   }
 
   startDevice(fields: Record<string, string>, verificationUri: string): TokenResponse {
@@ -241,7 +254,7 @@ export class OAuthProvider {
       return oauthError('authorization_pending', 'The authorization request is still pending.');
     const login = d.outcome.approvedAs;
     d.outcome = 'issued';
-    return this.issue(login, d.scope);
+    return this.issue(app.clientId, login, d.scope);
   }
 
   /** What the user does on /login/device: enter the code and approve (or deny) as `login`. */
@@ -258,10 +271,73 @@ export class OAuthProvider {
     }
   }
 
-  private issue(login: string, scope: string): TokenResponse {
+  private issue(clientId: string, login: string, requested: string): TokenResponse {
     this.world.ensureUser(login);
     const token = `gho_${randomBytes(18).toString('base64url').replace(/[-_]/g, 'x')}`;
     this.world.issueToken(token, login);
+    // GitHub answers with the granted scopes comma-separated, whatever separator was asked with.
+    const scope = requested
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .join(',');
+    const record = { token, clientId, login, scope, createdAt: this.clock.now() };
+    this.issued.set(token, record);
+    this.history.push(record);
     return { access_token: token, token_type: 'bearer', scope };
+  }
+
+  /** The `X-OAuth-Scopes` value for a token this provider issued; undefined for other tokens. */
+  scopesHeader(token: string): string | undefined {
+    const issued = this.issued.get(token);
+    return issued && issued.scope.split(',').filter(Boolean).join(', ');
+  }
+
+  /** Client authentication for the /applications endpoints (HTTP Basic with id and secret). */
+  authenticateApp(clientId: string, authorization: string | undefined): OAuthApp | undefined {
+    const app = this.app(clientId);
+    const m = /^basic\s+(\S+)$/i.exec(authorization?.trim() ?? '');
+    if (!app || !m?.[1]) return undefined;
+    const [id, ...secret] = Buffer.from(m[1], 'base64').toString('utf8').split(':');
+    return id === app.clientId && secret.join(':') === app.clientSecret ? app : undefined;
+  }
+
+  /** A live token of this app, or undefined (unknown, revoked or another app's). */
+  liveToken(clientId: string, token: string): IssuedToken | undefined {
+    const issued = this.issued.get(token);
+    if (!issued || issued.clientId !== clientId || this.world.tokenLogin(token) === undefined)
+      return undefined;
+    return issued;
+  }
+
+  /** DELETE /applications/{client_id}/token: this token stops working. */
+  revokeToken(clientId: string, token: string): boolean {
+    const issued = this.liveToken(clientId, token);
+    if (!issued) return false;
+    this.issued.delete(token);
+    this.world.revokeToken(token);
+    return true;
+  }
+
+  /** DELETE /applications/{client_id}/grant: every token of this app for the token's user stops working. */
+  revokeGrant(clientId: string, token: string): boolean {
+    const issued = this.liveToken(clientId, token);
+    if (!issued) return false;
+    for (const other of [...this.issued.values()]) {
+      if (other.clientId === clientId && other.login === issued.login) {
+        this.issued.delete(other.token);
+        this.world.revokeToken(other.token);
+      }
+    }
+    return true;
+  }
+
+  /** Tokens issued and not revoked. */
+  liveTokens(): IssuedToken[] {
+    return [...this.issued.values()].map((t) => ({ ...t }));
+  }
+
+  /** Every token ever issued, revoked or not, for tests that look for them where they must not be. */
+  issuedTokens(): IssuedToken[] {
+    return this.history.map((t) => ({ ...t }));
   }
 }

@@ -158,6 +158,11 @@ export class SimWorld {
     return this.tokens.get(token);
   }
 
+  /** A revoked token answers 401 Bad credentials from then on. */
+  revokeToken(token: string): void {
+    this.tokens.delete(token);
+  }
+
   // ---- activity added by tests (control API) ----
 
   private nowIso(at?: string): string {

@@ -16,6 +16,7 @@ import { chartsMethods } from './methods/charts.js';
 import { hostInfoMethods } from './methods/host-info.js';
 import { statsMethods } from './methods/stats.js';
 import { SchedulerJobSchema, SyncFinishedEventSchema, syncMethods } from './methods/sync.js';
+import { AuthChangedEventSchema, authMethods, LinkChangedEventSchema } from './methods/auth.js';
 
 export { BotStateSchema, BotErrorReasonSchema, BotHealthSchema } from './methods/bot.js';
 export const SchedulerStateSchema = z.enum(['idle', 'running', 'stopped', 'error']);
@@ -208,6 +209,7 @@ export const adminApi = {
   ...statsMethods,
   ...hostInfoMethods,
   ...syncMethods,
+  ...authMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;
@@ -241,5 +243,7 @@ export const AdminEventSchema = z.discriminatedUnion('type', [
   StatusEventSchema,
   CrawlFinishedEventSchema,
   SyncFinishedEventSchema,
+  AuthChangedEventSchema,
+  LinkChangedEventSchema,
 ]);
 export type AdminEvent = z.infer<typeof AdminEventSchema>;

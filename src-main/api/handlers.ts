@@ -3,6 +3,7 @@
 import type { AdminHandlers } from './handler-types.js';
 import { botHandlers, type BotControl } from './handlers/bot.js';
 import { chartsHandlers, type ChartsHandlerDeps } from './handlers/charts.js';
+import { authHandlers, type AuthHandlerDeps } from './handlers/auth.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
 import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
@@ -29,6 +30,7 @@ export interface AdminHandlerDeps {
   hostInfo: HostInfoDeps;
   roles: RolesHandlerDeps;
   sync: SyncHandlerDeps;
+  auth: AuthHandlerDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -45,5 +47,6 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...hostInfoHandlers(deps.hostInfo),
     ...rolesHandlers(deps.roles),
     ...syncHandlers(deps.sync),
+    ...authHandlers(deps.auth),
   };
 }

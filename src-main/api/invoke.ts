@@ -1,7 +1,9 @@
 // The one door into the handlers, shared by every transport: unknown methods are refused and
 // input is parsed with the method's schema before any handler runs (DESIGN invariant 5).
 import { GitGuildError } from '../errors.js';
+import { DESKTOP_ADMIN, type Caller } from './caller.js';
 import { adminApi, type MethodName } from './contract.js';
+import { authorizeCall } from './guild-scope.js';
 import type { AdminHandlers } from './handlers.js';
 import { describeZodError, fieldIssues } from './validation.js';
 
@@ -15,6 +17,8 @@ export interface InvokeOptions {
    * handler drifting from the contract should fail loudly; off in production builds to save work.
    */
   validateOutput?: boolean;
+  /** Who calls; Electron's own window (the desktop's admin) when not given. */
+  caller?: Caller;
 }
 
 const validateOutputByDefault = process.env['NODE_ENV'] !== 'production';
@@ -41,10 +45,16 @@ export async function invokeMethod(
       },
     );
   }
+  const caller = options.caller ?? DESKTOP_ADMIN;
+  // After parsing, so the guild scope is read from validated input; before any handler runs.
+  await authorizeCall(caller, name, parsed.data);
   // The map is keyed by name, so the handler and its parsed input always belong together;
   // TypeScript cannot correlate the two through a union key, hence the widening here.
-  const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-  const output = await handler(parsed.data);
+  const handler = handlers[name] as (
+    input: unknown,
+    context: { caller: Caller },
+  ) => Promise<unknown>;
+  const output = await handler(parsed.data, { caller });
   if (options.validateOutput ?? validateOutputByDefault) {
     const checked = method.output.safeParse(output);
     if (!checked.success) {

@@ -14,6 +14,8 @@ import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
 import type { Host, HostMode } from './host.js';
+import { TOKEN_REFRESH_MINUTES } from '../oauth/token-refresh-job.js';
+import { createOAuthServices, type OAuthServicesOptions } from './oauth-services.js';
 import { StatsSnapshots } from './stats-snapshots.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
 
@@ -36,6 +38,10 @@ export interface HostConfig {
   botPorts?: BotPortOverrides;
   /** Bot tuning for tests and benchmarks (defer timer, answer counting). */
   bot?: BotRunnerOptions['bot'];
+  /** Opens the system browser for OAuth sign-in (Electron: `shell.openExternal`); headless: none. */
+  openExternal?: (url: string) => Promise<void>;
+  /** Tests: virtual time for OAuth device-flow polling. */
+  oauthTiming?: Pick<OAuthServicesOptions, 'now' | 'sleep'>;
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -132,6 +138,24 @@ export async function createHost(config: HostConfig): Promise<Host> {
     ...config.roleEngine,
   });
 
+  // Sign-in, /link and its LinkPort. A link or unlink re-plans that member's roles everywhere.
+  const oauth = createOAuthServices({
+    ...{ store, secrets, events, logger, mode: config.mode, userAgent: `GitGuild/${APP_VERSION}` },
+    ...(config.openExternal ? { openExternal: config.openExternal } : {}),
+    onLinked: (change) => roles.sync.syncUser(change.discordUserId, 'link'),
+    onUnlinked: (change) => roles.sync.syncUser(change.discordUserId, 'unlink'),
+    ...config.oauthTiming,
+  });
+  // Token refresh runs as one of the scheduler's jobs: paused with it, caught up after a sleep.
+  roles.registerRefreshJob({
+    id: oauth.refreshJob.name,
+    label: 'OAuth token refresh',
+    intervalMinutes: TOKEN_REFRESH_MINUTES,
+    run: async () => {
+      await oauth.refreshJob.run();
+    },
+  });
+
   const {
     ports: botPorts,
     stats: orgStats,
@@ -139,6 +163,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
   } = createBotPorts(
     { store, indexes, snapshots, logger },
     {
+      links: oauth.links,
       sync: roles.sync,
       audit: roles.sync,
       voiceStats: roles.voiceStatsPort,
@@ -219,6 +244,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     sync: roles.handlers.sync,
     bot: bots,
     charts: { settings: store.settings, statsFor: (org) => orgStats.get(org) },
+    auth: oauth.handlerDeps,
   });
 
   return {
@@ -232,6 +258,8 @@ export async function createHost(config: HostConfig): Promise<Host> {
     rolePorts: { sync: roles.sync, audit: roles.sync, voiceStats: roles.voiceStatsPort },
     scheduler: roles.scheduler,
     bot: bots,
+    linkPort: oauth.links,
+    oauth,
     health,
     async start() {
       if (state !== 'created') return;
@@ -255,6 +283,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       // The crawl goes first: it writes contributions, and the store must outlive its last write.
       await crawls.stop();
       await roles.stop();
+      await oauth.stop();
       await bots.stop();
       await charts.close();
       await store.close();

@@ -5,10 +5,12 @@ import type { Health } from '../api/contract.js';
 import type { AdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
+import type { LinkPort } from '../../src-bot/ports.js';
 import type { LinksRepository } from '../store/repositories.js';
 import type { AuditPort, SyncPort, VoiceStatsPort } from '../../src-bot/ports.js';
 import type { Scheduler } from '../scheduler/scheduler.js';
 import type { BotRunner } from './bot-runner.js';
+import type { OAuthServices } from './oauth-services.js';
 
 export type HostMode = Health['mode'];
 
@@ -39,6 +41,13 @@ export interface Host {
    * (sync applier, voice stats), and `refreshManagedGuilds()` after the guild list changes.
    */
   readonly bot: BotRunner;
+  /** The bot's LinkPort (/link, /unlink): GitHub device flow or web mode; pass it in BotPorts.links. */
+  readonly linkPort: LinkPort;
+  /** OAuth: sign-in flows, the token refresh job, and the routes the web server mounts publicly. */
+  readonly oauth: Pick<
+    OAuthServices,
+    'flows' | 'auth' | 'links' | 'sessions' | 'refreshJob' | 'publicRoutes' | 'publicBaseUrl'
+  >;
   health(): Health;
   /** Starts background parts (the bot when a token exists). Resolves without waiting for Discord. */
   start(): Promise<void>;

@@ -127,7 +127,9 @@ export class CrawlJob implements CrawlService {
         },
       );
     }
-    const token = await secrets.get('github.token');
+    // A pasted or configured token first; otherwise the admin's GitHub sign-in (read:org).
+    const token =
+      (await secrets.get('github.token')) ?? (await secrets.get('admin.githubAccessToken'));
     if (!token) {
       throw new GitGuildError(
         'unauthorized',

@@ -26,6 +26,9 @@ export const DEFAULT_SECRET_ENV_NAMES: Readonly<Record<SecretAccount, string>> =
   'admin.discordRefreshToken': 'GITGUILD_ADMIN_DISCORD_REFRESH_TOKEN',
   'admin.githubRefreshToken': 'GITGUILD_ADMIN_GITHUB_REFRESH_TOKEN',
   'headless.apiToken': 'GITGUILD_API_TOKEN',
+  'admin.discordAccessToken': 'GITGUILD_ADMIN_DISCORD_ACCESS_TOKEN',
+  'admin.githubAccessToken': 'GITGUILD_ADMIN_GITHUB_ACCESS_TOKEN',
+  'oauth.linkSigningKey': 'GITGUILD_LINK_SIGNING_KEY',
 };
 
 export interface EnvStoreOptions {

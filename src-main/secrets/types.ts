@@ -9,6 +9,11 @@ export const SECRET_ACCOUNTS = [
   'admin.discordRefreshToken',
   'admin.githubRefreshToken',
   'headless.apiToken',
+  // Written by OAuth sign-in only (src-main/oauth), never from the UI's secret fields.
+  'admin.discordAccessToken',
+  'admin.githubAccessToken',
+  /** HMAC key that signs web-mode /link URLs; created on first use. */
+  'oauth.linkSigningKey',
 ] as const;
 export type SecretAccount = (typeof SECRET_ACCOUNTS)[number];
 

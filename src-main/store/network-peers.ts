@@ -125,7 +125,8 @@ export function peerTransportIssues(
   const issues: { path: string[]; message: string }[] = [];
   for (const path of paths) {
     const value = valueAt(settings, path);
-    if (typeof value !== 'string') continue;
+    // An empty peer is no peer (publicBaseUrl when the host has no public address).
+    if (typeof value !== 'string' || value === '') continue;
     const problem = peerTransportProblem(value);
     if (problem) issues.push({ path: [...path], message: problem });
   }

@@ -2,7 +2,9 @@
 // Only src-main/store touches lowdb; everyone else goes through these repositories.
 import { z } from 'zod';
 import {
+  isLoopbackHostname,
   networkPeerPaths,
+  networkPeerRegistry,
   networkPeerUrl,
   optionalWebSocketPeerUrl,
   peerTransportIssues,
@@ -72,6 +74,34 @@ const ianaTimeZone = z.string().refine((tz) => {
  */
 const httpUrl = networkPeerUrl;
 
+/**
+ * The address people reach this host at through its TLS reverse proxy, for OAuth callbacks and
+ * web-mode links: an origin only (no path), https except on loopback (tests, a proxy on the same
+ * machine). A network peer: links and callbacks point there, so an import may not move it silently.
+ */
+const publicBaseUrl = z
+  .string()
+  .refine((u) => {
+    if (u === '') return true;
+    let url: URL;
+    try {
+      url = new URL(u);
+    } catch {
+      return false;
+    }
+    return (
+      (url.protocol === 'https:' ||
+        (url.protocol === 'http:' && isLoopbackHostname(url.hostname))) &&
+      url.pathname === '/' &&
+      url.search === '' &&
+      url.hash === '' &&
+      url.username === '' &&
+      url.password === ''
+    );
+  }, 'must be empty or an https origin such as "https://gitguild.example.org" (no path)')
+  .transform((u) => (u === '' ? '' : new URL(u).origin));
+networkPeerRegistry.add(publicBaseUrl, { networkPeer: true });
+
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
   timeZone: ianaTimeZone,
@@ -92,6 +122,22 @@ export const SettingsSchema = z.strictObject({
     .string()
     .regex(/^\d{0,20}$/, 'must be a Discord snowflake')
     .default(''),
+  /** The GitHub OAuth App's client ID (public; its secret is `github.clientSecret`). */
+  githubClientId: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{0,100}$/, 'must be a GitHub OAuth client ID such as "Ov23li…"')
+    .default(''),
+  /**
+   * Discord needs the exact redirect URI registered, so admin sign-in listens on this fixed
+   * loopback port (`http://127.0.0.1:<port>/oauth/discord/callback`).
+   */
+  discordRedirectPort: z.number().int().min(1024).max(65535).default(7421),
+  /** Empty: no public URL (desktop). Set: web-mode /link and dashboard sign-in can use it. */
+  publicBaseUrl: publicBaseUrl.default(''),
+  /** How members link: GitHub's device flow (no public URL needed) or a web link on `publicBaseUrl`. */
+  memberLinkMode: z.enum(['device_flow', 'web']).default('device_flow'),
+  /** Headless: let admins sign in with Discord at `publicBaseUrl` instead of sharing the API token. */
+  dashboardSignIn: z.boolean().default(false),
   crawl: z.strictObject({
     includeArchived: z.boolean(),
     includeForks: z.boolean(),
@@ -128,6 +174,11 @@ export const DEFAULT_SETTINGS: Settings = {
   discordApiBaseUrl: 'https://discord.com/api',
   discordGatewayUrl: '',
   discordClientId: '',
+  githubClientId: '',
+  discordRedirectPort: 7421,
+  publicBaseUrl: '',
+  memberLinkMode: 'device_flow',
+  dashboardSignIn: false,
   crawl: {
     includeArchived: false,
     includeForks: false,

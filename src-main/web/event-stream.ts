@@ -15,6 +15,8 @@ export function openEventStream(
   host: Host,
   request: IncomingMessage,
   response: ServerResponse,
+  /** Which events this client may see (a dashboard session sees its guilds' only); all by default. */
+  visible: (event: AdminEvent) => boolean | Promise<boolean> = () => true,
 ): () => void {
   response.writeHead(200, {
     ...SECURITY_HEADERS,
@@ -25,7 +27,15 @@ export function openEventStream(
   });
   response.write('retry: 3000\n\n');
   response.write(frame({ type: 'status', health: host.health() }));
-  const unsubscribe = host.events.subscribe((event) => response.write(frame(event)));
+  // Chained, so an asynchronous visibility check cannot reorder events.
+  let queue: Promise<void> = Promise.resolve();
+  const unsubscribe = host.events.subscribe((event) => {
+    queue = queue
+      .then(async () => {
+        if (!closed && (await visible(event))) response.write(frame(event));
+      })
+      .catch(() => undefined);
+  });
   const heartbeat = setInterval(() => response.write(': keep-alive\n\n'), HEARTBEAT_MS);
   heartbeat.unref();
   let closed = false;

@@ -9,6 +9,8 @@ export interface OriginGuardOptions {
   bindAddress?: string;
   /** Extra `host[:port]` values a reverse proxy may present, e.g. `gitguild.example.org`. */
   publicHosts?: readonly string[];
+  /** Read on every request: the host of the public base URL in settings, which can change. */
+  dynamicHosts?: () => readonly string[];
 }
 
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
@@ -26,6 +28,7 @@ export function createOriginGuard(
       hosts.push(`${options.bindAddress}:${port}`);
     }
     for (const extra of options.publicHosts ?? []) hosts.push(extra);
+    for (const extra of options.dynamicHosts?.() ?? []) hosts.push(extra);
     return new Set(hosts.map((h) => h.toLowerCase()));
   };
 

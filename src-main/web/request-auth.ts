@@ -2,10 +2,14 @@
 // methods tried in order. Today that is the API token (Authorization: Bearer); a session cookie
 // from a dashboard sign-in is another entry in the list, not a change to the routes.
 import type { IncomingMessage } from 'node:http';
+import type { SessionPrincipal } from '../api/caller.js';
 import { bearerToken, tokensMatch } from './token-check.js';
 
 /** What a successful check established; routes may log `method`, never the credential. */
-export type Principal = { method: 'api-token' } | { method: string; subject?: string };
+export type Principal =
+  | { method: 'api-token' }
+  /** `session`: a dashboard session, held to its guilds (see request-caller.ts). */
+  | { method: string; subject?: string; session?: SessionPrincipal };
 
 export interface RequestAuthenticator {
   /** The principal behind the request, or null. Never throws, never reads the URL's query. */

@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { toRpcErrorPayload } from '../api/error-payload.js';
+import { eventVisible } from '../api/event-scope.js';
 import { invokeMethod, isMethodName } from '../api/invoke.js';
 import { GitGuildError } from '../errors.js';
 import type { Host } from '../host/host.js';
@@ -13,6 +14,7 @@ import { httpStatusFor, sendError, sendJson } from './http-responses.js';
 import { createOriginGuard } from './origin-guard.js';
 import { publicHealth } from './public-health.js';
 import { BodyTooLargeError, parseJsonBody, readBody } from './request-body.js';
+import { callerOf, sessionAuthenticator } from './request-caller.js';
 import { createStaticHandler } from './static-files.js';
 import {
   anyAuthenticator,
@@ -65,7 +67,11 @@ const UNAUTHORIZED = {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const { host, token, logger } = options;
   logger.addSecret(token);
-  const auth = anyAuthenticator([apiTokenAuthenticator(token), ...(options.authenticators ?? [])]);
+  const auth = anyAuthenticator([
+    apiTokenAuthenticator(token),
+    ...(options.authenticators ?? []),
+    sessionAuthenticator(host.oauth.sessions),
+  ]);
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const serveStatic = createStaticHandler(options.rendererDir);
@@ -75,6 +81,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     port: () => (server?.address() as AddressInfo | null)?.port ?? options.port,
     bindAddress,
     ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+    // OAuth callbacks and dashboard sign-in arrive under the public base URL from settings.
+    dynamicHosts: () => {
+      const base = host.oauth.publicBaseUrl();
+      return base === '' ? [] : [new URL(base).host];
+    },
   });
 
   async function handleRpc(
@@ -91,10 +102,12 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       );
       return;
     }
-    if (!auth.authenticate(request)) {
+    const principal = auth.authenticate(request);
+    if (!principal) {
       sendError(response, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
       return;
     }
+    const caller = callerOf(principal);
     // Checked before reading the body so an unknown method costs nothing.
     if (!isMethodName(method)) {
       sendError(
@@ -121,7 +134,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       }
       throw error;
     }
-    const output = await invokeMethod(host.handlers, method, input);
+    const output = await invokeMethod(host.handlers, method, input, { caller });
     sendJson(response, 200, output);
   }
 
@@ -138,11 +151,19 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     // Credentials come from headers only: a token in the query string would end up in the
     // access logs of every proxy in between. The UI reads the stream with fetch, which can send
     // the Authorization header that EventSource cannot.
-    if (!auth.authenticate(request)) {
+    const principal = auth.authenticate(request);
+    if (!principal) {
       sendError(response, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
       return;
     }
-    const close = openEventStream(host, request, response);
+    const caller = callerOf(principal);
+    const close = openEventStream(host, request, response, async (event) =>
+      eventVisible(
+        caller,
+        event,
+        caller.kind === 'session' ? await caller.session.guildIds() : new Set(),
+      ),
+    );
     streams.add(close);
     request.on('close', () => streams.delete(close));
   }
@@ -155,6 +176,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     const url = new URL(request.url ?? '/', 'http://placeholder');
     const path = url.pathname;
+    // OAuth callbacks, web-mode links and dashboard sign-in: answered only with a public base URL.
+    if (await host.oauth.publicRoutes(request, response, url)) return;
     if (path === '/api/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         sendError(

@@ -31,6 +31,8 @@ const KNOWN_EVENTS: Record<AdminEvent['type'], true> = {
   progress: true,
   'crawl-finished': true,
   'sync-finished': true,
+  'auth-changed': true,
+  'link-changed': true,
 };
 const EVENT_TYPES = Object.keys(KNOWN_EVENTS) as AdminEvent['type'][];
 

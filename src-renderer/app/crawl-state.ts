@@ -69,6 +69,8 @@ export function crawlReducer(state: CrawlState, action: CrawlAction): CrawlState
     }
     case 'status':
     case 'sync-finished':
+    case 'auth-changed':
+    case 'link-changed':
       return state;
   }
 }

@@ -77,6 +77,19 @@ export function createSimServer(parts: ServerParts): Server {
     const method = req.method ?? 'GET';
     // Always drain the request first: answering before the upload ends upsets HTTP clients.
     const raw = await readRaw(req);
+    if (method === 'POST' && apiPath === '/oauth2/token/revoke') {
+      const body = await decodeBody(req.headers['content-type'], raw);
+      try {
+        ctx.oauth.revoke(body.form ?? new URLSearchParams(), req.headers.authorization);
+        sendJson(res, 200, {});
+        record.status = 200;
+      } catch (error) {
+        if (!(error instanceof OAuthError)) throw error;
+        sendJson(res, error.status, { error: error.error, error_description: error.description });
+        record.status = error.status;
+      }
+      return;
+    }
     if (method === 'POST' && apiPath === '/oauth2/token') {
       const body = await decodeBody(req.headers['content-type'], raw);
       try {

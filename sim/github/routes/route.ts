@@ -16,6 +16,8 @@ export interface ApiRequest {
   /** The URL path as routed, e.g. `/repos/acme/app/commits`. */
   path: string;
   query: URLSearchParams;
+  /** The bearer token as sent, for routes whose answer depends on its OAuth scopes. */
+  token?: string | null;
 }
 
 export interface Route {

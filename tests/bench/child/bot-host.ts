@@ -6,7 +6,9 @@
 import { parseArgs } from 'node:util';
 import { createHost } from '../../../src-main/host/create-host.js';
 import { createLogger } from '../../../src-main/log/logger.js';
+import { DESKTOP_ADMIN } from '../../../src-main/api/caller.js';
 
+const ADMIN = { caller: DESKTOP_ADMIN };
 const { values } = parseArgs({
   options: {
     'data-dir': { type: 'string' },
@@ -25,11 +27,14 @@ const host = await createHost({
   logger,
   secrets: { backend: 'memory' },
 });
-await host.handlers['settings.update']({ discordApiBaseUrl: values.api! });
-const exported = await host.handlers['config.export'](undefined);
-await host.handlers['config.import']({
-  document: { ...exported, guilds: [{ id: guildId, name: 'Bench guild', enabled: true }] },
-});
+await host.handlers['settings.update']({ discordApiBaseUrl: values.api! }, ADMIN);
+const exported = await host.handlers['config.export'](undefined, ADMIN);
+await host.handlers['config.import'](
+  {
+    document: { ...exported, guilds: [{ id: guildId, name: 'Bench guild', enabled: true }] },
+  },
+  ADMIN,
+);
 const started = performance.now();
 if (values.bot) await host.secrets.set('discord.botToken', values.token!);
 await host.start();

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { seedDemoGuild } from '../../../scripts/demo-setup.js';
 import { settingsForSimulators, startSimulators } from '../../../sim/index.js';
+import { DESKTOP_ADMIN } from '../../../src-main/api/caller.js';
 import { createLogger } from '../../../src-main/log/logger.js';
 import { openSecretStore } from '../../../src-main/secrets/index.js';
 import { openStore } from '../../../src-main/store/index.js';
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   host.events.subscribe((e) => {
     if (e.type === 'crawl-finished') finished = true;
   });
-  await host.handlers['crawl.run'](undefined);
+  await host.handlers['crawl.run'](undefined, { caller: DESKTOP_ADMIN });
   await waitFor(() => finished, 'the crawl');
   await waitFor(() => host.health().bot.state === 'ready', 'the bot');
   await waitFor(() => discord.control.commands().length > 0, 'slash commands');

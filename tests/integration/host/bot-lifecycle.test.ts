@@ -8,11 +8,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startDiscordSim, type DiscordSim } from '../../../sim/discord/index.js';
 import { COMMANDS } from '../../../src-bot/commands/index.js';
 import type { BotState } from '../../../src-bot/ports.js';
+import { DESKTOP_ADMIN } from '../../../src-main/api/caller.js';
 import { invokeMethod } from '../../../src-main/api/invoke.js';
 import { createHost, type HostConfig } from '../../../src-main/host/create-host.js';
 import type { Host } from '../../../src-main/host/host.js';
 import { createLogger, memorySink } from '../../../src-main/log/logger.js';
 
+const ADMIN = { caller: DESKTOP_ADMIN };
 const sink = memorySink(20_000);
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -43,12 +45,15 @@ async function hostAgainst(
   });
   await invokeMethod(host.handlers, 'settings.update', { discordApiBaseUrl: discord.restUrl });
   if (options.managed !== false)
-    await host.handlers['config.import']({
-      document: {
-        ...(await host.handlers['config.export'](undefined)),
-        guilds: [{ id: discord.guild.guild.id, name: discord.guild.guild.name, enabled: true }],
+    await host.handlers['config.import'](
+      {
+        document: {
+          ...(await host.handlers['config.export'](undefined, ADMIN)),
+          guilds: [{ id: discord.guild.guild.id, name: discord.guild.guild.name, enabled: true }],
+        },
       },
-    });
+      ADMIN,
+    );
   await host.secrets.set('discord.botToken', options.token ?? discord.botToken);
   return { host, states, dir };
 }
@@ -70,7 +75,7 @@ describe('running the bot from the AdminApi', () => {
     await waitForState(host, 'ready');
     expect(host.health().bot.guilds).toBe(1);
 
-    const stopped = await host.handlers['bot.stop'](undefined);
+    const stopped = await host.handlers['bot.stop'](undefined, ADMIN);
     expect(stopped).toMatchObject({ state: 'stopped', guilds: 0 });
     expect(host.health().bot.detail).toMatch(/Start it again/);
     // The admin's stop holds through a token change.
@@ -81,7 +86,7 @@ describe('running the bot from the AdminApi', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(host.health().bot.state).toBe('stopped');
 
-    const started = await host.handlers['bot.start'](undefined);
+    const started = await host.handlers['bot.start'](undefined, ADMIN);
     expect(started.state).toBe('connecting');
     await waitForState(host, 'ready');
     await invokeMethod(host.handlers, 'bot.restart', {});

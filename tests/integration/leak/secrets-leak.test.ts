@@ -4,9 +4,13 @@
 // line and output byte, every HTTP answer and event, and the exported config are searched for
 // every secret value used: zero hits. A planted secret proves the search finds what is there.
 //
-// Not in the session yet, and why: role sync does not exist (a later issue), and there is no
-// /link command yet, so the member is linked through the store's links repository, the same one
-// /link will use.
+// OAuth is part of the session: the admin signs in with Discord and GitHub through the loopback
+// redirect, a member links through GitHub's device flow (the host's LinkPort, as /link calls it),
+// the Discord sign-in is refreshed, and both sign-ins end with revocation; every token the
+// simulators issued on the way is searched for too.
+//
+// Not in the session yet, and why: role sync does not exist (a later issue), and the first member
+// is linked through the store's links repository, the same one /link uses.
 import { appendFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,6 +21,9 @@ import { startSimulators, type Simulators } from '../../../sim/index.js';
 import type { AdminEvent } from '../../../src-main/api/contract.js';
 import { createLogger, memorySink } from '../../../src-main/log/logger.js';
 import { startHeadless, type HeadlessGitGuild } from '../../../src-main/web/start-headless.js';
+import type { LinkOutcome } from '../../../src-bot/ports.js';
+import { openWebLink, signInThroughBrowser } from '../oauth/browser.js';
+import { freePort } from '../oauth/oauth-rig.js';
 import { filesUnder, findSecrets, type Haystack } from './secret-search.js';
 
 const useKeyring = process.env['GITGUILD_TEST_KEYRING'] === '1';
@@ -94,10 +101,22 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
   });
 
   it('finds no secret value in the data dir, the logs, the output, the HTTP answers, the events or the exported config', async () => {
+    const discordPort = await freePort();
+    const webPort = await freePort();
+    const publicOrigin = `http://127.0.0.1:${webPort}`;
     const sims: Simulators = await startSimulators({
       seed: 11,
       preset: 'demo',
       now: Date.now() - 5 * 60_000,
+      github: { deviceFlow: { interval: 1 } },
+      discord: {
+        oauth: {
+          redirectUris: [
+            `http://127.0.0.1:${discordPort}/oauth/discord/callback`,
+            `${publicOrigin}/oauth/discord/callback`,
+          ],
+        },
+      },
     });
     cleanups.push(() => sims.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'gitguild-leak-data-'));
@@ -128,7 +147,7 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
         dataDir,
         logger,
         secrets: useKeyring ? { backend: 'keytar', service } : { backend: 'memory' },
-        port: 0,
+        port: webPort,
         env: {},
       });
       cleanups.push(() => running.stop());
@@ -156,8 +175,10 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       const settings = await rpc('settings.update', {
         discordApiBaseUrl: sims.discord.restUrl,
         discordClientId: sims.discord.applicationId,
+        discordRedirectPort: discordPort,
         githubApiBaseUrl: sims.github.apiUrl,
         githubWebBaseUrl: sims.github.webUrl,
+        githubClientId: sims.github.oauthApps[0]!.clientId,
         githubOrgs: [sims.github.org.login],
       });
       expect(settings.status).toBe(200);
@@ -226,6 +247,107 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       expect(hall.metrics['commits']?.length).toBeGreaterThan(0);
       expect((await rpc('store.backups')).status).toBe(200);
 
+      // OAuth. Headless has no browser to open, so the answer carries the URL and the test opens it.
+      type Status = { discord: { signedIn: boolean }; github: { signedIn: boolean } };
+      const authStatus = async () => (await rpc('auth.status')).body as Status;
+      const discordStart = (await rpc('auth.discord.begin')).body as { authorizationUrl: string };
+      expect((await signInThroughBrowser(discordStart.authorizationUrl)).status).toBe(200);
+      await until('the Discord sign-in', async () => (await authStatus()).discord.signedIn);
+      expect((await rpc('auth.discord.guilds')).status).toBe(200);
+      sims.github.control.setAuthorizeUser(sims.github.org.members[0]!);
+      const githubStart = (await rpc('auth.github.begin')).body as { authorizationUrl: string };
+      expect((await signInThroughBrowser(githubStart.authorizationUrl)).status).toBe(200);
+      await until('the GitHub sign-in', async () => (await authStatus()).github.signedIn);
+      expect((await rpc('auth.github.orgs')).status).toBe(200);
+
+      const linking = sims.discord.guild.members.find(
+        (m) => !m.user.bot && m.user.id !== member!.discordUserId,
+      )!;
+      let outcome: LinkOutcome | null = null;
+      const linkStart = await running.host.linkPort.start(
+        {
+          guildId: sims.discord.guild.guild.id,
+          userId: linking.user.id,
+          username: linking.user.username,
+        },
+        (o) => (outcome = o),
+      );
+      expect(linkStart.kind).toBe('device');
+      if (linkStart.kind === 'device')
+        sims.github.control.approveDevice(linkStart.userCode, 'octo-leak-check');
+      const linked = await until('the member link', async () => outcome);
+      expect(linked.kind).toBe('linked');
+      expect((await rpc('links.list')).status).toBe(200);
+
+      // Discord ends the access token early; the next use refreshes the sign-in.
+      sims.discord.control.expireOAuthTokens();
+      expect((await rpc('auth.discord.guilds')).status).toBe(200);
+      expect(events.some((e) => e.type === 'auth-changed' && e.state === 'refreshed')).toBe(true);
+      expect((await running.host.oauth.refreshJob.run()).results).toMatchObject({
+        'discord admin sign-in': 'fresh',
+      });
+
+      // The public side of a headless host: dashboard sign-in and a web-mode link.
+      expect(
+        (
+          await rpc('settings.update', {
+            publicBaseUrl: publicOrigin,
+            dashboardSignIn: true,
+            memberLinkMode: 'web',
+          })
+        ).status,
+      ).toBe(200);
+      sims.discord.control.setOAuthUser(sims.discord.guild.guild.ownerId);
+      const login = await signInThroughBrowser(`${publicOrigin}/auth/discord/login`);
+      expect(login.status).toBe(302);
+      const landed = await fetch(login.location!, { redirect: 'manual' });
+      const cookie = landed.headers.get('set-cookie')!.split(';')[0]!;
+      secrets['dashboard session'] = cookie.split('=')[1]!;
+      const asSession = await fetch(`${base}/api/rpc/auth.session.status`, {
+        method: 'POST',
+        headers: { cookie, origin: base, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const sessionText = await asSession.text();
+      answers.push({
+        name: `session auth.session.status (${asSession.status})`,
+        bytes: Buffer.from(sessionText),
+      });
+      expect(asSession.status).toBe(200);
+      const webLinker = sims.discord.guild.members.filter((m) => !m.user.bot)[2]!.user;
+      let webOutcome: LinkOutcome | null = null;
+      const webStart = await running.host.linkPort.start(
+        {
+          guildId: sims.discord.guild.guild.id,
+          userId: webLinker.id,
+          username: webLinker.username,
+        },
+        (o) => (webOutcome = o),
+      );
+      if (webStart.kind !== 'web') throw new Error(`expected a web link, got ${webStart.kind}`);
+      sims.github.control.setAuthorizeUser('octo-leak-web');
+      const { posted } = await openWebLink(webStart.url);
+      expect(posted.status).toBe(303);
+      expect((await signInThroughBrowser(posted.location!)).status).toBe(200);
+      expect((await until('the web link', async () => webOutcome)).kind).toBe('linked');
+      secrets['oauth.linkSigningKey'] = (await running.host.secrets.get('oauth.linkSigningKey'))!;
+      const signedOut = await fetch(`${base}/api/rpc/auth.session.signOutEverywhere`, {
+        method: 'POST',
+        headers: { cookie, origin: base, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      expect(await signedOut.json()).toEqual({ ended: 1 });
+
+      expect((await rpc('auth.signOut', { provider: 'discord' })).body).toEqual({
+        revoked: true,
+        note: null,
+      });
+      expect((await rpc('auth.signOut', { provider: 'github' })).body).toMatchObject({
+        revoked: false, // the pasted github.token set above cannot be revoked by an app
+      });
+      expect(sims.discord.control.liveOAuthTokens()).toEqual([]);
+      expect(sims.github.liveOAuthTokens()).toEqual([]);
+
       await running.stop();
       return { linkedLogin: member!.githubLogin, exported: exported.body };
     });
@@ -255,15 +377,25 @@ describe(`secrets never leak in a full session (secret backend: ${backend})`, ()
       ...answers,
     ];
     expect(Object.keys(secrets).sort()).toEqual([
+      'dashboard session',
       'discord.botToken',
       'discord.clientSecret',
       'github.clientSecret',
       'github.token',
       'headless.apiToken',
+      'oauth.linkSigningKey',
     ]);
-    const hits = findSecrets(haystacks, secrets);
+    // Every OAuth token the simulators issued: admin sign-ins, the refresh, the member's token.
+    const oauthTokens = [
+      ...sims.discord.control.issuedOAuthTokens().map((t, i) => [`discord oauth token ${i}`, t]),
+      ...sims.github.issuedOAuthTokens().map((t, i) => [`github oauth token ${i}`, t.token]),
+    ];
+    // Discord: access + refresh at sign-in, at refresh, and for the dashboard session; GitHub: the
+    // admin's and the two members' (device flow and web link).
+    expect(oauthTokens.length).toBe(9);
+    const hits = findSecrets(haystacks, { ...secrets, ...Object.fromEntries(oauthTokens) });
     console.log(
-      `leak test (${backend}): searched ${haystacks.length} sources (${dataFiles.length} data files, ${memory.records.length} log records, ${output.length} output bytes, ${answers.length} HTTP answers, ${events.length} events) for ${Object.keys(secrets).length} secrets: ${hits.length} hits`,
+      `leak test (${backend}): searched ${haystacks.length} sources (${dataFiles.length} data files, ${memory.records.length} log records, ${output.length} output bytes, ${answers.length} HTTP answers, ${events.length} events) for ${Object.keys(secrets).length} secrets and ${oauthTokens.length} OAuth tokens: ${hits.length} hits`,
     );
     expect(hits).toEqual([]);
 

@@ -233,6 +233,7 @@ describe('GitHub simulator responses match GitHub OpenAPI schemas', () => {
   it('the authenticated user, public users, bots and orgs as users, and rate_limit', async () => {
     await check('/user', '/user', 200);
     await check('/user', '/user', 401, null);
+    await check('/user/orgs', '/user/orgs', 200);
     const first = sim.control.orgs[0]?.members[0] ?? '';
     await check('/users/{username}', `/users/${first}`, 200);
     await check('/users/{username}', '/users/dependabot[bot]', 200);

@@ -3,13 +3,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { EventHub } from '../../../src-main/api/event-hub.js';
 import { createAdminHandlers, type AdminHandlers } from '../../../src-main/api/handlers.js';
 import { inProcessRenderer } from '../../../src-main/charts/chart-renderer.js';
 import { createBotPorts } from '../../../src-main/host/bot-ports.js';
 import { BotRunner } from '../../../src-main/host/bot-runner.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
+import { createOAuthServices } from '../../../src-main/host/oauth-services.js';
 import { createRoleEngine, type RoleEngine } from '../../../src-main/host/role-engine.js';
-import { EventHub } from '../../../src-main/api/event-hub.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
 import { CrawlJob } from '../../../src-main/scheduler/crawl-job.js';
 import { openSecretStore } from '../../../src-main/secrets/index.js';
@@ -73,6 +74,14 @@ export async function handlerFixture(
     endpoints: () => ({ apiBaseUrl: store.settings.get().discordApiBaseUrl, gatewayUrl: null }),
     onStatus: () => undefined,
   });
+  const oauth = createOAuthServices({
+    store,
+    secrets,
+    events: new EventHub(logger),
+    logger,
+    mode: 'desktop',
+    userAgent: 'GitGuild-test',
+  });
   const fixture: HandlerFixture = {
     dir,
     store,
@@ -107,10 +116,12 @@ export async function handlerFixture(
       sync: roleEngine.handlers.sync,
       bot,
       charts: { settings: store.settings, statsFor: (org) => stats.get(org) },
+      auth: oauth.handlerDeps,
     }),
     async close() {
       await crawls.stop();
       await roleEngine.stop();
+      await oauth.stop();
       await bot.stop();
       await renderer.close();
       await store.close();

@@ -16,6 +16,11 @@ const current: Settings = {
   discordApiBaseUrl: 'https://discord.com/api',
   discordGatewayUrl: '',
   discordClientId: '',
+  githubClientId: '',
+  discordRedirectPort: 7421,
+  publicBaseUrl: '',
+  memberLinkMode: 'device_flow',
+  dashboardSignIn: false,
   crawl: {
     includeArchived: false,
     includeForks: false,

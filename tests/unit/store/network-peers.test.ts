@@ -79,12 +79,13 @@ describe('the transport rule for network peers', () => {
 });
 
 describe('finding network peers', () => {
-  it('finds every URL setting of today: the GitHub API and web, the Discord API and gateway', () => {
+  it('finds every URL setting of today: GitHub API and web, Discord API and gateway, public base URL', () => {
     expect(SETTINGS_PEER_PATHS.map((p) => p.join('.')).sort()).toEqual([
       'discordApiBaseUrl',
       'discordGatewayUrl',
       'githubApiBaseUrl',
       'githubWebBaseUrl',
+      'publicBaseUrl',
     ]);
   });
 
@@ -112,7 +113,7 @@ describe('finding network peers', () => {
       web: z.strictObject({ publicBaseUrl: networkPeerUrl.optional(), title: z.string() }),
     });
     expect(networkPeerPaths(future)).toEqual([['oauthRedirectBaseUrl'], ['web', 'publicBaseUrl']]);
-    expect(networkPeerPaths(SettingsSchema.partial())).toHaveLength(4);
+    expect(networkPeerPaths(SettingsSchema.partial())).toHaveLength(5);
   });
 });
 

@@ -9,6 +9,7 @@ import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.j
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, type Store } from '../store/index.js';
+import type { Settings } from '../store/types.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import type { Host, HostMode } from './host.js';
@@ -27,6 +28,8 @@ export interface HostConfig {
   crawlTuning?: { settleMs?: number; maxRateLimitWaitMs?: number; retryBaseDelayMs?: number };
   /** Injected for tests of uptime; defaults to the wall clock. */
   now?: () => number;
+  /** Called after settings change (update, import, restore); the desktop applies launch at login. */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -124,12 +127,14 @@ export async function createHost(config: HostConfig): Promise<Host> {
     if (state !== 'started') return;
     bots.start(store.settings.get().discordApiBaseUrl).catch(() => undefined);
   };
+  const settingsChanged = (): void => config.onSettingsChanged?.(store.settings.get());
   const handlers = createAdminHandlers({
     settings: {
       settings: store.settings,
       health,
       onSettingsChanged: (settings) => {
         bots.applyBaseUrl(settings.discordApiBaseUrl).catch(() => undefined);
+        settingsChanged();
       },
     },
     crawl: crawls,
@@ -142,12 +147,16 @@ export async function createHost(config: HostConfig): Promise<Host> {
       store,
       onConfigReplaced: () => {
         bots.applyBaseUrl(store.settings.get().discordApiBaseUrl).catch(() => undefined);
+        settingsChanged();
         publishStatus();
       },
     },
     store: {
       store,
-      onRestored: () => publishStatus(),
+      onRestored: () => {
+        settingsChanged();
+        publishStatus();
+      },
       onDiscarded: () => {
         indexes.invalidateAll();
         publishStatus();

@@ -72,6 +72,8 @@ export const SettingsSchema = z.strictObject({
     repoExclude: z.array(z.string()),
   }),
   startMinimized: z.boolean(),
+  /** Desktop: start GitGuild (hidden, in the tray) when the user logs in. Off until asked for. */
+  launchAtLogin: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -91,6 +93,7 @@ export const DEFAULT_SETTINGS: Settings = {
     repoExclude: [],
   },
   startMinimized: false,
+  launchAtLogin: false,
 };
 
 /** A partial update; `crawl` may itself be partial. */

@@ -23,6 +23,7 @@ const current: Settings = {
     repoExclude: ['acme/old'],
   },
   startMinimized: false,
+  launchAtLogin: false,
 };
 
 describe('the settings form', () => {

@@ -38,6 +38,12 @@ export function schedulerConditionOf(state: string): SchedulerCondition {
   }
 }
 
+/** An event this build's contract does not declare yet (the sync engine's); read by shape. */
+export interface ForeignEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
 interface Failure {
   message: string;
   page: DesktopPage;
@@ -75,7 +81,7 @@ export class DesktopStatus {
   }
 
   /** Takes any event from the host's hub; ones the desktop does not use are ignored. */
-  onEvent(event: AdminEvent | { type: string }): void {
+  onEvent(event: AdminEvent | ForeignEvent): void {
     const known = event as AdminEvent;
     switch (known.type) {
       case 'status':
@@ -99,7 +105,7 @@ export class DesktopStatus {
     }
   }
 
-  private onSyncSignal(event: { type: string }): void {
+  private onSyncSignal(event: ForeignEvent): void {
     const signal = syncSignalOf(event);
     if (!signal) return;
     if (signal.kind === 'sync-finished') {

@@ -82,7 +82,11 @@ function guardContents(contents: WebContents): void {
   });
 }
 
+const guardedSessions = new WeakSet<Session>();
 function guardSession(target: Session): void {
+  // The default session may also arrive through `session-created`; one set of handlers each.
+  if (guardedSessions.has(target)) return;
+  guardedSessions.add(target);
   target.setPermissionRequestHandler(permissionRequestHandler(logger));
   target.setPermissionCheckHandler(permissionCheckHandler());
   target.setDevicePermissionHandler(() => false);

@@ -38,6 +38,12 @@ export interface DesktopShellOptions<Image, Menu> {
   now: () => number;
   /** Bot outages shorter than this are reconnects, not news (default one minute). */
   botOfflineGraceMs?: number;
+  /**
+   * How often the tray is redrawn with no event (default one minute), so the tooltip's times
+   * stay right across midnight ("14:05" becomes "Tue 14:05"). Redrawing touches the tray only
+   * when something changed.
+   */
+  redrawEveryMs?: number;
   timers?: ShellTimers;
 }
 
@@ -54,6 +60,7 @@ export class DesktopShell<Image, Menu> {
   private readonly timers: ShellTimers;
   private unsubscribe: (() => void) | null = null;
   private recheck: { at: number; handle: unknown } | null = null;
+  private redraw: unknown = null;
   private quitting = false;
 
   constructor(private readonly options: DesktopShellOptions<Image, Menu>) {
@@ -71,7 +78,8 @@ export class DesktopShell<Image, Menu> {
       onCommand: (command) => void this.command(command),
     });
     this.timers = options.timers ?? {
-      setTimeout: (callback, ms) => setTimeout(callback, ms),
+      // Unref'd: a pending redraw must never keep a process alive that is otherwise done.
+      setTimeout: (callback, ms) => setTimeout(callback, ms).unref(),
       clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
     };
   }
@@ -92,6 +100,14 @@ export class DesktopShell<Image, Menu> {
       this.refresh();
     });
     this.refresh();
+    this.scheduleRedraw();
+  }
+
+  private scheduleRedraw(): void {
+    this.redraw = this.timers.setTimeout(() => {
+      this.refresh();
+      this.scheduleRedraw();
+    }, this.options.redrawEveryMs ?? 60_000);
   }
 
   /** Redraws the tray and shows whatever notices are new. */
@@ -201,6 +217,8 @@ export class DesktopShell<Image, Menu> {
     this.unsubscribe = null;
     if (this.recheck) this.timers.clearTimeout(this.recheck.handle);
     this.recheck = null;
+    if (this.redraw !== null) this.timers.clearTimeout(this.redraw);
+    this.redraw = null;
     this.tray.destroy();
   }
 }

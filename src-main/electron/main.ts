@@ -213,9 +213,10 @@ async function startApp(): Promise<void> {
   const hint = await fileBackedHint(created.dataDir, (error) =>
     logger.warn('could not remember the tray hint', { error }),
   );
+  const actions = trayActions(created.handlers, logger);
   const desktop = new DesktopShell<Electron.NativeImage, Electron.Menu>({
     host: created,
-    actions: trayActions(created.handlers, logger),
+    actions,
     tray: {
       tray: {
         setImage: (image) => tray.setImage(image),
@@ -258,8 +259,7 @@ async function startApp(): Promise<void> {
   // tray command. Not reachable from the renderer (sandboxed, context-isolated, no remote).
   (globalThis as { gitguildDesktop?: DesktopProbe }).gitguildDesktop = desktop.probe();
 
-  const catchUp = trayActions(created.handlers, logger).catchUp;
-  const wake = new WakeCatchUp({ catchUp, now: Date.now, logger });
+  const wake = new WakeCatchUp({ catchUp: actions.catchUp, now: Date.now, logger });
   powerMonitor.on('suspend', () => wake.onSuspend());
   powerMonitor.on('resume', () => wake.onResume());
 

@@ -134,6 +134,23 @@ test.describe('the Electron desktop shell', () => {
     await expect(page.getByTestId('setting-timeZone')).toHaveValue('Europe/Berlin');
   });
 
+  test('answers every permission check and request with no', async () => {
+    const page = await launch();
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    const answers = await page.evaluate(async () => ({
+      geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+      notifications: (await navigator.permissions.query({ name: 'notifications' })).state,
+      notificationPermission: Notification.permission,
+      requested: await Notification.requestPermission(),
+    }));
+    expect(answers).toEqual({
+      geolocation: 'denied',
+      notifications: 'denied',
+      notificationPermission: 'denied',
+      requested: 'denied',
+    });
+  });
+
   test('opens its window, and closing it hides GitGuild to the tray', async () => {
     const page = await launch();
     await expect(page.getByTestId('status-bar')).toBeVisible();

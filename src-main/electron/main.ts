@@ -255,6 +255,9 @@ async function startApp(): Promise<void> {
   // Linux and Windows open the window on a click; macOS shows the menu.
   tray.on('click', showWindow);
   window.on('close', (event) => desktop.onWindowClose(event, window));
+  // Windows logging off or shutting down: stop in order while there is time, and let the window
+  // close rather than hide (a hidden-on-close window would hold the session end up).
+  window.on('session-end', () => void quit.start());
   // For the Electron e2e spec and for debugging from the main process: read the tray, run a
   // tray command. Not reachable from the renderer (sandboxed, context-isolated, no remote).
   (globalThis as { gitguildDesktop?: DesktopProbe }).gitguildDesktop = desktop.probe();

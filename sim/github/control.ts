@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import type { DailyCount } from '../../src-main/store/types.js';
+import type { TruthDailyCount as DailyCount } from '../scenarios/truth-types.js';
 import {
   orgTruth,
   type OrgTruthOptions,

@@ -13,7 +13,7 @@
 // - pushed_at moves on pushes only (commits, PR branches); a new issue or review does not move
 //   it, as on GitHub. A crawler that skips repos by pushed_at alone will miss them.
 // - day = UTC calendar day YYYY-MM-DD. Everything is generated relative to `now`.
-import type { DailyCount, Metric } from '../../src-main/store/types.js';
+import type { TruthDailyCount as DailyCount, TruthMetric as Metric } from './truth-types.js';
 import { createRandom, type Random } from './random.js';
 
 export type OrgPreset = 'demo' | 'large' | 'tiny';

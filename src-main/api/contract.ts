@@ -8,6 +8,7 @@ import {
   METRICS,
   SettingsPatchSchema,
   SettingsSchema,
+  STORE_PROBLEM_IDENTIFIERS,
 } from '../store/types.js';
 import { SECRET_ACCOUNTS } from '../secrets/types.js';
 
@@ -93,7 +94,7 @@ export const HallOfFameSchema = z.strictObject({
 export const BackupListSchema = z.strictObject({
   problems: z.array(
     z.strictObject({
-      identifier: z.enum(['store_corrupt', 'store_too_new']),
+      identifier: z.enum(STORE_PROBLEM_IDENTIFIERS),
       kind: z.enum(['config', 'links', 'contributions', 'history']),
       file: z.string(),
       message: z.string(),
@@ -102,6 +103,35 @@ export const BackupListSchema = z.strictObject({
     }),
   ),
   backups: z.strictObject({ config: z.array(z.string()), links: z.array(z.string()) }),
+});
+
+export const ConfigImportInputSchema = z
+  .strictObject({
+    document: z.unknown(),
+    /** Apply the document's network peers (the admin has seen and trusts them). */
+    confirmNetworkPeers: z.boolean().optional(),
+    /** Import everything else and keep the current network peers. */
+    keepNetworkPeers: z.boolean().optional(),
+  })
+  .refine((input) => !(input.confirmNetworkPeers && input.keepNetworkPeers), {
+    message: 'choose either confirmNetworkPeers or keepNetworkPeers, not both',
+    path: ['keepNetworkPeers'],
+  });
+
+export const ConfigImportResultSchema = z.strictObject({
+  imported: z.boolean(),
+  networkPeers: z.strictObject({
+    status: z.enum(['unchanged', 'needs_confirmation', 'applied', 'kept']),
+    changes: z.array(
+      z.strictObject({ setting: z.string(), current: z.string(), proposed: z.string() }),
+    ),
+  }),
+  changes: z.strictObject({
+    settings: z.array(z.string()),
+    guilds: z.strictObject({ current: z.number().int(), proposed: z.number().int() }),
+    mappings: z.strictObject({ current: z.number().int(), proposed: z.number().int() }),
+  }),
+  message: z.string(),
 });
 
 /** Accounts the admin may set from the UI; admin refresh tokens are written only by OAuth. */
@@ -133,10 +163,15 @@ export const adminApi = {
     output: HallOfFameSchema,
   },
   'config.export': { input: NoInput, output: ConfigDocumentSchema },
-  /** The document is validated by the store, which names the bad field; nothing changes on error. */
+  /**
+   * The document is validated by the store, which names the bad field; nothing changes on error.
+   * A document that changes a network peer (a URL setting such as githubApiBaseUrl) imports
+   * nothing and answers `networkPeers.status: needs_confirmation` with the changes, until the
+   * call is repeated with `confirmNetworkPeers` (apply them) or `keepNetworkPeers` (leave them out).
+   */
   'config.import': {
-    input: z.strictObject({ document: z.unknown() }),
-    output: z.strictObject({ imported: z.literal(true) }),
+    input: ConfigImportInputSchema,
+    output: ConfigImportResultSchema,
   },
   'store.backups': { input: NoInput, output: BackupListSchema },
   'store.restore': {

@@ -5,7 +5,7 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { toRpcErrorPayload } from '../api/error-payload.js';
 import { invokeMethod } from '../api/invoke.js';
 import type { Host } from '../host/host.js';
-import type { RpcResult } from '../../src-renderer/api/bridge.js';
+import type { RpcResult } from '../api/bridge.js';
 import { EVENT_CHANNEL, RPC_CHANNEL } from './channels.js';
 import { isTrustedSender, originForLog } from './security.js';
 

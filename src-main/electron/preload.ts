@@ -2,7 +2,7 @@
 // method, subscribe to events); the renderer's api client turns them into named methods.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AdminEvent } from '../api/contract.js';
-import type { GitGuildBridge } from '../../src-renderer/api/bridge.js';
+import type { GitGuildBridge } from '../api/bridge.js';
 import { EVENT_CHANNEL, RPC_CHANNEL } from './channels.js';
 
 const bridge: GitGuildBridge = {

@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.js';
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, publicStoreProblem, type Store } from '../store/index.js';
 import type { Settings } from '../store/types.js';
 import { BotRunner } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
@@ -35,7 +35,8 @@ export interface HostConfig {
 function storeHealth(store: Store): Health['store'] {
   const status = store.status;
   if (status.ok) return { ok: true };
-  return { ok: false, problem: status.problems.map((p) => `${p.message} ${p.hint}`).join(' ') };
+  // Health is answered without a token: say which kind of file, never where it is.
+  return { ok: false, problem: status.problems.map(publicStoreProblem).join(' ') };
 }
 
 function keychainHealth(secrets: SecretStore): Health['keychain'] {

@@ -2,7 +2,7 @@
 // SecretStore at each start, progress and completion published as events, stopped by the host.
 // Failures are logged and kept as `lastError`; they never throw out of the background run.
 import type { MethodOutput } from '../api/contract.js';
-import type { CrawlService } from '../api/handlers.js';
+import type { CrawlService } from './crawl-service.js';
 import { GitGuildError } from '../errors.js';
 import { crawlOrg, type CrawlProgress } from '../github/crawler.js';
 import { createOctokit } from '../github/octokit.js';
@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger.js';
 import type { SecretStore } from '../secrets/types.js';
 import type { ContributionsRepository, SettingsRepository } from '../store/repositories.js';
 import type { CrawlSummary } from '../store/types.js';
-import { resolveConfiguredOrg } from '../api/handlers/stats.js';
+import { resolveConfiguredOrg } from '../stats/configured-org.js';
 
 export interface CrawlJobOptions {
   settings: SettingsRepository;

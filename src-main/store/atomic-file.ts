@@ -1,17 +1,22 @@
 // Crash-safe file writes: temp file + fsync + rename + directory fsync, one write at a time per
 // file. steno (lowdb's writer) renames without fsync, so after a power cut the renamed file can be
 // empty; this adapter closes that gap and is what every store file is written through.
-import { open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+import { readFile, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { errorCode, NODE_STORE_IO, reportOrThrow, type StoreIo } from './store-io.js';
 
 let tempCounter = 0;
 const TEMP_MARK = '.tmp-';
 
 /** Writes `text` to `path` so that a reader (or a crash) only ever sees the old or the new bytes. */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  text: string,
+  io: StoreIo = NODE_STORE_IO,
+): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${++tempCounter}`);
-  const handle = await open(temp, 'w', 0o600);
+  const handle = await io.fs.open(temp, 'w', 0o600);
   try {
     await handle.writeFile(text, 'utf8');
     await handle.sync();
@@ -19,25 +24,31 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await handle.close();
   }
   try {
-    await rename(temp, path);
+    await io.fs.rename(temp, path);
   } catch (error) {
-    await unlink(temp).catch(() => undefined);
+    await io.fs.unlink(temp).catch(() => undefined);
     throw error;
   }
-  await syncDirectory(dirname(path));
+  await syncDirectory(path, io);
 }
 
-async function syncDirectory(dir: string): Promise<void> {
-  // The rename lives in the directory entry; without this a crash can forget it. Some platforms
-  // (Windows) cannot open directories: the rename is still atomic there, only less durable.
-  let handle;
+/**
+ * The rename lives in the directory entry; without this fsync a crash can forget it. The new
+ * bytes are already in place when it fails, so the write is not undone: the failure is reported
+ * as a store problem (`store_not_durable`), or thrown to a caller that has no problem receiver.
+ */
+async function syncDirectory(path: string, io: StoreIo): Promise<void> {
+  // Windows cannot open directories: the rename is still atomic there, only less durable.
+  if (process.platform === 'win32') return;
   try {
-    handle = await open(dir, 'r');
-    await handle.sync();
-  } catch {
-    return;
-  } finally {
-    await handle?.close();
+    const handle = await io.fs.open(dirname(path), 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    reportOrThrow(io, { identifier: 'store_not_durable', path, code: errorCode(error) }, error);
   }
 }
 
@@ -90,6 +101,7 @@ export class AtomicJsonAdapter<T> implements Adapter<T> {
     readonly path: string,
     private readonly serialize: (data: T) => string = (data) =>
       `${JSON.stringify(data, null, 2)}\n`,
+    private readonly io: StoreIo = NODE_STORE_IO,
   ) {}
 
   async read(): Promise<T | null> {
@@ -100,6 +112,6 @@ export class AtomicJsonAdapter<T> implements Adapter<T> {
 
   write(data: T): Promise<void> {
     const text = this.serialize(data);
-    return this.queue.run(() => writeFileAtomic(this.path, text));
+    return this.queue.run(() => writeFileAtomic(this.path, text, this.io));
   }
 }

@@ -4,6 +4,7 @@ import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { readTextIfExists, writeFileAtomic } from './atomic-file.js';
+import { NODE_STORE_IO, type StoreIo } from './store-io.js';
 import { parseDocument } from './store-file.js';
 import type { StoreFileKind } from './types.js';
 
@@ -15,6 +16,7 @@ export class DailyBackups {
     readonly dir: string,
     private readonly keepDays: number,
     private readonly now: () => Date,
+    private readonly io: StoreIo = NODE_STORE_IO,
   ) {}
 
   backupName(kind: BackedUpKind, date = this.now()): string {
@@ -42,7 +44,7 @@ export class DailyBackups {
     if (existing.includes(name)) return;
     const text = await readTextIfExists(sourcePath);
     if (text === null) return;
-    await writeFileAtomic(join(this.dir, name), text);
+    await writeFileAtomic(join(this.dir, name), text, this.io);
     for (const old of existing.slice(Math.max(0, this.keepDays - 1))) {
       await unlink(join(this.dir, old)).catch(() => undefined);
     }

@@ -2,14 +2,19 @@
 // versioned, migrated on open, written atomically, and refused rather than overwritten when bad.
 // Everything outside src-main/store uses the `Store` returned here, never the files or lowdb.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { removeStaleTempFiles } from './atomic-file.js';
 import { DailyBackups } from './backups.js';
 import type { BackedUpKind } from './backups.js';
-import { exportConfig, importConfig } from './config-document.js';
+import {
+  exportConfig,
+  importConfig,
+  type ConfigImportOutcome,
+  type NetworkPeerDecision,
+} from './config-document.js';
 import { ContributionsStore } from './contributions/contributions-repository.js';
 import { ConfigFileSchema, HistoryFileSchema, LinksFileSchema } from './file-schemas.js';
 import type { ConfigFile, HistoryFile, LinksFile } from './file-schemas.js';
@@ -28,10 +33,13 @@ import type {
 } from './repositories.js';
 import { createSettingsRepository } from './settings-repository.js';
 import { StoreFile } from './store-file.js';
+import { nodeStoreFs, type StoreFs, type StoreIo, type StoreIoProblem } from './store-io.js';
 import { DEFAULT_SETTINGS, STORE_FILES } from './types.js';
 import type { ConfigDocument, StoreFileKind, StoreProblem } from './types.js';
 
 export type { StoreProblem } from './types.js';
+export { publicStoreProblem } from './problem-summary.js';
+export type { ConfigImportOutcome, NetworkPeerDecision } from './config-document.js';
 export type StoreStatus = { ok: true } | { ok: false; problems: StoreProblem[] };
 
 export interface Store {
@@ -45,8 +53,12 @@ export interface Store {
   contributions: ContributionsRepository;
   history: HistoryRepository;
   exportConfig(): ConfigDocument;
-  /** Replaces guilds, mappings and settings; rejects with `invalid_input` naming the bad field. */
-  importConfig(raw: unknown): Promise<void>;
+  /**
+   * Replaces guilds, mappings and settings; rejects with `invalid_input` naming the bad field.
+   * A document that changes network peers is imported only with `apply` or `keep` (see
+   * config-document.ts); with `ask` (the default) nothing changes and the outcome says why.
+   */
+  importConfig(raw: unknown, networkPeers?: NetworkPeerDecision): Promise<ConfigImportOutcome>;
   /** Backup file names of config or links, newest first. */
   listBackups(kind: BackedUpKind): Promise<string[]>;
   /** Restores a backup over the file, keeping the present file as `<name>.corrupt-<time>` (or `.replaced-`). */
@@ -64,6 +76,8 @@ export interface OpenStoreOptions {
   backupDays?: number;
   now?: () => Date;
   historyLimits?: HistoryLimits;
+  /** The file-system seam; tests inject failing fsyncs or readdirs here. Node's fs by default. */
+  fs?: StoreFs;
 }
 
 /** One JSON object per line: compact, yet diffs and a human reading it see one link per line. */
@@ -88,7 +102,25 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       `backupDays must be a positive integer, got ${options.backupDays}`,
     );
   }
-  const backups = new DailyBackups(join(dataDir, 'backups'), options.backupDays ?? 7, now);
+  // Failures underneath a completed operation (a directory fsync after a rename, a folder that
+  // cannot be listed) become store problems here; they stay until GitGuild restarts.
+  const ioProblems = new Map<string, StoreProblem>();
+  const io: StoreIo = {
+    fs: options.fs ?? nodeStoreFs,
+    report: (problem) => {
+      const key = `${problem.identifier}:${problem.path}`;
+      if (ioProblems.has(key)) return;
+      const stored = ioStoreProblem(dataDir, problem);
+      ioProblems.set(key, stored);
+      logger.error('store problem', {
+        identifier: stored.identifier,
+        kind: stored.kind,
+        path: problem.path,
+        code: problem.code,
+      });
+    },
+  };
+  const backups = new DailyBackups(join(dataDir, 'backups'), options.backupDays ?? 7, now, io);
   await mkdir(backups.dir, { recursive: true });
   await removeStaleTempFiles(dataDir);
   await removeStaleTempFiles(backups.dir);
@@ -106,6 +138,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       mappings: [],
     }),
     logger,
+    io,
     beforeWrite: () => backups.ensureToday('config', configPath),
   });
   const links = new StoreFile<LinksFile>({
@@ -115,6 +148,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     initial: () => ({ schemaVersion: CURRENT_VERSION.links, links: [] }),
     serialize: serializeLinks,
     logger,
+    io,
     beforeWrite: () => backups.ensureToday('links', linksPath),
   });
   const history = new StoreFile<HistoryFile>({
@@ -124,8 +158,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     initial: () => ({ schemaVersion: CURRENT_VERSION.history, syncRuns: [], audit: [] }),
     serialize: (data) => JSON.stringify(data),
     logger,
+    io,
   });
-  const contributions = new ContributionsStore(join(dataDir, 'contributions'), logger);
+  const contributions = new ContributionsStore(join(dataDir, 'contributions'), logger, io);
 
   const backedUp: Record<BackedUpKind, StoreFile<ConfigFile> | StoreFile<LinksFile>> = {
     config,
@@ -181,9 +216,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
   return {
     get status(): StoreStatus {
-      return problems.length === 0
-        ? { ok: true }
-        : { ok: false, problems: problems.map((p) => ({ ...p })) };
+      const all = [...problems, ...ioProblems.values()];
+      return all.length === 0 ? { ok: true } : { ok: false, problems: all.map((p) => ({ ...p })) };
     },
     dataDir,
     settings: createSettingsRepository(config),
@@ -193,7 +227,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     contributions,
     history: createHistoryRepository(history, now, options.historyLimits),
     exportConfig: () => exportConfig(config, now),
-    importConfig: (raw) => importConfig(config, raw),
+    importConfig: (raw, networkPeers) => importConfig(config, raw, networkPeers),
     listBackups: (kind) => backups.list(assertBackedUpKind(kind)),
     async restoreBackup(kind, backupName) {
       assertBackedUpKind(kind);
@@ -258,4 +292,38 @@ function problemHint(
   if (kind === 'contributions')
     return 'Discard the damaged file; its repository is crawled again on the next run.';
   return 'No good backup exists. Discard the damaged file to start it empty (it is kept as .corrupt-<time>), or repair it by hand.';
+}
+
+const FOLDER_KIND: readonly [RegExp, StoreFileKind][] = [
+  [/^contributions(\/|$)/, 'contributions'],
+  [/^history/, 'history'],
+  [/^links|^backups\/links/, 'links'],
+];
+
+/** Which kind of data a path under the data directory holds; the data directory itself counts as config. */
+function kindOfPath(dataDir: string, path: string): StoreFileKind {
+  const rel = relative(dataDir, path).split(sep).join('/');
+  return FOLDER_KIND.find(([pattern]) => pattern.test(rel))?.[1] ?? 'config';
+}
+
+function ioStoreProblem(dataDir: string, problem: StoreIoProblem): StoreProblem {
+  const kind = kindOfPath(dataDir, problem.path);
+  if (problem.identifier === 'store_unreadable') {
+    return {
+      identifier: 'store_unreadable',
+      kind,
+      file: problem.path,
+      message: `The folder ${problem.path} cannot be read (${problem.code}), so the ${kind} data in it was not loaded.`,
+      newestGoodBackup: null,
+      hint: 'Give the user running GitGuild read and write access to its data directory, then restart GitGuild. Nothing in the folder was changed.',
+    };
+  }
+  return {
+    identifier: 'store_not_durable',
+    kind,
+    file: problem.path,
+    message: `The disk did not confirm the write of ${problem.path} (directory fsync failed: ${problem.code}); the change is saved but may be lost in a crash or power cut.`,
+    newestGoodBackup: null,
+    hint: 'Check the disk and file system that hold the data directory (system log, free space, health), then restart GitGuild.',
+  };
 }

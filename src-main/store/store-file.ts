@@ -7,6 +7,7 @@ import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { rename } from 'node:fs/promises';
 import { AtomicJsonAdapter, readTextIfExists } from './atomic-file.js';
+import type { StoreIo } from './store-io.js';
 import { describeIssues } from './issue-path.js';
 import { applyMigrations } from './migrations/migration.js';
 import { CURRENT_VERSION, MIGRATIONS } from './migrations/index.js';
@@ -70,6 +71,8 @@ export interface StoreFileOptions<T> {
   logger: Logger;
   /** Runs inside the write queue before each write, with the file's current (last good) text. */
   beforeWrite?: () => Promise<void>;
+  /** File-system seam and problem receiver; node's fs (problems thrown) when absent. */
+  io?: StoreIo;
 }
 
 export interface RefusedState {
@@ -88,7 +91,7 @@ export class StoreFile<T> {
     this.kind = options.kind;
     this.path = options.path;
     this.low = new Low<T>(
-      new AtomicJsonAdapter<T>(options.path, options.serialize),
+      new AtomicJsonAdapter<T>(options.path, options.serialize, options.io),
       options.initial(),
     );
   }

@@ -1,6 +1,7 @@
 // The store's public shapes: what the rest of the app may know about persisted state.
 // Only src-main/store touches lowdb; everyone else goes through these repositories.
 import { z } from 'zod';
+import { networkPeerPaths, networkPeerUrl, peerTransportIssues } from './network-peers.js';
 
 export const METRICS = ['prs_opened', 'prs_merged', 'issues', 'commits', 'reviews'] as const;
 export type Metric = (typeof METRICS)[number];
@@ -41,10 +42,11 @@ const ianaTimeZone = z.string().refine((tz) => {
   }
 }, 'must be an IANA time zone such as "Europe/Berlin" or "UTC"');
 
-const httpUrl = z
-  .string()
-  .url()
-  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+/**
+ * Every URL-valued setting is a network peer GitGuild sends tokens to: declare new ones with this
+ * schema, so the https rule and the import confirmation (src-main/store/network-peers.ts) cover them.
+ */
+const httpUrl = networkPeerUrl;
 
 /** Non-secret settings. Tokens and client secrets never appear here: they live in the SecretStore. */
 export const SettingsSchema = z.strictObject({
@@ -96,11 +98,18 @@ export const DEFAULT_SETTINGS: Settings = {
   launchAtLogin: false,
 };
 
-/** A partial update; `crawl` may itself be partial. */
+/** Where the network-peer (URL-valued) settings sit, e.g. `['githubApiBaseUrl']`. */
+export const SETTINGS_PEER_PATHS = networkPeerPaths(SettingsSchema);
+
+/** A partial update; `crawl` may itself be partial. Peers it sets must be https (or loopback). */
 export const SettingsPatchSchema = SettingsSchema.omit({ crawl: true })
   .partial()
   .extend({ crawl: SettingsSchema.shape.crawl.partial().optional() })
-  .strict();
+  .strict()
+  .superRefine((patch, ctx) => {
+    for (const issue of peerTransportIssues(SETTINGS_PEER_PATHS, patch))
+      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: patch });
+  });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 // ---- Config: guilds and role mappings (the role engine refines mappings in a later issue) ----
@@ -194,10 +203,23 @@ export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 export const STORE_FILES = ['config', 'links', 'contributions', 'history'] as const;
 export type StoreFileKind = (typeof STORE_FILES)[number];
 
+/**
+ * `store_corrupt` / `store_too_new`: a file was refused on load. `store_unreadable`: a folder could
+ * not be listed (permissions, I/O error), so what it holds was not loaded. `store_not_durable`: a
+ * directory fsync failed after a write, so that write may not survive a crash or power cut.
+ */
+export const STORE_PROBLEM_IDENTIFIERS = [
+  'store_corrupt',
+  'store_too_new',
+  'store_unreadable',
+  'store_not_durable',
+] as const;
+export type StoreProblemIdentifier = (typeof STORE_PROBLEM_IDENTIFIERS)[number];
+
 export interface StoreProblem {
-  identifier: 'store_corrupt' | 'store_too_new';
+  identifier: StoreProblemIdentifier;
   kind: StoreFileKind;
-  /** Absolute path of the refused file. */
+  /** Absolute path of the refused file or the folder concerned; never shown without a token. */
   file: string;
   message: string;
   /** File name (in `<dataDir>/backups`) of the newest backup that parses and validates, if any. */

@@ -1,7 +1,9 @@
-// `npm run serve`: the headless host. Prints exactly one line on stdout, the admin URL with the
-// API token in its fragment; everything else (structured logs) goes to stderr.
+// `npm run serve`: the headless host. Prints exactly one line on stdout, the admin URL, with the
+// API token in its fragment only when stdout is a terminal (or --print-url); everything else
+// (structured logs) goes to stderr.
 import { GitGuildError } from '../errors.js';
 import { createLogger, type LogLevel } from '../log/logger.js';
+import { announceAdminUrl } from './admin-url-notice.js';
 import { parseHeadlessArgs, USAGE } from './headless-config.js';
 import { startHeadless } from './start-headless.js';
 
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     port: options.port,
     bindAddress: options.bindAddress,
     publicHosts: options.publicHosts,
+    rotateToken: options.rotateToken,
   });
   let signals = 0;
   const shutdown = (signal: NodeJS.Signals): void => {
@@ -61,7 +64,15 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
   // Printed only once the handlers are in place: whoever reads this line may signal us at once
   // (stdout pipes are synchronous on Linux), and an unhandled SIGTERM would skip the clean stop.
-  process.stdout.write(`GitGuild admin UI: ${running.server.adminUrl}\n`);
+  await announceAdminUrl({
+    origin: running.server.origin,
+    adminUrl: running.server.adminUrl,
+    token: running.token,
+    backend: running.host.secrets.status().backend,
+    stdout: process.stdout,
+    printUrl: options.printUrl,
+    urlFile: options.urlFile,
+  });
 }
 
 main().catch(fail);

@@ -20,6 +20,8 @@ export const HeadlessConfigFileSchema = z.strictObject({
   dataDir: z.string().min(1).optional(),
   /** Host header values a reverse proxy presents, e.g. "gitguild.example.org". */
   publicHosts: z.array(z.string().min(1)).optional(),
+  /** A file that receives the admin URL with its token (mode 0600), for services without a terminal. */
+  urlFile: z.string().min(1).optional(),
   secrets: z
     .strictObject({
       backend: z.enum(['keytar', 'env']).optional(),
@@ -38,6 +40,12 @@ export interface HeadlessOptions {
   bindAddress: string;
   dataDir: string;
   publicHosts: string[];
+  /** Print the admin URL with its token even when standard output is not a terminal. */
+  printUrl: boolean;
+  /** Write the admin URL with its token to this file, readable only by the user (0600). */
+  urlFile: string | null;
+  /** Replace the stored API token with a new one before serving. */
+  rotateToken: boolean;
   /** The memory backend is for tests and the demo only, so it is not offered here. */
   secrets: Pick<OpenSecretStoreOptions, 'envNames' | 'files' | 'service'> & {
     backend: 'keytar' | 'env';
@@ -50,7 +58,13 @@ export const USAGE = `Usage: node dist/main/headless.js [options]
   --data-dir <dir>     where GitGuild keeps its files (default $XDG_DATA_HOME/gitguild or ~/.local/share/gitguild)
   --config <file>      headless config JSON (port, host, dataDir, publicHosts, secrets.{backend,envNames,files})
   --secrets <backend>  keytar (OS keychain) or env (environment variables / files; default)
-  --help               this text`;
+  --print-url          print the admin URL with its token even when stdout is not a terminal
+  --url-file <file>    write the admin URL with its token to <file>, readable only by you (0600)
+  --rotate-token       replace the stored API token with a new one; the old one stops working
+  --help               this text
+
+The admin URL carries the API token, so it is printed only to a terminal: a service manager
+keeps standard output in its journal. Without a terminal use --url-file (or --print-url).`;
 
 export function defaultDataDir(env: NodeJS.ProcessEnv = process.env): string {
   const base =
@@ -106,6 +120,9 @@ export function parseHeadlessArgs(
         'data-dir': { type: 'string' },
         config: { type: 'string' },
         secrets: { type: 'string' },
+        'print-url': { type: 'boolean' },
+        'url-file': { type: 'string' },
+        'rotate-token': { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -122,6 +139,7 @@ export function parseHeadlessArgs(
   if (backend !== 'keytar' && backend !== 'env')
     throw usageError(`--secrets must be keytar or env, got "${backend}".`);
   const portText = values['port'] as string | undefined;
+  const urlFile = (values['url-file'] as string | undefined) ?? file.urlFile;
   const dataDir = (values['data-dir'] as string | undefined) ?? file.dataDir ?? defaultDataDir(env);
   const secrets: HeadlessOptions['secrets'] = { backend };
   if (file.secrets?.envNames) secrets.envNames = file.secrets.envNames;
@@ -132,6 +150,9 @@ export function parseHeadlessArgs(
     bindAddress: (values['host'] as string | undefined) ?? file.host ?? '127.0.0.1',
     dataDir: resolve(dataDir),
     publicHosts: file.publicHosts ?? [],
+    printUrl: values['print-url'] === true,
+    urlFile: urlFile === undefined ? null : resolve(urlFile),
+    rotateToken: values['rotate-token'] === true,
     secrets,
   };
 }

@@ -5,7 +5,7 @@ import type { Host } from '../host/host.js';
 import type { Logger } from '../log/logger.js';
 import { resolveApiToken, type ApiToken } from './api-token.js';
 import { findRendererDir } from './renderer-dir.js';
-import { startWebServer, type RunningWebServer } from './web-server.js';
+import { startWebServer, type RunningWebServer, type WebServerOptions } from './web-server.js';
 
 export interface StartHeadlessOptions {
   dataDir: string;
@@ -16,6 +16,10 @@ export interface StartHeadlessOptions {
   publicHosts?: readonly string[];
   rendererDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Replace the stored API token with a new one before listening. */
+  rotateToken?: boolean;
+  /** More ways to authenticate requests beside the API token (see WebServerOptions). */
+  authenticators?: WebServerOptions['authenticators'];
 }
 
 export interface HeadlessGitGuild {
@@ -37,7 +41,9 @@ export async function startHeadless(options: StartHeadlessOptions): Promise<Head
   });
   let server: RunningWebServer | null = null;
   try {
-    const token = await resolveApiToken(host.secrets, options.logger.child('web'), options.env);
+    const token = await resolveApiToken(host.secrets, options.logger.child('web'), options.env, {
+      rotate: options.rotateToken === true,
+    });
     if (token.note) options.logger.warn(token.note);
     server = await startWebServer({
       host,
@@ -46,6 +52,7 @@ export async function startHeadless(options: StartHeadlessOptions): Promise<Head
       port: options.port,
       ...(options.bindAddress ? { bindAddress: options.bindAddress } : {}),
       ...(options.publicHosts ? { publicHosts: options.publicHosts } : {}),
+      ...(options.authenticators ? { authenticators: options.authenticators } : {}),
       rendererDir: options.rendererDir ?? findRendererDir(),
     });
     await host.start();

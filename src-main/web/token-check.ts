@@ -17,11 +17,3 @@ export function bearerToken(request: IncomingMessage): string | null {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1] ?? null;
 }
-
-/**
- * The event stream also accepts `?token=`, because a browser's EventSource cannot set headers.
- * The server never logs query strings, so the token stays out of its logs.
- */
-export function streamToken(request: IncomingMessage, url: URL): string | null {
-  return bearerToken(request) ?? url.searchParams.get('token');
-}

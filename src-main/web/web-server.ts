@@ -11,9 +11,14 @@ import type { Logger } from '../log/logger.js';
 import { openEventStream } from './event-stream.js';
 import { httpStatusFor, sendError, sendJson } from './http-responses.js';
 import { createOriginGuard } from './origin-guard.js';
+import { publicHealth } from './public-health.js';
 import { BodyTooLargeError, parseJsonBody, readBody } from './request-body.js';
 import { createStaticHandler } from './static-files.js';
-import { bearerToken, streamToken, tokensMatch } from './token-check.js';
+import {
+  anyAuthenticator,
+  apiTokenAuthenticator,
+  type RequestAuthenticator,
+} from './request-auth.js';
 
 /** How long in-flight requests may finish when the server stops. */
 const SHUTDOWN_GRACE_MS = 1_000;
@@ -23,8 +28,13 @@ const RPC_PREFIX = '/api/rpc/';
 
 export interface WebServerOptions {
   host: Host;
-  /** The bearer token every RPC and event stream must present. */
+  /** The API token: every RPC and event stream must present it as `Authorization: Bearer`. */
   token: string;
+  /**
+   * Further ways to authenticate a request (e.g. a dashboard session cookie), tried after the
+   * API token. Each route asks the combined authenticator and never looks at credentials itself.
+   */
+  authenticators?: readonly RequestAuthenticator[];
   logger: Logger;
   /** 0 picks a free port. */
   port: number;
@@ -55,6 +65,7 @@ const UNAUTHORIZED = {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const { host, token, logger } = options;
   logger.addSecret(token);
+  const auth = anyAuthenticator([apiTokenAuthenticator(token), ...(options.authenticators ?? [])]);
   const bindAddress = options.bindAddress ?? '127.0.0.1';
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const serveStatic = createStaticHandler(options.rendererDir);
@@ -80,8 +91,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       );
       return;
     }
-    const presented = bearerToken(request);
-    if (!presented || !tokensMatch(presented, token)) {
+    if (!auth.authenticate(request)) {
       sendError(response, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
       return;
     }
@@ -115,7 +125,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     sendJson(response, 200, output);
   }
 
-  function handleEvents(request: IncomingMessage, response: ServerResponse, url: URL): void {
+  function handleEvents(request: IncomingMessage, response: ServerResponse): void {
     if (request.method !== 'GET') {
       sendError(
         response,
@@ -125,9 +135,11 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       );
       return;
     }
-    const presented = streamToken(request, url);
-    if (!presented || !tokensMatch(presented, token)) {
-      sendError(response, 401, UNAUTHORIZED);
+    // Credentials come from headers only: a token in the query string would end up in the
+    // access logs of every proxy in between. The UI reads the stream with fetch, which can send
+    // the Authorization header that EventSource cannot.
+    if (!auth.authenticate(request)) {
+      sendError(response, 401, UNAUTHORIZED, { 'WWW-Authenticate': 'Bearer' });
       return;
     }
     const close = openEventStream(host, request, response);
@@ -153,7 +165,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
         );
         return;
       }
-      sendJson(response, 200, host.health());
+      sendJson(response, 200, publicHealth(host.health()));
       return;
     }
     if (path.startsWith(RPC_PREFIX)) {
@@ -167,7 +179,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       return;
     }
     if (path === '/api/events') {
-      handleEvents(request, response, url);
+      handleEvents(request, response);
       return;
     }
     if (path === '/api' || path.startsWith('/api/')) {
@@ -180,7 +192,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   server = createServer((request, response) => {
     const started = performance.now();
     response.on('finish', () => {
-      // The path only: query strings may carry the event-stream token.
+      // The path only: a query string is the client's, and may carry anything.
       const path = (request.url ?? '/').split('?')[0];
       logger.debug('http', {
         method: request.method,

@@ -1,6 +1,7 @@
 // The renderer's only way to reach the host. Picks the Electron bridge when the preload put one
 // on `window`, HTTP otherwise. Method names come from the contract's types: the client is a
 // Proxy, so adding a method to the contract needs no change here (and no runtime zod import).
+import { EventSource } from 'eventsource';
 import type { AdminApiClient, AdminEvent, MethodName } from '../../src-main/api/contract';
 import type { GitGuildBridge } from './bridge';
 import { createBridgeTransport } from './bridge-transport';
@@ -47,7 +48,7 @@ export function createApiClient(win: Window & typeof globalThis = window): GitGu
       baseUrl: win.location.origin,
       token,
       fetch: win.fetch.bind(win),
-      EventSource: win.EventSource,
+      openEventStream: (url, init) => new EventSource(url, init),
     }),
   );
 }

@@ -1,16 +1,28 @@
 // The headless transport: `POST /api/rpc/<method>` with a bearer token, and server-sent events
-// on `/api/events` (EventSource cannot set headers, so the token rides in the query string).
+// on `/api/events`. The browser's EventSource cannot send headers, so the stream is read by the
+// `eventsource` package over fetch with the same Authorization header: the token never appears in
+// a URL, where proxies and access logs would keep it.
+import type { EventSourceFetchInit, FetchLike } from 'eventsource';
 import type { AdminEvent, MethodName } from '../../src-main/api/contract';
 import { ApiError, parseErrorPayload } from './api-error';
 import type { AdminTransport } from './transport';
+
+/** The part of an EventSource the transport uses. */
+export interface EventStream {
+  addEventListener(type: string, listener: (event: MessageEvent) => void): void;
+  close(): void;
+}
+
+/** Opens an event stream whose requests go through the given fetch (`new EventSource(url, { fetch })`). */
+export type OpenEventStream = (url: string, init: { fetch: FetchLike }) => EventStream;
 
 export interface HttpTransportOptions {
   /** Origin (and optional path prefix) of the host, e.g. `http://127.0.0.1:4312`. */
   baseUrl: string;
   token: string | null;
   fetch: typeof fetch;
-  /** Absent where EventSource does not exist (unit tests); events are then simply not delivered. */
-  EventSource?: new (url: string) => EventSource;
+  /** Absent where no event stream is wanted (unit tests of calls); events are then not delivered. */
+  openEventStream?: OpenEventStream;
 }
 
 // A record, not a list, so a new event type in the contract fails to compile until it is added.
@@ -26,7 +38,7 @@ const NO_TOKEN_HINT = 'Open the URL that "npm run serve" printed: it carries the
 export function createHttpTransport(options: HttpTransportOptions): AdminTransport {
   const base = options.baseUrl.replace(/\/+$/, '');
   const listeners = new Set<(event: AdminEvent) => void>();
-  let source: EventSource | null = null;
+  let source: EventStream | null = null;
 
   async function call(method: MethodName, input: unknown): Promise<unknown> {
     if (!options.token) {
@@ -80,12 +92,18 @@ export function createHttpTransport(options: HttpTransportOptions): AdminTranspo
   }
 
   function openSource(): void {
-    if (!options.EventSource || !options.token) return;
-    const url = `${base}/api/events?token=${encodeURIComponent(options.token)}`;
-    source = new options.EventSource(url);
+    const token = options.token;
+    if (!options.openEventStream || !token) return;
+    // Every (re)connect of the stream goes through here and carries the header.
+    const authorizedFetch: FetchLike = (url, init: EventSourceFetchInit) =>
+      options.fetch(url, {
+        ...init,
+        headers: { ...init.headers, Authorization: `Bearer ${token}` },
+      });
+    source = options.openEventStream(`${base}/api/events`, { fetch: authorizedFetch });
     // Servers may send unnamed frames or name them by event type; accept both.
     source.addEventListener('message', deliver);
-    for (const type of EVENT_TYPES) source.addEventListener(type, deliver as EventListener);
+    for (const type of EVENT_TYPES) source.addEventListener(type, deliver);
   }
 
   return {

@@ -1,5 +1,5 @@
 // Starts the built headless host as a child process, the way `npm run serve` does, and reads the
-// one line it prints: the admin URL carrying the API token.
+// one line it prints: the admin URL carrying the API token (--print-url, since stdout is a pipe).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -29,7 +29,15 @@ export async function startHeadlessHost(
 ): Promise<RunningHost> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['dist/main/headless.js', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [
+      'dist/main/headless.js',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--print-url',
+      ...(options.args ?? []),
+    ],
     {
       cwd: root,
       // No secrets in the environment: the host must start with the bot "not configured".

@@ -1,5 +1,6 @@
 // config.export and config.import: the store builds and validates the document (it names the bad
-// field on import and changes nothing then); secrets are never part of it.
+// field on import and changes nothing then); secrets are never part of it. Network peers in an
+// imported document need the admin's explicit word (see src-main/store/config-document.ts).
 import type { Store } from '../../store/index.js';
 import type { HandlersFor } from '../handler-types.js';
 
@@ -14,10 +15,13 @@ export function configHandlers(
 ): HandlersFor<'config.export' | 'config.import'> {
   return {
     'config.export': async () => deps.store.exportConfig(),
-    'config.import': async ({ document }) => {
-      await deps.store.importConfig(document);
-      deps.onConfigReplaced?.();
-      return { imported: true as const };
+    'config.import': async ({ document, confirmNetworkPeers, keepNetworkPeers }) => {
+      const outcome = await deps.store.importConfig(
+        document,
+        confirmNetworkPeers ? 'apply' : keepNetworkPeers ? 'keep' : 'ask',
+      );
+      if (outcome.imported) deps.onConfigReplaced?.();
+      return outcome;
     },
   };
 }

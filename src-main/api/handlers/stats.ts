@@ -1,11 +1,14 @@
 // stats.hallOfFame: the top ten per metric for one window, computed from the stored daily
 // aggregates in the configured time zone, and marked partial when the last crawl was incomplete.
-import { GitGuildError } from '../../errors.js';
+import { resolveConfiguredOrg } from '../../stats/configured-org.js';
 import { computeStats, type ContributionIndex } from '../../stats/index.js';
 import { METRICS } from '../../store/types.js';
 import type { ContributionsRepository, SettingsRepository } from '../../store/repositories.js';
 import type { MethodOutput } from '../contract.js';
 import type { HandlersFor } from '../handler-types.js';
+
+/** Moved to src-main/stats; re-exported for callers in the API layer. */
+export { resolveConfiguredOrg };
 
 export interface StatsHandlerDeps {
   settings: SettingsRepository;
@@ -13,30 +16,6 @@ export interface StatsHandlerDeps {
   /** The org's contribution index; the host caches it and drops it after each crawl. */
   indexFor: (org: string) => ContributionIndex;
   now?: () => Date;
-}
-
-/** The configured org matching `requested` (GitHub logins are case-insensitive), or the first one. */
-export function resolveConfiguredOrg(
-  orgs: readonly string[],
-  requested: string | undefined,
-): string {
-  if (orgs.length === 0) {
-    throw new GitGuildError('not_found', 'No GitHub organisation is configured.', {
-      hint: 'Add your organisation in Settings → GitHub.',
-    });
-  }
-  if (requested === undefined) return orgs[0]!;
-  const match = orgs.find((o) => o.toLowerCase() === requested.toLowerCase());
-  if (!match) {
-    throw new GitGuildError(
-      'not_found',
-      `The GitHub organisation "${requested}" is not configured.`,
-      {
-        hint: `Configured: ${orgs.join(', ')}. Add it in Settings → GitHub first.`,
-      },
-    );
-  }
-  return match;
 }
 
 export function statsHandlers(deps: StatsHandlerDeps): HandlersFor<'stats.hallOfFame'> {

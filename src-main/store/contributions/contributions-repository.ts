@@ -3,11 +3,12 @@
 // summaries. Per-repo files make `commitRepoCrawl` rewrite only that repository's data (counts
 // and cursor together, in one atomic write) instead of the whole org, and a damaged file costs one
 // repository's re-crawl rather than everything.
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitGuildError } from '../../errors.js';
 import type { Logger } from '../../log/logger.js';
 import { removeStaleTempFiles } from '../atomic-file.js';
+import { listFolder, NODE_STORE_IO, type StoreIo } from '../store-io.js';
 import {
   OrgCrawlsFileSchema,
   RepoContributionsFileSchema,
@@ -79,29 +80,22 @@ export class ContributionsStore implements ContributionsRepository {
   constructor(
     private readonly dir: string,
     private readonly logger: Logger,
+    private readonly io: StoreIo = NODE_STORE_IO,
   ) {}
 
   /** Loads every org and repository file below the contributions directory. */
   async load(): Promise<void> {
     this.orgs.clear();
-    let orgDirs: string[];
-    try {
-      orgDirs = await readdir(this.dir);
-    } catch {
-      return;
-    }
+    // A missing folder is empty; an unreadable one is reported as a store problem (listFolder).
+    const orgDirs = await listFolder(this.io, this.dir);
     for (const orgKey of orgDirs) {
       if (!ORG.test(orgKey)) continue;
       const org = this.orgFiles(orgKey);
       await removeStaleTempFiles(org.dir);
       await removeStaleTempFiles(join(org.dir, 'repos'));
       await org.crawls.load();
-      let names: string[] = [];
-      try {
-        names = await readdir(join(org.dir, 'repos'));
-      } catch {
-        // an org with summaries but no repositories yet
-      }
+      // No repos folder: an org with summaries but no repositories yet.
+      const names = await listFolder(this.io, join(org.dir, 'repos'));
       for (const name of names) {
         if (!name.endsWith('.json') || name.startsWith('.')) continue;
         const repo = decodeURIComponent(name.slice(0, -'.json'.length));
@@ -143,6 +137,7 @@ export class ContributionsStore implements ContributionsRepository {
           initial: () => ({ schemaVersion: CURRENT_VERSION.contributions, org, summaries: [] }),
           serialize: compact,
           logger: this.logger,
+          io: this.io,
           beforeWrite: () => mkdir(dir, { recursive: true }).then(() => undefined),
         }),
       };
@@ -169,6 +164,7 @@ export class ContributionsStore implements ContributionsRepository {
         }),
         serialize: compact,
         logger: this.logger,
+        io: this.io,
         beforeWrite: () => mkdir(reposDir, { recursive: true }).then(() => undefined),
       });
       org.repos.set(key, file);

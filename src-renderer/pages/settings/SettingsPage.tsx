@@ -59,6 +59,8 @@ export function SettingsPage({ client }: { client: GitGuildClient }) {
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
     let active = true;
+    // After an import the editor must not remount with the old settings before the new ones arrive.
+    if (generation > 0) setLoad({ state: 'loading' });
     client.api['settings.get']().then(
       (settings) => active && setLoad({ state: 'loaded', settings }),
       (error: unknown) => active && setLoad({ state: 'failed', error: asApiError(error) }),

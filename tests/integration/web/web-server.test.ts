@@ -13,6 +13,7 @@ let running: HeadlessGitGuild;
 const sink = memorySink(10_000);
 let port: number;
 let token: string;
+const OUTSIDE_CONTENT = 'this file sits outside the served root';
 
 async function start(): Promise<HeadlessGitGuild> {
   return startHeadless({
@@ -37,6 +38,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'gitguild-web-'));
   await mkdir(join(dir, 'renderer'));
   await writeFile(join(dir, 'renderer', 'index.html'), '<!doctype html><title>GitGuild</title>');
+  await writeFile(join(dir, 'outside.txt'), OUTSIDE_CONTENT);
   running = await start();
   port = running.server.port;
   token = running.token.value;
@@ -172,9 +174,9 @@ describe('headless web server', () => {
     }
   });
 
-  it('streams the current status first, then published events, over SSE with ?token=', async () => {
+  it('streams the current status first, then published events, over SSE with the bearer header', async () => {
     const progress: AdminEvent = { type: 'progress', job: 'crawl', done: 2, total: 5 };
-    const reading = readEvents(port, `/api/events?token=${encodeURIComponent(token)}`, 2);
+    const reading = readEvents(port, '/api/events', 2, { authorization: `Bearer ${token}` });
     // Publish only once the subscriber is attached; the initial status frame comes first.
     await vi.waitFor(() => expect(running.host.events.listenerCount).toBeGreaterThan(0));
     running.host.events.publish(progress);
@@ -188,12 +190,11 @@ describe('headless web server', () => {
     await vi.waitFor(() => expect(running.host.events.listenerCount).toBe(0));
   });
 
-  it('accepts the event-stream token in the Authorization header and refuses none', async () => {
-    const withHeader = await readEvents(port, '/api/events', 1, {
-      authorization: `Bearer ${token}`,
-    });
-    expect(withHeader.events[0]?.event).toBe('status');
+  it('refuses the event stream without the header, even with the token in the query string', async () => {
     expect((await readEvents(port, '/api/events', 1)).status).toBe(401);
+    const inQuery = await readEvents(port, `/api/events?token=${encodeURIComponent(token)}`, 1);
+    expect(inQuery.status).toBe(401);
+    expect(running.host.events.listenerCount).toBe(0);
   });
 
   it('serves the renderer with a strict CSP and keeps paths inside its folder', async () => {
@@ -202,7 +203,16 @@ describe('headless web server', () => {
     expect(index.text).toContain('<title>GitGuild</title>');
     expect(String(index.headers['content-security-policy'])).toContain("script-src 'self'");
     expect(String(index.headers['content-security-policy'])).toContain("frame-ancestors 'none'");
-    expect((await rawRequest(port, { path: '/..%2f..%2fdata%2fconfig.json' })).status).toBe(404);
+    // A real file one level above the served root: an unprotected server would send it.
+    for (const path of [
+      '/..%2foutside.txt',
+      '/..%5coutside.txt',
+      '/assets/..%2f..%2foutside.txt',
+    ]) {
+      const escaped = await rawRequest(port, { path });
+      expect(escaped.status, path).toBe(404);
+      expect(escaped.text, path).not.toContain(OUTSIDE_CONTENT);
+    }
     expect((await rawRequest(port, { path: '/assets/missing.js' })).status).toBe(404);
     expect((await rawRequest(port, { path: '/api/nothing' })).status).toBe(404);
   });

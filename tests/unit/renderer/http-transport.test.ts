@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { EventSource } from 'eventsource';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../src-renderer/api/api-error';
 import { clientFromTransport } from '../../../src-renderer/api/api-client';
 import { createHttpTransport } from '../../../src-renderer/api/http-transport';
@@ -131,70 +132,94 @@ describe('the HTTP transport', () => {
 });
 
 describe('the HTTP event stream', () => {
-  class FakeEventSource {
-    static last: FakeEventSource | null = null;
-    readonly listeners = new Map<string, ((event: MessageEvent) => void)[]>();
-    closed = false;
-    constructor(readonly url: string) {
-      FakeEventSource.last = this;
-    }
-    addEventListener(type: string, listener: (event: MessageEvent) => void): void {
-      this.listeners.set(type, [...(this.listeners.get(type) ?? []), listener]);
-    }
-    close(): void {
-      this.closed = true;
-    }
-    emit(type: string, data: string): void {
-      for (const listener of this.listeners.get(type) ?? []) listener({ data } as MessageEvent);
-    }
+  /** A server-sent-events body that stays open, fed by `push`, like the host's stream. */
+  function sseResponse() {
+    let controller!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({ start: (c) => (controller = c) });
+    const encoder = new TextEncoder();
+    return {
+      response: new Response(body, {
+        status: 200,
+        headers: { 'Content-Type': 'text/event-stream; charset=utf-8' },
+      }),
+      push: (frame: string) => controller.enqueue(encoder.encode(frame)),
+    };
   }
 
-  function subscribeWithFake() {
+  function subscribeWithRealEventSource() {
+    const stream = sseResponse();
+    const { fetchStub, calls } = stubFetch(() => stream.response);
+    const opened: EventSource[] = [];
     const transport = createHttpTransport({
       baseUrl: 'http://127.0.0.1:1',
       token: 'a b',
-      fetch: (() => Promise.reject(new Error('unused'))) as typeof fetch,
-      EventSource: FakeEventSource as unknown as new (url: string) => EventSource,
+      fetch: fetchStub,
+      openEventStream: (url, init) => {
+        const source = new EventSource(url, init);
+        opened.push(source);
+        return source;
+      },
     });
     const received: unknown[] = [];
     const unsubscribe = transport.subscribe((event) => received.push(event));
-    const source = FakeEventSource.last;
-    if (!source) throw new Error('no EventSource was opened');
-    return { received, unsubscribe, source };
+    return { received, unsubscribe, calls, push: stream.push, source: () => opened[0] };
   }
 
-  it('opens /api/events with the token in the query and delivers named and unnamed frames', () => {
-    const { received, source } = subscribeWithFake();
-    expect(source.url).toBe('http://127.0.0.1:1/api/events?token=a%20b');
-    source.emit('progress', JSON.stringify({ type: 'progress', job: 'crawl', done: 1, total: 2 }));
-    source.emit('message', JSON.stringify({ type: 'progress', job: 'sync', done: 2, total: 2 }));
-    expect(received).toEqual([
-      { type: 'progress', job: 'crawl', done: 1, total: 2 },
-      { type: 'progress', job: 'sync', done: 2, total: 2 },
-    ]);
+  it('reads /api/events with the token in the Authorization header, never in the URL', async () => {
+    const { calls, unsubscribe } = subscribeWithRealEventSource();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]?.url).toBe('http://127.0.0.1:1/api/events');
+    const headers = new Headers(calls[0]?.init?.headers);
+    expect(headers.get('Authorization')).toBe('Bearer a b');
+    expect(headers.get('Accept')).toBe('text/event-stream');
+    unsubscribe();
   });
 
-  it('delivers the crawl-finished event the server names by its type', () => {
-    const { received, source } = subscribeWithFake();
+  it('delivers named and unnamed frames, drops malformed ones and unknown types', async () => {
+    const { received, push, unsubscribe } = subscribeWithRealEventSource();
+    push('retry: 3000\n\n');
+    push(
+      `event: progress\ndata: ${JSON.stringify({ type: 'progress', job: 'crawl', done: 1, total: 2 })}\n\n`,
+    );
+    push('data: not json\n\n');
+    push(`data: ${JSON.stringify({ type: 'takeover' })}\n\n`);
+    push(`data: ${JSON.stringify({ type: 'progress', job: 'sync', done: 2, total: 2 })}\n\n`);
     const finished = {
       type: 'crawl-finished',
       summary: null,
       error: 'The token cannot read acme.',
     };
-    source.emit('crawl-finished', JSON.stringify(finished));
-    expect(received).toEqual([finished]);
-  });
-
-  it('drops malformed frames and unknown event types', () => {
-    const { received, source } = subscribeWithFake();
-    source.emit('message', 'not json');
-    source.emit('message', JSON.stringify({ type: 'takeover' }));
-    expect(received).toEqual([]);
-  });
-
-  it('closes the stream when the last listener unsubscribes', () => {
-    const { unsubscribe, source } = subscribeWithFake();
+    push(`event: crawl-finished\ndata: ${JSON.stringify(finished)}\n\n`);
+    await vi.waitFor(() => expect(received).toHaveLength(3));
+    expect(received).toEqual([
+      { type: 'progress', job: 'crawl', done: 1, total: 2 },
+      { type: 'progress', job: 'sync', done: 2, total: 2 },
+      finished,
+    ]);
     unsubscribe();
-    expect(source.closed).toBe(true);
+  });
+
+  it('closes the stream when the last listener unsubscribes', async () => {
+    const { unsubscribe, source, calls } = subscribeWithRealEventSource();
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    unsubscribe();
+    expect(source()?.readyState).toBe(EventSource.CLOSED);
+  });
+
+  it('opens no stream without a token', () => {
+    const { fetchStub, calls } = stubFetch(() => json(200, {}));
+    let opened = 0;
+    const transport = createHttpTransport({
+      baseUrl: '',
+      token: null,
+      fetch: fetchStub,
+      openEventStream: () => {
+        opened += 1;
+        throw new Error('must not open');
+      },
+    });
+    transport.subscribe(() => undefined);
+    expect(opened).toBe(0);
+    expect(calls).toHaveLength(0);
   });
 });

@@ -58,4 +58,33 @@ describe('resolveApiToken', () => {
     log.info(`about to leak ${token.value}`);
     expect(JSON.stringify(sink.records)).not.toContain(token.value);
   });
+
+  it('rotates: a new token replaces the stored one', async () => {
+    const secrets = inMemorySecrets();
+    const { sink, logger: log } = logger();
+    const first = await resolveApiToken(secrets, log, {});
+    const rotated = await resolveApiToken(secrets, log, {}, { rotate: true });
+    expect(rotated.source).toBe('rotated');
+    expect(rotated.value).not.toBe(first.value);
+    expect(secrets.values.get('headless.apiToken')).toBe(rotated.value);
+    expect(await resolveApiToken(secrets, log, {})).toEqual({
+      value: rotated.value,
+      source: 'secret-store',
+    });
+    expect(sink.records.some((r) => r.msg.includes('rotated'))).toBe(true);
+  });
+
+  it('refuses to rotate a token pinned where GitGuild cannot write, naming the variable', async () => {
+    const secrets = inMemorySecrets({ backend: 'env', writable: false });
+    const pinned = 'a-pinned-token-that-is-long-enough';
+    await expect(
+      resolveApiToken(secrets, logger().logger, { GITGUILD_API_TOKEN: pinned }, { rotate: true }),
+    ).rejects.toMatchObject({ identifier: 'invalid_input', message: /GITGUILD_API_TOKEN/ });
+  });
+
+  it('treats a rotation without any stored token as a fresh per-run token', async () => {
+    const secrets = inMemorySecrets({ available: false, backend: 'none', writable: false });
+    const token = await resolveApiToken(secrets, logger().logger, {}, { rotate: true });
+    expect(token.source).toBe('ephemeral');
+  });
 });

@@ -24,8 +24,27 @@ describe('parseHeadlessArgs', () => {
       bindAddress: '127.0.0.1',
       dataDir: '/srv/data/gitguild',
       publicHosts: [],
+      printUrl: false,
+      urlFile: null,
+      rotateToken: false,
       secrets: { backend: 'env' },
     });
+  });
+
+  it('reads --print-url, --url-file (flag over config file) and --rotate-token', async () => {
+    const file = join(dir, 'host.json');
+    await writeFile(file, JSON.stringify({ urlFile: '/run/gitguild/admin-url' }));
+    expect(parseHeadlessArgs(['--config', file], {})).toMatchObject({
+      printUrl: false,
+      urlFile: '/run/gitguild/admin-url',
+      rotateToken: false,
+    });
+    expect(
+      parseHeadlessArgs(
+        ['--config', file, '--url-file', join(dir, 'url'), '--print-url', '--rotate-token'],
+        {},
+      ),
+    ).toMatchObject({ printUrl: true, urlFile: join(dir, 'url'), rotateToken: true });
   });
 
   it('falls back to ~/.local/share when XDG_DATA_HOME is unset', () => {

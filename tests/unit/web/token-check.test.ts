@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { bearerToken, streamToken, tokensMatch } from '../../../src-main/web/token-check.js';
+import { bearerToken, tokensMatch } from '../../../src-main/web/token-check.js';
 
 const req = (headers: Record<string, string>) => ({ headers }) as unknown as IncomingMessage;
 
@@ -17,11 +17,5 @@ describe('token checks', () => {
     expect(bearerToken(req({ authorization: 'bearer tok_1 ' }))).toBe('tok_1');
     expect(bearerToken(req({ authorization: 'Basic dXNlcjpwYXNz' }))).toBeNull();
     expect(bearerToken(req({}))).toBeNull();
-  });
-
-  it('takes the event-stream token from the header first, then the query', () => {
-    const url = new URL('http://x/api/events?token=from-query');
-    expect(streamToken(req({ authorization: 'Bearer from-header' }), url)).toBe('from-header');
-    expect(streamToken(req({}), url)).toBe('from-query');
   });
 });

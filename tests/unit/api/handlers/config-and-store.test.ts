@@ -26,8 +26,12 @@ describe('config handlers', () => {
 
     const other = await handlerFixture();
     try {
-      await expect(invokeMethod(other.handlers, 'config.import', { document })).resolves.toEqual({
+      await expect(
+        invokeMethod(other.handlers, 'config.import', { document }),
+      ).resolves.toMatchObject({
         imported: true,
+        networkPeers: { status: 'unchanged', changes: [] },
+        changes: { settings: expect.arrayContaining(['timeZone', 'githubOrgs']) },
       });
       expect(other.store.settings.get()).toMatchObject({
         timeZone: 'Europe/Berlin',

@@ -11,7 +11,7 @@ const types = join(root, 'node_modules', 'electron', 'electron.d.ts');
 
 if (!existsSync(types)) {
   console.log(
-    'typecheck-electron: skipped: Electron not installed (node_modules/electron is missing), so src-main/electron was not type-checked.',
+    'typecheck-electron: skipped: Electron not installed (node_modules/electron is missing), so src-main/electron was not type-checked. Where its binary cannot be downloaded, `ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci` installs the package with its type definitions.',
   );
   process.exit(0);
 }

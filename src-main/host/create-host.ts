@@ -9,6 +9,7 @@ import { openSecretStore, type OpenSecretStoreOptions } from '../secrets/index.j
 import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, publicStoreProblem, type Store } from '../store/index.js';
+import type { Settings } from '../store/types.js';
 import { createBotPorts, type BotPortOverrides } from './bot-ports.js';
 import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
@@ -42,6 +43,8 @@ export interface HostConfig {
   openExternal?: (url: string) => Promise<void>;
   /** Tests: virtual time for OAuth device-flow polling. */
   oauthTiming?: Pick<OAuthServicesOptions, 'now' | 'sleep'>;
+  /** Called after settings change (update, import, restore); the desktop applies launch at login. */
+  onSettingsChanged?: (settings: Settings) => void;
 }
 
 function storeHealth(store: Store): Health['store'] {
@@ -197,6 +200,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     if (state !== 'started') return;
     bots.start().catch(() => undefined);
   };
+  const settingsChanged = (): void => config.onSettingsChanged?.(store.settings.get());
   const handlers = createAdminHandlers({
     settings: {
       settings: store.settings,
@@ -204,6 +208,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       onSettingsChanged: () => {
         bots.applyEndpoints().catch(() => undefined);
         roles.reconcile();
+        settingsChanged();
       },
     },
     crawl: crawls,
@@ -219,12 +224,16 @@ export async function createHost(config: HostConfig): Promise<Host> {
         bots.applyEndpoints().catch(() => undefined);
         bots.refreshManagedGuilds().catch(() => undefined);
         roles.reconcile();
+        settingsChanged();
         publishStatus();
       },
     },
     store: {
       store,
-      onRestored: () => publishStatus(),
+      onRestored: () => {
+        settingsChanged();
+        publishStatus();
+      },
       onDiscarded: () => {
         indexes.invalidateAll();
         publishStatus();

@@ -162,6 +162,8 @@ export const SettingsSchema = z.strictObject({
       dismissedAt: z.iso.datetime().nullable(),
     })
     .default({ step: null, dismissedAt: null }),
+  /** Desktop: start GitGuild (hidden, in the tray) when the user logs in. Off until asked for. */
+  launchAtLogin: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -189,6 +191,7 @@ export const DEFAULT_SETTINGS: Settings = {
   startMinimized: false,
   schedulerPaused: false,
   setupWizard: { step: null, dismissedAt: null },
+  launchAtLogin: false,
 };
 
 /** Each field optional, with any `.default()` removed. */

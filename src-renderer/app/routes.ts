@@ -120,7 +120,3 @@ export function hashOf(route: Route): string {
 export function isBareHash(hash: string): boolean {
   return hash.replace(/^#\/?/, '') === '' || hash.startsWith('#token=');
 }
-
-export function navigate(route: Route): void {
-  window.location.hash = hashOf(route);
-}

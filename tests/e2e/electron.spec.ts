@@ -1,8 +1,9 @@
 // The desktop shell end to end with Playwright's Electron driver. The Electron binary is an
 // optional dependency that cannot be downloaded on every machine; where it is missing this spec
 // is skipped with the reason printed, never silently passed.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import {
   type ElectronApplication,
   type Page,
 } from '@playwright/test';
+import type { DesktopProbe } from '../../src-main/electron/desktop-shell.js';
+import { startSimulatorsProcess, type RunningSimulators } from './simulators-process.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -38,12 +41,20 @@ test.describe('the Electron desktop shell', () => {
   let dataDir: string;
   let app: ElectronApplication | null = null;
 
+  // An isolated profile and in-memory secrets: the test never touches the real keychain.
+  const appEnv = (): Record<string, string> => ({
+    ...(Object.fromEntries(
+      Object.entries(process.env).filter(([, v]) => v !== undefined),
+    ) as Record<string, string>),
+    GITGUILD_DATA_DIR: dataDir,
+    GITGUILD_SECRETS: 'memory',
+  });
+
   async function launch(): Promise<Page> {
     app = await electron.launch({
       executablePath: binary ?? undefined,
       args: [root],
-      // An isolated profile and in-memory secrets: the test never touches the real keychain.
-      env: { ...process.env, GITGUILD_DATA_DIR: dataDir, GITGUILD_SECRETS: 'memory' },
+      env: appEnv(),
     });
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
@@ -59,6 +70,23 @@ test.describe('the Electron desktop shell', () => {
     app = null;
     await rm(dataDir, { recursive: true, force: true });
   });
+
+  /** The main window as the main process sees it. */
+  const windowState = () =>
+    app!.evaluate(({ BrowserWindow }) =>
+      BrowserWindow.getAllWindows().map((w: { isVisible(): boolean; isFocused(): boolean }) => ({
+        visible: w.isVisible(),
+        focused: w.isFocused(),
+      })),
+    );
+
+  /** The tray, through the probe main.ts leaves on the main process's global object. */
+  const trayState = () =>
+    app!.evaluate(() => {
+      const probe = (globalThis as { gitguildDesktop?: DesktopProbe }).gitguildDesktop;
+      const view = probe?.tray();
+      return view ? { state: view.state, tooltip: view.tooltip } : null;
+    });
 
   test('loads the UI from the app protocol with the bridge and without Node', async () => {
     const page = await launch();
@@ -104,5 +132,97 @@ test.describe('the Electron desktop shell', () => {
     page = await launch();
     await page.getByTestId('nav-settings').click();
     await expect(page.getByTestId('setting-timeZone')).toHaveValue('Europe/Berlin');
+  });
+
+  test('answers every permission check and request with no', async () => {
+    const page = await launch();
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    const answers = await page.evaluate(async () => ({
+      geolocation: (await navigator.permissions.query({ name: 'geolocation' })).state,
+      notifications: (await navigator.permissions.query({ name: 'notifications' })).state,
+      notificationPermission: Notification.permission,
+      requested: await Notification.requestPermission(),
+    }));
+    expect(answers).toEqual({
+      geolocation: 'denied',
+      notifications: 'denied',
+      notificationPermission: 'denied',
+      requested: 'denied',
+    });
+  });
+
+  test('opens its window, and closing it hides GitGuild to the tray', async () => {
+    const page = await launch();
+    await expect(page.getByTestId('status-bar')).toBeVisible();
+    await expect.poll(windowState).toEqual([{ visible: true, focused: expect.any(Boolean) }]);
+    await expect.poll(trayState).not.toBeNull();
+
+    await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect.poll(windowState).toEqual([{ visible: false, focused: false }]);
+    // Still running: the host answers, and the tray hint was given (once, remembered on disk).
+    expect(
+      await app!.evaluate(
+        () => (globalThis as { gitguildDesktop?: unknown }).gitguildDesktop !== undefined,
+      ),
+    ).toBe(true);
+    await expect
+      .poll(() => readFile(join(dataDir, 'desktop-hints.json'), 'utf8').catch(() => ''))
+      .toContain('"trayHintShown":true');
+  });
+
+  test("the tray's Sync now starts a run", async () => {
+    let sims: RunningSimulators | null = null;
+    try {
+      sims = await startSimulatorsProcess();
+      const page = await launch();
+      await expect(page.getByTestId('status-bar')).toBeVisible();
+      const answers = await page.evaluate(
+        async ({ settings, token }) => {
+          const bridge = (
+            window as unknown as {
+              gitguild: { invoke(method: string, input: unknown): Promise<{ ok: boolean }> };
+            }
+          ).gitguild;
+          return [
+            await bridge.invoke('settings.update', settings),
+            await bridge.invoke('secrets.set', { account: 'github.token', value: token }),
+          ].map((r) => r.ok);
+        },
+        { settings: sims.settings, token: sims.githubToken },
+      );
+      expect(answers).toEqual([true, true]);
+      expect((await trayState())?.tooltip).toContain('Last sync never');
+
+      await app!.evaluate(async () => {
+        const probe = (globalThis as { gitguildDesktop?: DesktopProbe }).gitguildDesktop;
+        await probe?.command('sync-now');
+      });
+      await expect
+        .poll(async () => (await trayState())?.tooltip ?? '', { timeout: 30_000 })
+        .toMatch(/Last sync \d\d:\d\d/);
+      const status = await page.evaluate(() =>
+        (
+          window as unknown as { gitguild: { invoke(m: string, i: unknown): Promise<unknown> } }
+        ).gitguild.invoke('crawl.status', {}),
+      );
+      expect(status).toMatchObject({
+        ok: true,
+        value: { orgs: [{ org: sims.org, complete: true }] },
+      });
+    } finally {
+      await sims?.stop();
+    }
+  });
+
+  test('a second launch focuses the first instead of starting another GitGuild', async () => {
+    await launch();
+    await app!.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.close());
+    await expect.poll(windowState).toEqual([{ visible: false, focused: false }]);
+
+    const second = spawn(binary!, [root], { env: appEnv(), stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
+    expect(code).toBe(0);
+    await expect.poll(windowState).toEqual([{ visible: true, focused: expect.any(Boolean) }]);
+    expect(app!.windows()).toHaveLength(1);
   });
 });

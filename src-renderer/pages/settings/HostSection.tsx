@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { MethodOutput } from '../../../src-main/api/contract';
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
-import { navigate } from '../../app/routes';
+import { navigate } from '../../app/navigate';
 import { asApiError } from '../../app/use-health';
 import { ErrorState, LoadingState } from '../../components/states';
 import { useLoad } from '../../components/use-load';

@@ -40,6 +40,7 @@ const LABELS: Record<SettingsField, string> = {
   timeZone: 'Time zone',
   syncIntervalMinutes: 'Sync every (minutes)',
   startMinimized: 'Start minimized to the tray',
+  launchAtLogin: 'Launch at login (desktop app, starts in the tray)',
   githubOrgs: 'Organisations',
   'crawl.includeArchived': 'Count archived repositories',
   'crawl.includeForks': 'Count forks',
@@ -141,7 +142,10 @@ function SettingsEditor({
   }
 
   const text = (
-    key: Exclude<SettingsField, `crawl.include${'Archived' | 'Forks' | 'Bots'}` | 'startMinimized'>,
+    key: Exclude<
+      SettingsField,
+      `crawl.include${'Archived' | 'Forks' | 'Bots'}` | 'startMinimized' | 'launchAtLogin'
+    >,
   ) => ({
     id: `setting-${key}`,
     name: key,
@@ -151,7 +155,12 @@ function SettingsEditor({
     onChange: (e: { target: { value: string } }) => set(key, e.target.value),
   });
   const check = (
-    key: 'crawl.includeArchived' | 'crawl.includeForks' | 'crawl.includeBots' | 'startMinimized',
+    key:
+      | 'crawl.includeArchived'
+      | 'crawl.includeForks'
+      | 'crawl.includeBots'
+      | 'startMinimized'
+      | 'launchAtLogin',
   ) => ({
     id: `setting-${key}`,
     name: key,
@@ -208,6 +217,7 @@ function SettingsEditor({
           <input {...text('syncIntervalMinutes')} inputMode="numeric" />
         </Field>
         <Check label={LABELS['startMinimized']} {...check('startMinimized')} />
+        <Check label={LABELS['launchAtLogin']} {...check('launchAtLogin')} />
       </fieldset>
 
       <fieldset>

@@ -21,6 +21,7 @@ export interface SettingsForm {
   'crawl.repoInclude': string;
   'crawl.repoExclude': string;
   startMinimized: boolean;
+  launchAtLogin: boolean;
 }
 export type SettingsField = keyof SettingsForm;
 
@@ -39,6 +40,7 @@ export function toForm(settings: Settings): SettingsForm {
     'crawl.repoInclude': settings.crawl.repoInclude.join('\n'),
     'crawl.repoExclude': settings.crawl.repoExclude.join('\n'),
     startMinimized: settings.startMinimized,
+    launchAtLogin: settings.launchAtLogin,
   };
 }
 
@@ -81,6 +83,7 @@ export function diffSettings(current: Settings, form: SettingsForm): SettingsPat
   if (text(form.discordClientId) !== current.discordClientId)
     patch.discordClientId = text(form.discordClientId);
   if (form.startMinimized !== current.startMinimized) patch.startMinimized = form.startMinimized;
+  if (form.launchAtLogin !== current.launchAtLogin) patch.launchAtLogin = form.launchAtLogin;
 
   const crawl: NonNullable<SettingsPatch['crawl']> = {};
   if (form['crawl.includeArchived'] !== current.crawl.includeArchived)

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { CrawlProgressBar } from '../../app/CrawlProgressBar';
-import { navigate } from '../../app/routes';
+import { navigate } from '../../app/navigate';
 import type { CrawlController } from '../../app/use-crawl';
 import { asApiError } from '../../app/use-health';
 import type { SetupController } from '../../app/use-setup';

@@ -31,6 +31,7 @@ const current: Settings = {
   startMinimized: false,
   schedulerPaused: false,
   setupWizard: { step: null, dismissedAt: null },
+  launchAtLogin: false,
 };
 
 describe('the settings form', () => {

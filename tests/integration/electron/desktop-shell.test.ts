@@ -1,0 +1,251 @@
+// The desktop shell against a real host and both simulators, with recorders in place of
+// Electron's Tray, Menu and Notification: the tray's "Sync now" starts a real crawl and the tray
+// follows it, a failing crawl and a bot with a rejected token are notified once, the launch at
+// login toggle goes through the AdminApi to an autostart file, and Quit waits for the crawl's
+// last write. Everything but the Electron objects is the product's own code.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { settingsForSimulators, startSimulators, type Simulators } from '../../../sim/index.js';
+import { invokeMethod } from '../../../src-main/api/invoke.js';
+import type { OneTimeHint } from '../../../src-main/electron/close-to-tray.js';
+import { trayActions } from '../../../src-main/electron/desktop-actions.js';
+import type { DesktopPage } from '../../../src-main/electron/desktop-pages.js';
+import { DesktopShell } from '../../../src-main/electron/desktop-shell.js';
+import {
+  applyLaunchAtLogin,
+  nodeAutostartFiles,
+} from '../../../src-main/electron/launch-at-login.js';
+import { QuitSequence } from '../../../src-main/electron/quit-sequence.js';
+import { createHost } from '../../../src-main/host/create-host.js';
+import type { Host } from '../../../src-main/host/host.js';
+import { createLogger, memorySink } from '../../../src-main/log/logger.js';
+import {
+  RecordingNotifications,
+  RecordingTray,
+  iconName,
+  recordingMenuBuilder,
+  type RecordedMenu,
+} from '../../unit/electron/recorders.js';
+
+let sims: Simulators | null = null;
+let host: Host | null = null;
+let shell: DesktopShell<string, RecordedMenu> | null = null;
+let dir: string | null = null;
+
+afterEach(async () => {
+  shell?.stop();
+  await host?.stop();
+  await sims?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+  shell = host = sims = dir = null;
+});
+
+interface Desktop {
+  host: Host;
+  sims: Simulators;
+  shell: DesktopShell<string, RecordedMenu>;
+  tray: RecordingTray;
+  notifications: RecordingNotifications;
+  opened: DesktopPage[];
+  dataDir: string;
+  configHome: string;
+}
+
+async function desktop(preset: 'tiny' | 'demo' = 'tiny'): Promise<Desktop> {
+  sims = await startSimulators({ seed: 4, preset });
+  dir = await mkdtemp(join(tmpdir(), 'gitguild-desktop-shell-'));
+  const dataDir = join(dir, 'data');
+  const configHome = join(dir, 'config');
+  let launchAtLogin = false;
+  const created = await createHost({
+    mode: 'desktop',
+    dataDir,
+    logger: createLogger('test', { level: 'debug', sinks: [memorySink(20_000)] }),
+    secrets: { backend: 'memory' },
+    crawlTuning: { settleMs: 0, retryBaseDelayMs: 20 },
+    // As main.ts does: the setting drives the OS registration (here Linux's autostart file).
+    onSettingsChanged: (settings) => {
+      launchAtLogin = settings.launchAtLogin;
+      void applyLaunchAtLogin(
+        launchAtLogin,
+        { platform: 'linux', execPath: '/opt/GitGuild/gitguild', appPath: null },
+        {
+          loginItems: { setLoginItemSettings: () => undefined },
+          files: nodeAutostartFiles,
+          env: { XDG_CONFIG_HOME: configHome },
+        },
+      ).then(() => shell?.refresh());
+    },
+  });
+  host = created;
+  await invokeMethod(created.handlers, 'settings.update', settingsForSimulators(sims));
+  await invokeMethod(created.handlers, 'secrets.set', {
+    account: 'github.token',
+    value: sims.github.token,
+  });
+  await invokeMethod(created.handlers, 'secrets.set', {
+    account: 'discord.botToken',
+    value: sims.discord.botToken,
+  });
+
+  const tray = new RecordingTray();
+  const notifications = new RecordingNotifications();
+  const opened: DesktopPage[] = [];
+  let hintShown = false;
+  const hint: OneTimeHint = { shown: () => hintShown, markShown: () => (hintShown = true) };
+  shell = new DesktopShell({
+    host: created,
+    actions: trayActions(created.handlers, created.logger),
+    tray: { tray, buildMenu: recordingMenuBuilder, iconFor: iconName, now: () => new Date() },
+    notifications,
+    window: { show: () => opened.push('settings'), openPage: (page) => opened.push(page) },
+    launchAtLogin: {
+      enabled: () => launchAtLogin,
+      set: async (enabled) => {
+        await invokeMethod(created.handlers, 'settings.update', { launchAtLogin: enabled });
+      },
+    },
+    quit: () => undefined,
+    hint,
+    now: Date.now,
+    botOfflineGraceMs: 300,
+  });
+  shell.start();
+  await created.start();
+  await vi.waitFor(() => expect(created.health().bot.state).toBe('ready'), {
+    timeout: 20_000,
+    interval: 50,
+  });
+  expect(tray.image).toBe('icon:running');
+  return { host: created, sims, shell, tray, notifications, opened, dataDir, configHome };
+}
+
+const images = (tray: RecordingTray): string[] =>
+  tray.calls.flatMap((c) => (c.call === 'setImage' ? [c.image] : []));
+
+describe('the desktop shell on a real host', () => {
+  it("starts a crawl from the tray's Sync now and shows it running, then the last sync time", async () => {
+    const { tray, notifications } = await desktop();
+    expect(tray.tooltip).toMatch(/^GitGuild: Running, bot online in 1 guild\nLast sync never/);
+    tray.calls.length = 0;
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(images(tray)).toContain('icon:syncing'), { timeout: 20_000 });
+    await vi.waitFor(() => expect(tray.image).toBe('icon:running'), { timeout: 30_000 });
+    expect(tray.tooltip).toMatch(/\nLast sync \d\d:\d\d, next not scheduled$/);
+    expect(tray.labels()).toContain('Sync now');
+    expect(notifications.titles()).toEqual([]);
+  });
+
+  it('notifies a failing crawl once until it changes, and a click opens the Stats page', async () => {
+    const { host, tray, notifications, opened, sims } = await desktop();
+    await invokeMethod(host.handlers, 'settings.update', { githubOrgs: ['no-such-org'] });
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(tray.image).toBe('icon:attention'), { timeout: 20_000 });
+    expect(notifications.titles()).toEqual(['GitHub crawl failed']);
+    expect(notifications.created[0]?.body).toContain('"no-such-org" was not found');
+
+    // The same failure again: no second notification.
+    await vi.waitFor(() => expect(tray.labels()).toContain('Sync now'));
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(host.health().scheduler.state).toBe('idle'));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(notifications.titles()).toEqual(['GitHub crawl failed']);
+
+    notifications.created[0]?.click();
+    expect(opened).toEqual(['stats']);
+
+    // Fixed: the tray calms down; broken again later: announced again.
+    await invokeMethod(host.handlers, 'settings.update', { githubOrgs: [sims.github.org.login] });
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(tray.image).toBe('icon:running'), { timeout: 30_000 });
+    await invokeMethod(host.handlers, 'settings.update', { githubOrgs: ['no-such-org'] });
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(notifications.titles()).toHaveLength(2), { timeout: 20_000 });
+  });
+
+  it('tells the admin once when the bot goes offline, after the grace period', async () => {
+    const { host, tray, notifications } = await desktop();
+    // A token Discord rejects: the bot restarts with it and stays out.
+    await invokeMethod(host.handlers, 'secrets.set', {
+      account: 'discord.botToken',
+      value: 'not-the-right-token-at-all',
+    });
+    await vi.waitFor(() => expect(tray.image).toBe('icon:bot-offline'), { timeout: 20_000 });
+    await vi.waitFor(
+      () => expect(notifications.titles()).toEqual(['The GitGuild bot is offline']),
+      {
+        timeout: 5_000,
+      },
+    );
+    // More status events while it stays out do not repeat it.
+    await invokeMethod(host.handlers, 'settings.update', { timeZone: 'Europe/Berlin' });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(notifications.titles()).toEqual(['The GitGuild bot is offline']);
+    expect(tray.labels()).toContain('(Bot offline)');
+  });
+
+  it("sends a failed action's reason to a notification that opens where to fix it", async () => {
+    const { host, tray, notifications, opened } = await desktop();
+    await invokeMethod(host.handlers, 'secrets.delete', { account: 'github.token' });
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(notifications.titles()).toEqual(['Sync could not start']));
+    expect(notifications.created[0]?.body).toMatch(/No GitHub token/);
+    notifications.created[0]?.click();
+    expect(opened).toEqual(['stats']);
+  });
+
+  it('turns launch at login on and off from the tray through the settings', async () => {
+    const { host, tray, configHome } = await desktop();
+    const file = join(configHome, 'autostart', 'gitguild.desktop');
+    tray.click('Launch at login');
+    await vi.waitFor(() => expect(tray.labels()).toContain('[x] Launch at login'));
+    expect((await invokeMethod(host.handlers, 'settings.get', {})) as object).toMatchObject({
+      launchAtLogin: true,
+    });
+    expect(await readFile(file, 'utf8')).toContain('Exec=/opt/GitGuild/gitguild --hidden\n');
+    tray.click('Launch at login');
+    await vi.waitFor(() => expect(tray.labels()).toContain('[ ] Launch at login'));
+    await vi.waitFor(() => expect(existsSync(file)).toBe(false));
+  });
+
+  it('quits only after the running crawl stopped and its last write reached the disk', async () => {
+    const { host, tray, sims, dataDir } = await desktop('demo');
+    const events: string[] = [];
+    host.events.subscribe((e) => events.push(e.type));
+    const crawls = join(dataDir, 'contributions', sims.github.org.login, 'crawls.json');
+    const atQuit: { trayGone: boolean; crawlsOnDisk: string }[] = [];
+    const quit = new QuitSequence({
+      steps: [
+        { name: 'tray shows quitting', run: () => shell?.markQuitting() },
+        { name: 'host', run: () => host.stop() },
+        { name: 'tray icon', always: true, run: () => shell?.stop() },
+      ],
+      timeoutMs: 20_000,
+      quitApp: () =>
+        atQuit.push({
+          trayGone: tray.destroyed,
+          crawlsOnDisk: existsSync(crawls) ? readFileSync(crawls, 'utf8') : '',
+        }),
+      logger: host.logger,
+    });
+    tray.click('Sync now');
+    await vi.waitFor(() => expect(events).toContain('progress'), { timeout: 20_000 });
+    expect(existsSync(crawls)).toBe(false);
+
+    const event = { prevented: false, preventDefault: () => (event.prevented = true) };
+    quit.onBeforeQuit(event);
+    expect(event.prevented).toBe(true);
+    const done = quit.start();
+    await vi.waitFor(() => expect(tray.labels()).toContain('(Quitting…)'));
+    expect(tray.labels()).toContain('(Syncing…)');
+    await done;
+
+    expect(atQuit).toHaveLength(1);
+    expect(atQuit[0]?.trayGone).toBe(true);
+    expect(atQuit[0]?.crawlsOnDisk).toContain('crawl interrupted');
+    expect(host.health().scheduler.state).toBe('stopped');
+  });
+});

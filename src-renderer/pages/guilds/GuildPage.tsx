@@ -6,7 +6,7 @@ import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { asApiError } from '../../app/use-health';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
-import { useLoad } from '../../components/use-load';
+import { shownValue, useLoad } from '../../components/use-load';
 import { ErrorBox } from '../ErrorBox';
 import { describeCondition } from '../mappings/condition';
 import { ProblemList, RoleChip, type GuildView, type Mapping } from './guild-bits';
@@ -14,15 +14,15 @@ import { PresetPanel } from './PresetPanel';
 
 export function GuildPage({ client, guildId }: { client: GitGuildClient; guildId: string }) {
   const guilds = useLoad(() => client.api['guilds.list'](), [client]);
-  const guild =
-    guilds.state === 'loaded' ? guilds.value.guilds.find((g) => g.id === guildId) : undefined;
+  // While a save reloads the list, the form stays mounted with the previous answer.
+  const guild = shownValue(guilds)?.guilds.find((g) => g.id === guildId);
   return (
     <section className="page page-wide" data-testid="page-guild">
       <p className="crumbs">
         <a href="#/guilds">Guilds</a> ›
       </p>
       <h1 tabIndex={-1}>{guild?.name ?? 'Guild'}</h1>
-      {guilds.state === 'loading' && (
+      {guilds.state === 'loading' && !guild && (
         <LoadingState label="Loading the server…" testId="guild-loading" />
       )}
       {guilds.state === 'failed' && (

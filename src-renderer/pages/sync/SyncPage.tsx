@@ -317,7 +317,12 @@ function RunAnswerView({
     failed: answer.reason ?? 'The run failed.',
   };
   return (
-    <div className="run-answer" data-testid="sync-answer" data-status={answer.status}>
+    <div
+      className="run-answer"
+      data-testid="sync-answer"
+      data-status={answer.status}
+      data-run-id={answer.runId ?? undefined}
+    >
       <p
         className={answer.status === 'failed' ? 'error-box' : 'note-box'}
         role="status"

@@ -37,8 +37,8 @@ export function GuildPage({ client, guildId }: { client: GitGuildClient; guildId
       )}
       {guild && (
         <>
-          <GuildSettings client={client} guild={guild} onSaved={guilds.reload} />
           {guild.configured && <MappingList client={client} guild={guild} />}
+          <GuildSettings client={client} guild={guild} onSaved={guilds.reload} />
         </>
       )}
     </section>

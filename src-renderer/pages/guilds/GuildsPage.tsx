@@ -2,7 +2,7 @@
 // signed in with Discord, the bot's presence (or an Invite button for servers the admin manages
 // without the bot), and each managed server's health: the permission and role-hierarchy problems
 // a sync would hit, each with its fix (from `sync.preview` of the saved mappings).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import { navigate } from '../../app/navigate';
@@ -22,6 +22,19 @@ const BADGE: Record<NonNullable<DiscordGuild['badge']>, string> = {
 
 export function GuildsPage({ client }: { client: GitGuildClient }) {
   const guilds = useLoad(() => client.api['guilds.list'](), [client]);
+  // The bot joining or leaving a server (or coming online) changes the list: read it again.
+  const { reload } = guilds;
+  const botSeen = useRef<string | null>(null);
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type !== 'status') return;
+        const seen = `${event.health.bot.state}/${event.health.bot.guilds}`;
+        if (botSeen.current !== null && botSeen.current !== seen) reload();
+        botSeen.current = seen;
+      }),
+    [client, reload],
+  );
   const auth = useLoad(() => client.api['auth.status'](), [client]);
   const signedIn = auth.state === 'loaded' && auth.value.discord.signedIn;
   const discord = useLoad(

@@ -80,11 +80,6 @@ function HostChart({
         {value?.options.plugins.subtitle.display && (
           <span className="chart-subtitle"> · {value.options.plugins.subtitle.text}</span>
         )}
-        {value?.partial && (
-          <span className="pill pill-warn" title="The last crawl was incomplete">
-            partial
-          </span>
-        )}
       </figcaption>
       {spec.state === 'loading' && (
         <LoadingState label="Loading chart…" testId={`${testId}-loading`} />

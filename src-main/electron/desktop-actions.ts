@@ -38,6 +38,8 @@ export interface ActionOutcome {
 export type Action = () => Promise<ActionOutcome>;
 
 export interface TrayActions {
+  /** The guilds GitGuild manages, for naming them in notifications. */
+  guildNames(): Promise<{ id: string; name: string }[]>;
   syncNow: Action;
   pauseSync: Action;
   resumeSync: Action;
@@ -152,6 +154,14 @@ export function trayActions(handlers: AdminHandlers, logger: Logger): TrayAction
   };
 
   return {
+    guildNames: async () => {
+      try {
+        return (await call('guilds.list', {})).guilds.map((g) => ({ id: g.id, name: g.name }));
+      } catch (error) {
+        logger.warn('could not read the guild names for notifications', { error });
+        return [];
+      }
+    },
     syncNow,
     pauseSync: simple(() => call('scheduler.pause', {}), 'Could not pause sync', 'sync'),
     resumeSync: simple(() => call('scheduler.resume', {}), 'Could not resume sync', 'sync'),

@@ -92,6 +92,7 @@ export class DesktopShell<Image, Menu> {
     });
     this.refresh();
     this.scheduleRedraw();
+    void this.options.actions.guildNames().then((guilds) => this.status.nameGuilds(guilds));
   }
 
   private scheduleRedraw(): void {

@@ -180,6 +180,10 @@ export class DesktopStatus {
     const key = `sync:${guildId}`;
     switch (run.outcome) {
       case 'needs_confirmation': {
+        // A run the admin asked for is answered where they asked: the UI shows its plan, the bot
+        // answers /sync, and the tray's own request comes back through needConfirmation() with
+        // the plan's numbers. A timed run has nobody watching: that one is held here.
+        if (run.trigger !== 'schedule') break;
         const changes = run.counts.rolesAdded + run.counts.rolesRemoved;
         this.confirmations.set(
           guildId,
@@ -224,6 +228,11 @@ export class DesktopStatus {
       body: appliedSummary(run),
       page: 'sync',
     });
+  }
+
+  /** Guild names for messages (events carry only ids). */
+  nameGuilds(guilds: readonly { id: string; name: string }[]): void {
+    for (const guild of guilds) this.guildNames.set(guild.id, guild.name);
   }
 
   /** Runs the tray started: their end gets a notification. */

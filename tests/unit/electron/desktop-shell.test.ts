@@ -27,6 +27,7 @@ const healthy: Health = {
 
 const NOTHING: ActionOutcome = { notices: [], confirmations: [], runs: [], openPage: null };
 const noActions: TrayActions = {
+  guildNames: async () => [],
   syncNow: async () => NOTHING,
   pauseSync: async () => NOTHING,
   resumeSync: async () => NOTHING,
@@ -218,6 +219,7 @@ describe('the desktop shell', () => {
       return NOTHING;
     };
     const actions: TrayActions = {
+      ...noActions,
       syncNow: record('sync'),
       pauseSync: record('pause'),
       resumeSync: record('resume'),
@@ -339,6 +341,26 @@ describe('the desktop shell', () => {
       ['Sync of Acme failed', 'Discord answered 503.'],
     ]);
     expect(tray.image).toBe('icon:attention');
+  });
+
+  it('names guilds in notifications about timed runs, from the guild list read at start', async () => {
+    const { s, notifications, events } = shell({
+      ...noActions,
+      guildNames: async () => [{ id: GUILD, name: 'Acme' }],
+    });
+    s.start();
+    await new Promise((r) => setTimeout(r, 0));
+    events.publish({
+      type: 'sync-finished',
+      guildId: GUILD,
+      run: run({ id: 'r1', outcome: 'needs_confirmation', trigger: 'schedule' }),
+    });
+    expect(notifications.created.map((n) => [n.title, n.body])).toEqual([
+      [
+        'Sync needs your confirmation',
+        'Acme: 4 role changes are more than the safety cap. Review them on the Sync page and confirm.',
+      ],
+    ]);
   });
 
   it('says Quitting and shows nothing new once quitting', () => {

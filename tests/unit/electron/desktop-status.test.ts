@@ -281,6 +281,17 @@ describe('the desktop status', () => {
     expect(trayStateOf(s.trayInput())).toBe('running');
   });
 
+  it('leaves a capped run the admin asked for to where they asked (UI, /sync, the tray)', () => {
+    const { s } = status();
+    for (const trigger of ['manual', 'command'] as const)
+      s.onEvent({
+        type: 'sync-finished',
+        guildId: GUILD,
+        run: run({ id: `r-${trigger}`, outcome: 'needs_confirmation', trigger }),
+      });
+    expect(s.notices()).toEqual([]);
+  });
+
   it('ignores dry runs except for the problems they found, and events that are not its own', () => {
     const { s } = status();
     s.onEvent({

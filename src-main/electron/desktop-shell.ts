@@ -3,6 +3,7 @@
 // the window hides it. main.ts only creates the Electron objects and forwards their events here,
 // so the whole flow runs in tests against a real host with recorders for Tray, Menu and
 // Notification.
+import type { Health } from '../api/contract.js';
 import type { Host } from '../host/host.js';
 import {
   closeToTray,
@@ -88,10 +89,29 @@ export class DesktopShell<Image, Menu> {
     this.status.onHealth(this.options.host.health());
     this.unsubscribe = this.options.host.events.subscribe((event) => {
       this.status.onEvent(event);
+      if (event.type === 'status') this.learnGuildNames(event.health);
       this.refresh();
     });
     this.refresh();
     this.scheduleRedraw();
+    this.learnGuildNames(this.options.host.health());
+  }
+
+  private guildJobs: string | null = null;
+
+  /**
+   * Events name guilds by id only. The names are read at start and again whenever the set of
+   * guilds the scheduler syncs changes (a guild was added or enabled), so a notification about a
+   * timed run says "Acme", not an id.
+   */
+  private learnGuildNames(health: Health): void {
+    const key = (health.scheduler.jobs ?? [])
+      .filter((job) => job.kind === 'guild-sync')
+      .map((job) => job.id)
+      .sort()
+      .join(',');
+    if (key === this.guildJobs) return;
+    this.guildJobs = key;
     void this.options.actions.guildNames().then((guilds) => this.status.nameGuilds(guilds));
   }
 

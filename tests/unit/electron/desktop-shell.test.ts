@@ -343,13 +343,41 @@ describe('the desktop shell', () => {
     expect(tray.image).toBe('icon:attention');
   });
 
-  it('names guilds in notifications about timed runs, from the guild list read at start', async () => {
-    const { s, notifications, events } = shell({
+  it('names guilds in notifications about timed runs, read again when a guild is added', async () => {
+    let names: { id: string; name: string }[] = [];
+    let reads = 0;
+    const { s, notifications, events, publish } = shell({
       ...noActions,
-      guildNames: async () => [{ id: GUILD, name: 'Acme' }],
+      guildNames: async () => {
+        reads += 1;
+        return names;
+      },
     });
     s.start();
+    names = [{ id: GUILD, name: 'Acme' }];
+    const withJob: Health = {
+      ...healthy,
+      scheduler: {
+        ...healthy.scheduler,
+        jobs: [
+          {
+            id: `guild-sync:${GUILD}`,
+            kind: 'guild-sync',
+            label: 'Sync Acme',
+            intervalMinutes: 15,
+            nextRunAt: null,
+            lastRunAt: null,
+            lastError: null,
+            running: false,
+            failures: 0,
+          },
+        ],
+      },
+    };
+    publish(withJob);
+    publish(withJob);
     await new Promise((r) => setTimeout(r, 0));
+    expect(reads).toBe(2);
     events.publish({
       type: 'sync-finished',
       guildId: GUILD,

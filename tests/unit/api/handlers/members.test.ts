@@ -30,6 +30,7 @@ afterEach(async () => {
 
 const snapshot: GuildSnapshot = {
   guildId: GUILD,
+  guildName: 'Demo',
   botHighestPosition: 5,
   botRoleName: 'GitGuild',
   botCanManageRoles: true,

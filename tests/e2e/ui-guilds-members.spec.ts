@@ -99,3 +99,46 @@ test('Members: search, link a member as admin, then unlink them', async ({ page 
   await expect(row).toHaveCount(0);
   await expect(rows).toHaveCount(h.discord.links.length);
 });
+
+test('Mapping editor from the keyboard: arrow keys pick the role, typing sets the condition, Enter saves', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  host = await startUiHost(dataDir, { guild: true, crawl: true });
+  const h = host;
+  await page.goto(h.adminUrl);
+  await page.goto(`${h.origin}/#/guilds/${h.discord.guildId}`);
+  await expect(page.getByTestId('mappings-table')).toBeVisible();
+  await page.getByTestId('mapping-new').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('page-mapping')).toBeVisible();
+  // The first assignable role is preselected; the arrow key moves to the next one, skipping
+  // roles GitGuild cannot assign.
+  const [contributor, regular, core] = h.discord.roleIds.tiers as [string, string, string];
+  await expect(page.getByTestId(`role-option-${core}`)).toBeChecked();
+  await page.getByTestId(`role-option-${core}`).focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId(`role-option-${regular}`)).toBeChecked();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId(`role-option-${contributor}`)).toBeChecked();
+  await page.getByTestId('condition-kind-c').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('condition-kind-c')).toHaveValue('rank');
+  await page.getByTestId('condition-top-c').focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2');
+  await expect(page.getByTestId('mapping-summary')).toContainText('top 2 by merged PRs (all time)');
+  await expect(page.getByTestId('preview-summary')).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('page-guild')).toBeVisible();
+  await expect(
+    page
+      .getByTestId('mappings-table')
+      .locator(`tr[data-role-id="${contributor}"]`)
+      .getByTestId('mapping-condition'),
+  ).toHaveText('top 2 by merged PRs (all time)');
+
+  // A mapping that does not exist says so and links back.
+  await page.goto(`${h.origin}/#/guilds/${h.discord.guildId}/mappings/gone`);
+  await expect(page.getByTestId('mapping-missing')).toContainText('no longer exists');
+});

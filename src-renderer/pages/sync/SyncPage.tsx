@@ -2,7 +2,7 @@
 // scheduler's next runs with pause and resume, Sync now and Dry run (with its full plan; a run over
 // the safety cap asks to confirm), past runs and the audit log with filters, both exportable as
 // CSV.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { GitGuildClient } from '../../api/api-client';
 import type { ApiError } from '../../api/api-error';
 import type { MethodOutput } from '../../../src-main/api/contract';
@@ -173,18 +173,31 @@ function RunPanel({
     [client, guild.id, finished],
   );
 
+  const readProgress = useRef<() => void>(() => undefined);
   // While a run applies: its progress from sync.status, refreshed on each progress event.
   useEffect(() => {
     let active = true;
-    const read = () =>
+    // Only the newest read counts: an answer to a read sent before the run finished must not
+    // bring its progress bar back.
+    let sequence = 0;
+    const read = () => {
+      const mine = ++sequence;
       client.api['sync.status']({ guildId: guild.id }).then(
-        (s) => active && setProgress(s.running.find((r) => r.guildId === guild.id) ?? null),
+        (s) =>
+          active &&
+          mine === sequence &&
+          setProgress(s.running.find((r) => r.guildId === guild.id) ?? null),
         () => undefined,
       );
-    void read();
+    };
+    read();
+    readProgress.current = read;
     const off = client.onEvent((event) => {
-      if (event.type === 'progress' && event.job === 'sync') void read();
-      if (event.type === 'sync-finished' && event.guildId === guild.id) setProgress(null);
+      if (event.type === 'progress' && event.job === 'sync') read();
+      if (event.type === 'sync-finished' && event.guildId === guild.id) {
+        setProgress(null);
+        read();
+      }
     });
     return () => {
       active = false;
@@ -203,10 +216,7 @@ function RunPanel({
         confirm,
       });
       setAnswer(a);
-      if (a.status === 'started') {
-        const s = await client.api['sync.status']({ guildId: guild.id });
-        setProgress(s.running.find((r) => r.guildId === guild.id) ?? null);
-      }
+      if (a.status === 'started') readProgress.current();
     } catch (e) {
       setError(asApiError(e));
     } finally {

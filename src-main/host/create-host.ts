@@ -200,6 +200,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     if (state !== 'started') return;
     bots.start().catch(() => undefined);
   };
+  let managedGuilds = botPorts.guilds.managedGuildIds().sort().join(',');
   const settingsChanged = (): void => config.onSettingsChanged?.(store.settings.get());
   const handlers = createAdminHandlers({
     settings: {
@@ -249,7 +250,18 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
-    roles: roles.handlers.roles,
+    roles: {
+      ...roles.handlers.roles,
+      onChanged: () => {
+        roles.handlers.roles.onChanged();
+        // A guild the admin starts managing gets its commands and member cache now, not at the
+        // bot's next start; mapping edits leave the bot alone.
+        const managed = botPorts.guilds.managedGuildIds().sort().join(',');
+        if (managed === managedGuilds) return;
+        managedGuilds = managed;
+        bots.refreshManagedGuilds().catch(() => undefined);
+      },
+    },
     sync: roles.handlers.sync,
     bot: bots,
     charts: { settings: store.settings, statsFor: (org) => orgStats.get(org) },

@@ -258,7 +258,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
 }
 
 /** The interaction's final answer: a reply, or a deferral followed by its edit. */
-async function answerOf(
+export async function answerOf(
   sim: DiscordSim,
   id: string,
   timeoutMs: number,

@@ -10,7 +10,7 @@ import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, publicStoreProblem, type Store } from '../store/index.js';
 import type { Settings } from '../store/types.js';
-import { createBotPorts, type BotPortOverrides } from './bot-ports.js';
+import { createBotPorts } from './bot-ports.js';
 import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
@@ -35,8 +35,6 @@ export interface HostConfig {
   now?: () => number;
   /** Tests: the scheduler's clock and Discord's channel rename limit as the simulator sets it. */
   roleEngine?: Pick<RoleEngineOptions, 'schedulerClock' | 'renameLimit'>;
-  /** Tests: bot ports to use instead of the host's own (links, sync, audit, voice stats). */
-  botPorts?: BotPortOverrides;
   /** Bot tuning for tests and benchmarks (defer timer, answer counting). */
   bot?: BotRunnerOptions['bot'];
   /** Opens the system browser for OAuth sign-in (Electron: `shell.openExternal`); headless: none. */
@@ -170,7 +168,6 @@ export async function createHost(config: HostConfig): Promise<Host> {
       sync: roles.sync,
       audit: roles.sync,
       voiceStats: roles.voiceStatsPort,
-      ...config.botPorts,
     },
   );
   const bots = new BotRunner({

@@ -389,4 +389,16 @@ describe('the host’s own services behind the ports', () => {
     const answer = await rig.run(rig.people.admin, 'setup_voice_stats');
     expect(answer.text).toContain('6 channels created, 0 already there');
   });
+
+  it('answers stats from the org the guild follows, never another configured org', async () => {
+    const guild = rig.store.guilds.get(rig.guild.guild.id)!;
+    expect(rig.store.settings.get().githubOrgs).toEqual([rig.org.login]);
+    await rig.store.guilds.upsert({ ...guild, org: null });
+    try {
+      const answer = await rig.run(rig.people.admin, 'getstats');
+      expect(answer.text).toContain('This server follows no GitHub organisation yet');
+    } finally {
+      await rig.store.guilds.upsert(guild);
+    }
+  });
 });

@@ -97,6 +97,22 @@ export async function createHost(config: HostConfig): Promise<Host> {
 
   const indexes = new ContributionIndexes(store.contributions);
   const snapshots = new StatsSnapshots((org) => indexes.get(org));
+  // The stats snapshot of an org is computed once per crawl (seconds for a large org). Doing it
+  // just after the crawl, and after start, spares the first Stats page or /getstats that wait.
+  const warmStats = (orgs: readonly string[]): void => {
+    setTimeout(() => {
+      for (const org of orgs) {
+        if (state !== 'started') return;
+        const started = Date.now();
+        try {
+          snapshots.get(org, store.settings.get().timeZone);
+          logger.debug('stats snapshot ready', { org, ms: Date.now() - started });
+        } catch (error) {
+          logger.warn('stats snapshot could not be computed', { org, error });
+        }
+      }
+    }, 0).unref?.();
+  };
   const crawls = new CrawlJob({
     settings: store.settings,
     contributions: store.contributions,
@@ -120,6 +136,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
     onFinished: (org, summary, error) => {
       indexes.invalidate(org);
       events.publish({ type: 'crawl-finished', summary, error });
+      warmStats([org]);
     },
     onRunningChange: () => publishStatus(),
   });
@@ -294,6 +311,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       if (!configRefused) await bots.start();
       await roles.start();
       publishStatus();
+      warmStats(store.settings.get().githubOrgs);
     },
     async stop() {
       if (state === 'stopped') return;

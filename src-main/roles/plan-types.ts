@@ -3,33 +3,9 @@
 import type { Guild, Mapping, SyncProblem } from '../store/types.js';
 import type { ContributionFacts, DirectoryFacts } from './facts.js';
 
-export interface SnapshotRole {
-  id: string;
-  name: string;
-  position: number;
-  /** Integration-managed (bots, boosts, Twitch...): only its integration may grant it. */
-  managed: boolean;
-  color: number;
-}
-
-export interface SnapshotMember {
-  userId: string;
-  username: string;
-  bot: boolean;
-  /** Role ids, without @everyone. */
-  roles: string[];
-}
-
-export interface GuildSnapshot {
-  guildId: string;
-  /** Position of the bot's highest role: it can only manage roles strictly below it. */
-  botHighestPosition: number;
-  /** Name of the bot's highest role, for fix hints. */
-  botRoleName: string;
-  botCanManageRoles: boolean;
-  roles: SnapshotRole[];
-  members: SnapshotMember[];
-}
+// The snapshot shapes are the bot side's (src-bot/sync/types.ts), which fills them.
+export type { GuildSnapshot, SnapshotMember, SnapshotRole } from '../../src-bot/sync/types.js';
+import type { GuildSnapshot } from '../../src-bot/sync/types.js';
 
 /** guild member → mapping id → since when its condition has failed while the role was held. */
 export type GuildGraceState = Record<string, Record<string, string>>;

@@ -141,6 +141,14 @@ describe('the host crawl against the GitHub simulator', () => {
     expect(crawlStatus.running).toBeNull();
     expect(crawlStatus.lastError).toBeNull();
     expect(crawlStatus.orgs).toEqual([finished.summary]);
+    // The org's stats snapshot is computed right after the crawl, before anyone asks for it.
+    await expect
+      .poll(() =>
+        sink.records.some(
+          (r) => r.msg === 'stats snapshot ready' && r['org'] === sims.github.org.login,
+        ),
+      )
+      .toBe(true);
   });
 
   it.each(['all', '30d', '7d'] as const)(

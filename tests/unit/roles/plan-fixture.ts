@@ -40,6 +40,7 @@ export function snapshot(members: GuildSnapshot['members']): GuildSnapshot {
   });
   return {
     guildId: GUILD_ID,
+    guildName: 'Test guild',
     botHighestPosition: 10,
     botRoleName: 'GitGuild',
     botCanManageRoles: true,

@@ -214,7 +214,15 @@ export async function createHost(config: HostConfig): Promise<Host> {
     if (state !== 'started') return;
     bots.start().catch(() => undefined);
   };
+  // A guild the admin starts managing gets its commands and member cache now, not at the bot's
+  // next start; edits that leave the managed guilds as they were leave the bot alone.
   let managedGuilds = botPorts.guilds.managedGuildIds().sort().join(',');
+  const refreshManagedGuilds = (always: boolean): void => {
+    const managed = botPorts.guilds.managedGuildIds().sort().join(',');
+    if (!always && managed === managedGuilds) return;
+    managedGuilds = managed;
+    bots.refreshManagedGuilds().catch(() => undefined);
+  };
   const settingsChanged = (): void => config.onSettingsChanged?.(store.settings.get());
   const handlers = createAdminHandlers({
     settings: {
@@ -237,7 +245,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       store,
       onConfigReplaced: () => {
         bots.applyEndpoints().catch(() => undefined);
-        bots.refreshManagedGuilds().catch(() => undefined);
+        refreshManagedGuilds(true);
         roles.reconcile();
         settingsChanged();
         publishStatus();
@@ -268,12 +276,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       ...roles.handlers.roles,
       onChanged: () => {
         roles.handlers.roles.onChanged();
-        // A guild the admin starts managing gets its commands and member cache now, not at the
-        // bot's next start; mapping edits leave the bot alone.
-        const managed = botPorts.guilds.managedGuildIds().sort().join(',');
-        if (managed === managedGuilds) return;
-        managedGuilds = managed;
-        bots.refreshManagedGuilds().catch(() => undefined);
+        refreshManagedGuilds(false);
       },
     },
     sync: roles.handlers.sync,

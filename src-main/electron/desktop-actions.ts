@@ -1,155 +1,171 @@
-// What the tray's commands do, over the AdminApi handlers. Sync, the scheduler's pause/resume
-// and catch-up, and bot start/stop are methods other work is adding to the contract; each action
-// here is built only when its method is in the contract, so the menu item lights up the day the
-// method lands and stays greyed out until then. Calls go through `invokeMethod`, so input and
-// output are checked against the contract exactly as for the UI.
+// What the tray's commands do, over the AdminApi handlers: Sync now runs `sync.run` for every
+// guild GitGuild manages, Pause / Resume are `scheduler.pause` / `scheduler.resume`, Start / Stop
+// bot are `bot.start` / `bot.stop`. Calls go through `invokeMethod` as the desktop's admin, so
+// input and output are checked against the contract exactly as for the UI. Every outcome the
+// admin should know about comes back as data (notices, a page to open, a confirmation to ask
+// for); the shell shows it.
+import { DESKTOP_ADMIN } from '../api/caller.js';
+import type { MethodInput, MethodName, MethodOutput } from '../api/contract.js';
 import { toRpcErrorPayload } from '../api/error-payload.js';
-import { invokeMethod, isMethodName } from '../api/invoke.js';
+import { invokeMethod } from '../api/invoke.js';
 import type { AdminHandlers } from '../api/handlers.js';
 import type { Logger } from '../log/logger.js';
 import type { DesktopPage } from './desktop-pages.js';
 
-export type ActionOutcome =
-  { ok: true } | { ok: false; title: string; message: string; page: DesktopPage };
-
-type Action = () => Promise<ActionOutcome>;
-
-export interface TrayActions {
-  syncNow: Action | null;
-  pauseSync: Action | null;
-  resumeSync: Action | null;
-  startBot: Action | null;
-  stopBot: Action | null;
-  /** The scheduler's catch-up after the machine wakes. */
-  catchUp: (() => Promise<void>) | null;
+/** A one-off notification about what an action did (or could not do). */
+export interface ActionNotice {
+  title: string;
+  message: string;
+  page: DesktopPage;
 }
 
-/** Method names this module calls, by what they are for. */
-export const ACTION_METHODS = {
-  crawl: 'crawl.run',
-  sync: 'sync.run',
-  guilds: 'guilds.list',
-  pause: 'scheduler.pause',
-  resume: 'scheduler.resume',
-  catchUp: 'scheduler.catchUp',
-  botStart: 'bot.start',
-  botStop: 'bot.stop',
-} as const;
+/** A guild whose run stopped at the safety cap: the admin reviews and confirms it on the Sync page. */
+export interface ConfirmationNeeded {
+  guildId: string;
+  guildName: string;
+  message: string;
+}
 
-function failure(title: string, error: unknown, page: DesktopPage, logger: Logger): ActionOutcome {
+export interface ActionOutcome {
+  notices: ActionNotice[];
+  confirmations: ConfirmationNeeded[];
+  /** Runs that started (or were already running): the shell announces how each ends. */
+  runs: { runId: string; guildId: string; guildName: string }[];
+  /** A page to bring up right away (the admin asked for something that needs them there). */
+  openPage: DesktopPage | null;
+}
+
+export type Action = () => Promise<ActionOutcome>;
+
+export interface TrayActions {
+  /** The guilds GitGuild manages, for naming them in notifications. */
+  guildNames(): Promise<{ id: string; name: string }[]>;
+  syncNow: Action;
+  pauseSync: Action;
+  resumeSync: Action;
+  startBot: Action;
+  stopBot: Action;
+}
+
+const NOTHING: ActionOutcome = { notices: [], confirmations: [], runs: [], openPage: null };
+
+function failure(title: string, error: unknown, page: DesktopPage, logger: Logger): ActionNotice {
   const payload = toRpcErrorPayload(error);
   // Expected failures (no token, nothing configured) are the admin's to fix and are shown;
   // anything else is ours, and the log keeps the whole error.
   if (payload.identifier === 'internal') logger.error('tray action failed', { title, error });
   return {
-    ok: false,
     title,
     message: payload.hint ? `${payload.message} ${payload.hint}` : payload.message,
     page,
   };
 }
 
-/** Guild ids from `guilds.list`, whatever its exact shape: an array, or `{ guilds: [...] }`. */
-export function guildIdsOf(output: unknown): string[] {
-  const list = Array.isArray(output)
-    ? output
-    : output && typeof output === 'object' && Array.isArray((output as { guilds?: unknown }).guilds)
-      ? (output as { guilds: unknown[] }).guilds
-      : [];
-  const ids: string[] = [];
-  for (const guild of list) {
-    if (!guild || typeof guild !== 'object') continue;
-    const { id, guildId, enabled } = guild as {
-      id?: unknown;
-      guildId?: unknown;
-      enabled?: unknown;
-    };
-    if (enabled === false) continue;
-    const value = typeof id === 'string' ? id : guildId;
-    if (typeof value === 'string') ids.push(value);
-  }
-  return ids;
+type SyncRunOutput = MethodOutput<'sync.run'>;
+
+/** The safety-cap message for one guild, from `sync.run`'s plan (or its reason). */
+export function confirmationMessage(guildName: string, result: SyncRunOutput): string {
+  const plan = result.plan;
+  if (!plan) return `${guildName}: ${result.reason ?? 'the sync needs your confirmation.'}`;
+  const changes = plan.totalAdds + plan.totalRemoves;
+  return (
+    `${guildName}: ${changes} role changes (${plan.totalAdds} to add, ${plan.totalRemoves} to ` +
+    `remove) are more than the safety cap of ${plan.cap}. Review them on the Sync page and confirm.`
+  );
 }
 
 export function trayActions(handlers: AdminHandlers, logger: Logger): TrayActions {
-  const has = (name: string): boolean =>
-    isMethodName(name) &&
-    typeof (handlers as unknown as Record<string, unknown>)[name] === 'function';
-  const call = (name: string, input: unknown): Promise<unknown> =>
-    invokeMethod(handlers, name, input);
+  const call = async <M extends MethodName>(
+    name: M,
+    input: MethodInput<M>,
+  ): Promise<MethodOutput<M>> =>
+    (await invokeMethod(handlers, name, input, { caller: DESKTOP_ADMIN })) as MethodOutput<M>;
+
   const simple =
-    (name: string, title: string, page: DesktopPage): Action =>
+    (run: () => Promise<unknown>, title: string, page: DesktopPage): Action =>
     async () => {
       try {
-        await call(name, {});
-        return { ok: true };
+        await run();
+        return NOTHING;
       } catch (error) {
-        return failure(title, error, page, logger);
+        return { ...NOTHING, notices: [failure(title, error, page, logger)] };
       }
     };
 
-  const syncEveryGuild: Action = async () => {
+  const syncNow: Action = async () => {
+    let guilds: MethodOutput<'guilds.list'>['guilds'];
     try {
-      const ids = guildIdsOf(await call(ACTION_METHODS.guilds, {}));
-      if (ids.length === 0) {
-        return {
-          ok: false,
-          title: 'Nothing to sync',
-          message: 'No guild is set up for sync yet.',
-          page: 'guilds',
-        };
-      }
-      for (const guildId of ids) await call(ACTION_METHODS.sync, { guildId });
-      return { ok: true };
+      guilds = (await call('guilds.list', {})).guilds.filter((g) => g.configured && g.enabled);
     } catch (error) {
-      return failure('Sync could not start', error, 'sync', logger);
+      return { ...NOTHING, notices: [failure('Sync could not start', error, 'sync', logger)] };
     }
-  };
-
-  // Until the sync engine lands, the scheduler's pipeline is only its first stage: the crawl.
-  const crawlEveryOrg: Action = async () => {
-    try {
-      const result = (await call(ACTION_METHODS.crawl, {})) as {
-        started: boolean;
-        reason?: string;
-      };
-      if (result.started) return { ok: true };
+    if (guilds.length === 0) {
       return {
-        ok: false,
-        title: 'Sync not started',
-        message: result.reason ?? 'A run is already in progress.',
-        page: 'stats',
+        ...NOTHING,
+        notices: [
+          {
+            title: 'Nothing to sync',
+            message: 'No guild is set up for sync yet. Add one under Guilds.',
+            page: 'guilds',
+          },
+        ],
       };
-    } catch (error) {
-      return failure('Sync could not start', error, 'stats', logger);
     }
-  };
-
-  const catchUp = has(ACTION_METHODS.catchUp)
-    ? async () => {
-        await call(ACTION_METHODS.catchUp, {});
+    const outcome: ActionOutcome = { notices: [], confirmations: [], runs: [], openPage: null };
+    // One guild at a time: each call returns once its plan is made; applying continues behind.
+    for (const guild of guilds) {
+      let result: SyncRunOutput;
+      try {
+        result = await call('sync.run', { guildId: guild.id });
+      } catch (error) {
+        outcome.notices.push(
+          failure(`Sync of ${guild.name} could not start`, error, 'sync', logger),
+        );
+        continue;
       }
-    : null;
+      switch (result.status) {
+        case 'started':
+        case 'already_running':
+          if (result.runId)
+            outcome.runs.push({ runId: result.runId, guildId: guild.id, guildName: guild.name });
+          break;
+        case 'dry_run':
+          // Not asked for; nothing changed, nothing to say.
+          break;
+        case 'needs_confirmation':
+          outcome.confirmations.push({
+            guildId: guild.id,
+            guildName: guild.name,
+            message: confirmationMessage(guild.name, result),
+          });
+          break;
+        case 'failed':
+          outcome.notices.push({
+            title: `Sync of ${guild.name} failed`,
+            message: result.reason ?? 'The sync could not run; the Sync page has the details.',
+            page: 'sync',
+          });
+          break;
+      }
+    }
+    // Confirming is done on the Sync page: bring it up, as the admin just asked to sync.
+    if (outcome.confirmations.length > 0) outcome.openPage = 'sync';
+    return outcome;
+  };
 
   return {
-    syncNow:
-      has(ACTION_METHODS.sync) && has(ACTION_METHODS.guilds)
-        ? syncEveryGuild
-        : has(ACTION_METHODS.crawl)
-          ? crawlEveryOrg
-          : null,
-    pauseSync: has(ACTION_METHODS.pause)
-      ? simple(ACTION_METHODS.pause, 'Could not pause sync', 'sync')
-      : null,
-    resumeSync: has(ACTION_METHODS.resume)
-      ? simple(ACTION_METHODS.resume, 'Could not resume sync', 'sync')
-      : null,
-    startBot: has(ACTION_METHODS.botStart)
-      ? simple(ACTION_METHODS.botStart, 'The bot could not start', 'settings')
-      : null,
-    stopBot: has(ACTION_METHODS.botStop)
-      ? simple(ACTION_METHODS.botStop, 'The bot could not stop', 'settings')
-      : null,
-    catchUp,
+    guildNames: async () => {
+      try {
+        return (await call('guilds.list', {})).guilds.map((g) => ({ id: g.id, name: g.name }));
+      } catch (error) {
+        logger.warn('could not read the guild names for notifications', { error });
+        return [];
+      }
+    },
+    syncNow,
+    pauseSync: simple(() => call('scheduler.pause', {}), 'Could not pause sync', 'sync'),
+    resumeSync: simple(() => call('scheduler.resume', {}), 'Could not resume sync', 'sync'),
+    startBot: simple(() => call('bot.start', {}), 'The bot could not start', 'settings'),
+    stopBot: simple(() => call('bot.stop', {}), 'The bot could not stop', 'settings'),
   };
 }

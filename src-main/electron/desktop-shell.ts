@@ -3,6 +3,7 @@
 // the window hides it. main.ts only creates the Electron objects and forwards their events here,
 // so the whole flow runs in tests against a real host with recorders for Tray, Menu and
 // Notification.
+import type { Health } from '../api/contract.js';
 import type { Host } from '../host/host.js';
 import {
   closeToTray,
@@ -10,12 +11,12 @@ import {
   type OneTimeHint,
   type PreventableEvent,
 } from './close-to-tray.js';
-import type { ActionOutcome, TrayActions } from './desktop-actions.js';
+import type { Action, TrayActions } from './desktop-actions.js';
 import type { DesktopPage } from './desktop-pages.js';
 import { DesktopStatus } from './desktop-status.js';
 import { DesktopNotifier, type NativeNotification } from './notifications.js';
 import { TrayController, type TrayControllerPorts, type TrayView } from './tray-controller.js';
-import type { TrayCapabilities, TrayCommand } from './tray-state.js';
+import type { TrayCommand } from './tray-state.js';
 
 export interface ShellTimers {
   setTimeout(callback: () => void, ms: number): unknown;
@@ -84,23 +85,34 @@ export class DesktopShell<Image, Menu> {
     };
   }
 
-  get capabilities(): TrayCapabilities {
-    const { actions } = this.options;
-    return {
-      syncNow: actions.syncNow !== null,
-      pauseResume: actions.pauseSync !== null && actions.resumeSync !== null,
-      botControl: actions.startBot !== null && actions.stopBot !== null,
-    };
-  }
-
   start(): void {
     this.status.onHealth(this.options.host.health());
     this.unsubscribe = this.options.host.events.subscribe((event) => {
       this.status.onEvent(event);
+      if (event.type === 'status') this.learnGuildNames(event.health);
       this.refresh();
     });
     this.refresh();
     this.scheduleRedraw();
+    this.learnGuildNames(this.options.host.health());
+  }
+
+  private guildJobs: string | null = null;
+
+  /**
+   * Events name guilds by id only. The names are read at start and again whenever the set of
+   * guilds the scheduler syncs changes (a guild was added or enabled), so a notification about a
+   * timed run says "Acme", not an id.
+   */
+  private learnGuildNames(health: Health): void {
+    const key = (health.scheduler.jobs ?? [])
+      .filter((job) => job.kind === 'guild-sync')
+      .map((job) => job.id)
+      .sort()
+      .join(',');
+    if (key === this.guildJobs) return;
+    this.guildJobs = key;
+    void this.options.actions.guildNames().then((guilds) => this.status.nameGuilds(guilds));
   }
 
   private scheduleRedraw(): void {
@@ -113,12 +125,12 @@ export class DesktopShell<Image, Menu> {
   /** Redraws the tray and shows whatever notices are new. */
   refresh(): void {
     this.tray.render(this.status.trayInput(), {
-      capabilities: this.capabilities,
       launchAtLogin: this.options.launchAtLogin.enabled(),
       quitting: this.quitting,
     });
     if (this.quitting) return;
     this.notifier.update(this.status.notices());
+    for (const announcement of this.status.takeAnnouncements()) this.notifier.show(announcement);
     this.scheduleRecheck();
   }
 
@@ -142,12 +154,15 @@ export class DesktopShell<Image, Menu> {
 
   async command(command: TrayCommand): Promise<void> {
     const { actions, window, launchAtLogin } = this.options;
-    const run = async (action: (() => Promise<ActionOutcome>) | null): Promise<void> => {
-      if (!action) return;
+    const run = async (action: Action): Promise<void> => {
       const outcome = await action();
-      if (!outcome.ok) {
-        this.notifier.show({ title: outcome.title, body: outcome.message, page: outcome.page });
+      for (const notice of outcome.notices) {
+        this.notifier.show({ title: notice.title, body: notice.message, page: notice.page });
       }
+      this.status.expectRuns(outcome.runs);
+      // Held notices: told once, whether the tray's answer or the run's event comes first.
+      this.status.needConfirmation(outcome.confirmations);
+      if (outcome.openPage) window.openPage(outcome.openPage);
       this.status.onHealth(this.options.host.health());
       this.refresh();
     };

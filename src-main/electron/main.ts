@@ -12,6 +12,7 @@ import {
   Notification,
   powerMonitor,
   session,
+  shell as electronShell,
   Tray,
   type BrowserWindow,
   type Session,
@@ -25,6 +26,7 @@ import { createLogger } from '../log/logger.js';
 import { registerAppScheme, serveAppProtocol } from './app-protocol.js';
 import { fileBackedHint } from './close-to-tray.js';
 import { trayActions } from './desktop-actions.js';
+import { desktopHostConfig } from './desktop-host.js';
 import { pageUrl } from './desktop-pages.js';
 import { DesktopShell, type DesktopProbe } from './desktop-shell.js';
 import {
@@ -44,7 +46,6 @@ import {
 } from './launch-at-login.js';
 import { createMainWindow } from './main-window.js';
 import { QuitSequence } from './quit-sequence.js';
-import { desktopSecretsBackend } from './secrets-backend.js';
 import { trayIconFile } from './tray-icons.js';
 import type { TrayState } from './tray-state.js';
 import { WakeCatchUp } from './wake-catch-up.js';
@@ -155,9 +156,6 @@ async function startApp(): Promise<void> {
   guardSession(session.defaultSession);
   serveAppProtocol(rendererDir);
 
-  const secrets = desktopSecretsBackend(process.env, app.isPackaged);
-  if (secrets.ignored) logger.warn(secrets.ignored);
-
   const launchTarget: LaunchTarget = {
     platform: process.platform,
     execPath: process.execPath,
@@ -172,18 +170,26 @@ async function startApp(): Promise<void> {
       env: process.env,
     }).catch((error: unknown) => logger.warn('could not update launch at login', { error }));
 
-  const created = await createHost({
-    mode: 'desktop',
-    dataDir: app.getPath('userData'),
-    logger,
-    secrets: { backend: secrets.backend },
-    onSettingsChanged: (settings) => {
-      if (settings.launchAtLogin === launchAtLogin) return;
-      launchAtLogin = settings.launchAtLogin;
-      void applyLogin(launchAtLogin);
-      shell?.refresh();
-    },
-  });
+  const created = await createHost(
+    desktopHostConfig({
+      dataDir: app.getPath('userData'),
+      logger,
+      env: process.env,
+      isPackaged: app.isPackaged,
+      // OAuth sign-in: the provider's page opens in the admin's own browser, where they are
+      // already signed in and can see the address; never inside the app. electronegativity asks
+      // for every openExternal to be reviewed: the host calls this only with the sign-in URL it
+      // built, and desktopHostConfig wraps it in system-browser.ts's check (https, or http to this
+      // machine; no file: or other schemes). Reviewed, accepted.
+      openExternal: (url) => electronShell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+      onSettingsChanged: (settings) => {
+        if (settings.launchAtLogin === launchAtLogin) return;
+        launchAtLogin = settings.launchAtLogin;
+        void applyLogin(launchAtLogin);
+        shell?.refresh();
+      },
+    }),
+  );
   if (quit.quitting) {
     await created.stop();
     return;
@@ -263,7 +269,7 @@ async function startApp(): Promise<void> {
   // tray command. Not reachable from the renderer (sandboxed, context-isolated, no remote).
   (globalThis as { gitguildDesktop?: DesktopProbe }).gitguildDesktop = desktop.probe();
 
-  const wake = new WakeCatchUp({ catchUp: actions.catchUp, now: Date.now, logger });
+  const wake = new WakeCatchUp({ scheduler: created.scheduler, now: Date.now, logger });
   powerMonitor.on('suspend', () => wake.onSuspend());
   powerMonitor.on('resume', () => wake.onResume());
 

@@ -1,32 +1,7 @@
-// What the desktop reads from events that other parts of GitGuild are still building: the sync
-// engine's finished runs and the problems they find (role hierarchy, missing permissions). The
-// shapes are declared here, loosely, so the tray and notifications work the day those events are
-// published; anything that does not match is ignored rather than guessed at.
-import { z } from 'zod';
-
-const ProblemSchema = z.looseObject({
-  kind: z.string(),
-  message: z.string(),
-  hint: z.string().optional(),
-  guildId: z.string().optional(),
-  roleId: z.string().optional(),
-  /** A stable identity when the producer has one; otherwise one is built from the fields above. */
-  key: z.string().optional(),
-});
-
-const SyncFinishedSchema = z.looseObject({
-  type: z.literal('sync-finished'),
-  guildId: z.string().optional(),
-  error: z.string().nullable().optional(),
-  problems: z.array(ProblemSchema).optional(),
-});
-
-/** A standing list of problems for one guild (or the whole host), replacing the previous list. */
-const ProblemsSchema = z.looseObject({
-  type: z.literal('problems'),
-  guildId: z.string().optional(),
-  problems: z.array(ProblemSchema),
-});
+// What the desktop reads from the sync engine's `sync-finished` event (the contract's
+// SyncFinishedEventSchema, carrying the whole SyncRun): the problems a run found (role
+// hierarchy, missing permissions) and what it did, in words for a notification.
+import type { SyncProblem, SyncRun } from '../store/types.js';
 
 export type ProblemCategory = 'hierarchy' | 'permissions' | 'other';
 
@@ -36,49 +11,45 @@ export interface ReportedProblem {
   message: string;
 }
 
-export type SyncSignal =
-  | {
-      kind: 'sync-finished';
-      scope: string;
-      error: string | null;
-      problems: ReportedProblem[] | null;
-    }
-  | { kind: 'problems'; scope: string; problems: ReportedProblem[] };
-
-export function problemCategory(kind: string): ProblemCategory {
-  if (/hierarch|above|position/i.test(kind)) return 'hierarchy';
-  if (/permission/i.test(kind)) return 'permissions';
-  return 'other';
+/** The planner's problem codes (src-main/roles) by what the admin fixes. */
+export function problemCategory(code: string): ProblemCategory {
+  switch (code) {
+    case 'role_above_bot':
+      return 'hierarchy';
+    case 'missing_manage_roles':
+      return 'permissions';
+    default:
+      return 'other';
+  }
 }
 
-function toProblem(scope: string, p: z.infer<typeof ProblemSchema>): ReportedProblem {
-  const message = p.hint ? `${p.message} ${p.hint}` : p.message;
-  const key = p.key ?? [p.guildId ?? scope, p.kind, p.roleId ?? p.message].join(':');
-  return { key, category: problemCategory(p.kind), message };
+export function reportedProblems(
+  guildId: string,
+  problems: readonly SyncProblem[],
+): ReportedProblem[] {
+  return problems.map((p) => ({
+    key: [guildId, p.code, p.roleId ?? p.message].join(':'),
+    category: problemCategory(p.code),
+    message: p.fix ? `${p.message} ${p.fix}` : p.message,
+  }));
 }
 
-/** Reads a sync-engine event, or returns null for every other event. */
-export function syncSignalOf(event: { type: string }): SyncSignal | null {
-  if (event.type === 'sync-finished') {
-    const parsed = SyncFinishedSchema.safeParse(event);
-    if (!parsed.success) return null;
-    const scope = parsed.data.guildId ?? 'all';
-    return {
-      kind: 'sync-finished',
-      scope,
-      error: parsed.data.error ?? null,
-      problems: parsed.data.problems ? parsed.data.problems.map((p) => toProblem(scope, p)) : null,
-    };
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** "3 roles added and 1 removed for 4 members", or that nothing needed to change. */
+export function appliedSummary(run: SyncRun): string {
+  const { rolesAdded, rolesRemoved, membersChanged, membersChecked } = run.counts;
+  if (rolesAdded + rolesRemoved === 0)
+    return `Everything was already in sync (${plural(membersChecked, 'member')} checked).`;
+  return `${plural(rolesAdded, 'role')} added and ${rolesRemoved} removed for ${plural(membersChanged, 'member')}.`;
+}
+
+/** Why a run failed or only partly applied, from its recorded errors. */
+export function failureSummary(run: SyncRun): string {
+  const first = run.errors[0]?.message;
+  if (run.outcome === 'partial') {
+    const failed = run.counts.membersFailed;
+    return `${plural(failed, 'member')} could not be updated${first ? `: ${first}` : '.'}`;
   }
-  if (event.type === 'problems') {
-    const parsed = ProblemsSchema.safeParse(event);
-    if (!parsed.success) return null;
-    const scope = parsed.data.guildId ?? 'all';
-    return {
-      kind: 'problems',
-      scope,
-      problems: parsed.data.problems.map((p) => toProblem(scope, p)),
-    };
-  }
-  return null;
+  return first ?? 'The sync failed; the Sync page has the details.';
 }

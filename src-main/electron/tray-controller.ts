@@ -6,10 +6,10 @@ import {
   trayMenu,
   trayStateOf,
   trayTooltip,
-  type TrayCapabilities,
   type TrayCommand,
   type TrayInput,
   type TrayMenuItem,
+  type TrayMenuOptions,
   type TrayState,
 } from './tray-state.js';
 
@@ -75,10 +75,7 @@ export class TrayController<Image, Menu> {
 
   constructor(private readonly ports: TrayControllerPorts<Image, Menu>) {}
 
-  render(
-    input: TrayInput,
-    options: { capabilities: TrayCapabilities; launchAtLogin: boolean; quitting: boolean },
-  ): TrayView {
+  render(input: TrayInput, options: TrayMenuOptions): TrayView {
     const next: TrayView = {
       state: trayStateOf(input),
       tooltip: trayTooltip(input, { now: this.ports.now(), timeZone: this.ports.timeZone }),

@@ -6,9 +6,16 @@ import type { DesktopPage } from './desktop-pages.js';
 export const TRAY_STATES = ['running', 'syncing', 'attention', 'paused', 'bot-offline'] as const;
 export type TrayState = (typeof TRAY_STATES)[number];
 
-/** The bot as the tray sees it; the host's finer states (resuming, error, ...) fold into these. */
-export type BotCondition = 'online' | 'connecting' | 'offline' | 'stopped' | 'not-configured';
-export type SchedulerCondition = 'idle' | 'running' | 'paused' | 'stopped' | 'error';
+/**
+ * The bot as the tray sees it; the host's states fold into these (desktop-status.ts):
+ * `offline` is a bot that lost Discord and is reconnecting by itself, `failed` one that gave up
+ * (a rejected token, a missing intent) and needs Start after the fix, `stopped` one the admin
+ * stopped.
+ */
+export type BotCondition =
+  'online' | 'connecting' | 'offline' | 'failed' | 'stopped' | 'not-configured';
+/** `paused` only when nothing runs; a run in progress while paused is `running` (and `paused`). */
+export type SchedulerCondition = 'idle' | 'running' | 'paused' | 'stopped';
 
 /** Something the admin should look at, and the page where it is fixed. */
 export interface AttentionItem {
@@ -19,7 +26,15 @@ export interface AttentionItem {
 
 export interface TrayInput {
   bot: { condition: BotCondition; guilds: number };
-  scheduler: { condition: SchedulerCondition; lastRunAt: string | null; nextRunAt: string | null };
+  scheduler: {
+    condition: SchedulerCondition;
+    /** Timed runs are paused (the Pause / Resume item); defaults to `condition === 'paused'`. */
+    paused?: boolean;
+    /** What the times are of: guild syncs, or org crawls when no guild is synced yet. */
+    subject?: 'sync' | 'crawl';
+    lastRunAt: string | null;
+    nextRunAt: string | null;
+  };
   /** The job in progress (from progress events), or null. */
   activity: { job: string; done: number; total: number } | null;
   /** Most important first; empty when all is well. */
@@ -32,16 +47,26 @@ export interface TrayInput {
  */
 export function trayStateOf(input: TrayInput): TrayState {
   if (input.attention.length > 0) return 'attention';
-  if (input.bot.condition === 'offline' || input.bot.condition === 'stopped') return 'bot-offline';
+  if (botDown(input.bot.condition)) return 'bot-offline';
   if (input.activity !== null || input.scheduler.condition === 'running') return 'syncing';
   if (input.scheduler.condition === 'paused') return 'paused';
   return 'running';
+}
+
+function botDown(condition: BotCondition): boolean {
+  return condition === 'offline' || condition === 'failed' || condition === 'stopped';
+}
+
+/** Whether the bot is up or trying to be, so the menu offers Stop rather than Start. */
+export function botRunning(condition: BotCondition): boolean {
+  return condition === 'online' || condition === 'connecting' || condition === 'offline';
 }
 
 const BOT_TEXT: Record<BotCondition, string> = {
   online: 'bot online',
   connecting: 'bot connecting',
   offline: 'bot offline',
+  failed: 'bot could not connect',
   stopped: 'bot stopped',
   'not-configured': 'bot not set up',
 };
@@ -65,7 +90,11 @@ export function statusLine(input: TrayInput): string {
       return `Needs attention: ${first?.summary ?? ''}${more}`;
     }
     case 'bot-offline':
-      return input.bot.condition === 'stopped' ? 'Bot stopped' : 'Bot offline';
+      return input.bot.condition === 'stopped'
+        ? 'Bot stopped'
+        : input.bot.condition === 'failed'
+          ? 'Bot could not connect'
+          : 'Bot offline';
     case 'syncing':
       return input.activity ? `Syncing: ${activityText(input.activity)}` : 'Syncing';
     case 'paused':
@@ -108,15 +137,18 @@ export function clockTime(iso: string, clock: ClockOptions): string {
 /** Windows cuts tray tooltips at 127 characters; stay under it everywhere. */
 export const TOOLTIP_MAX = 127;
 
+function isPaused(input: TrayInput): boolean {
+  return input.scheduler.paused ?? input.scheduler.condition === 'paused';
+}
+
 export function trayTooltip(input: TrayInput, clock: ClockOptions): string {
   const last = input.scheduler.lastRunAt ? clockTime(input.scheduler.lastRunAt, clock) : 'never';
-  const next =
-    input.scheduler.condition === 'paused'
-      ? 'paused'
-      : input.scheduler.nextRunAt
-        ? clockTime(input.scheduler.nextRunAt, clock)
-        : 'not scheduled';
-  const second = `Last sync ${last}, next ${next}`;
+  const next = isPaused(input)
+    ? 'paused'
+    : input.scheduler.nextRunAt
+      ? clockTime(input.scheduler.nextRunAt, clock)
+      : 'not scheduled';
+  const second = `Last ${input.scheduler.subject ?? 'sync'} ${last}, next ${next}`;
   const room = TOOLTIP_MAX - second.length - 'GitGuild: '.length - 1;
   let first = statusLine(input);
   if (first.length > room) first = `${first.slice(0, Math.max(0, room - 1))}…`;
@@ -141,25 +173,17 @@ export type TrayMenuItem =
   | { kind: 'status'; label: string }
   | { kind: 'separator' };
 
-/** Which actions exist in this build of the host (sync and bot control arrive from other work). */
-export interface TrayCapabilities {
-  syncNow: boolean;
-  pauseResume: boolean;
-  botControl: boolean;
-}
-
 export interface TrayMenuOptions {
-  capabilities: TrayCapabilities;
   launchAtLogin: boolean;
   /** While quitting, only the status remains meaningful. */
   quitting: boolean;
 }
 
 export function trayMenu(input: TrayInput, options: TrayMenuOptions): TrayMenuItem[] {
-  const { capabilities: can, quitting } = options;
+  const { quitting } = options;
   const syncing = input.activity !== null || input.scheduler.condition === 'running';
-  const paused = input.scheduler.condition === 'paused';
-  const botUp = input.bot.condition === 'online' || input.bot.condition === 'connecting';
+  const paused = isPaused(input);
+  const botUp = botRunning(input.bot.condition);
   return [
     { kind: 'command', command: 'open', label: 'Open GitGuild', enabled: !quitting },
     { kind: 'status', label: quitting ? 'Quitting…' : statusLine(input) },
@@ -168,19 +192,19 @@ export function trayMenu(input: TrayInput, options: TrayMenuOptions): TrayMenuIt
       kind: 'command',
       command: 'sync-now',
       label: syncing ? 'Syncing…' : 'Sync now',
-      enabled: can.syncNow && !syncing && !quitting,
+      enabled: !syncing && !quitting,
     },
     {
       kind: 'command',
       command: paused ? 'resume-sync' : 'pause-sync',
       label: paused ? 'Resume sync' : 'Pause sync',
-      enabled: can.pauseResume && !quitting,
+      enabled: input.scheduler.condition !== 'stopped' && !quitting,
     },
     {
       kind: 'command',
       command: botUp ? 'stop-bot' : 'start-bot',
       label: botUp ? 'Stop bot' : 'Start bot',
-      enabled: can.botControl && input.bot.condition !== 'not-configured' && !quitting,
+      enabled: input.bot.condition !== 'not-configured' && !quitting,
     },
     { kind: 'separator' },
     {

@@ -1,11 +1,13 @@
 // After the machine sleeps, timers that should have fired are overdue. Electron's powerMonitor
-// says when it wakes; the scheduler's catch-up then runs once. Platforms repeat `resume` (and
-// some send it without a `suspend`), so repeats close together are one wake.
+// says when it wakes; the host scheduler's `notifyResume()` then runs each overdue job once.
+// Platforms repeat `resume` (and some send it without a `suspend`), so repeats close together are
+// one wake. (The scheduler also notices a jumped wall clock by itself; its catch-up is idempotent,
+// so a wake seen both ways still runs each job once.)
+import type { Host } from '../host/host.js';
 import type { Logger } from '../log/logger.js';
 
 export interface WakeCatchUpOptions {
-  /** The scheduler's catch-up, or null until the scheduler offers one. */
-  catchUp: (() => Promise<void>) | null;
+  scheduler: Pick<Host['scheduler'], 'notifyResume'>;
   now: () => number;
   logger: Logger;
   /** Resume events closer together than this, with no sleep in between, are the same wake. */
@@ -15,7 +17,6 @@ export interface WakeCatchUpOptions {
 export class WakeCatchUp {
   private suspendedAt: number | null = null;
   private lastCatchUpAt: number | null = null;
-  private running = false;
 
   constructor(private readonly options: WakeCatchUpOptions) {}
 
@@ -23,29 +24,24 @@ export class WakeCatchUp {
     this.suspendedAt = this.options.now();
   }
 
-  /** Returns whether a catch-up was started. */
+  /** Returns whether the scheduler was told to catch up. */
   onResume(): boolean {
-    const { catchUp, logger, now } = this.options;
+    const { scheduler, logger, now } = this.options;
     const at = now();
     const sleptSinceLast =
       this.suspendedAt !== null &&
       (this.lastCatchUpAt === null || this.suspendedAt > this.lastCatchUpAt);
     const recent =
       this.lastCatchUpAt !== null && at - this.lastCatchUpAt < (this.options.coalesceMs ?? 60_000);
-    if (this.running || (recent && !sleptSinceLast)) return false;
+    if (recent && !sleptSinceLast) return false;
     this.suspendedAt = null;
     this.lastCatchUpAt = at;
-    if (!catchUp) {
-      logger.info('woke from sleep; no scheduler catch-up to run in this build');
-      return false;
+    logger.info('woke from sleep: the scheduler catches up');
+    try {
+      scheduler.notifyResume();
+    } catch (error) {
+      logger.warn('scheduler catch-up failed', { error });
     }
-    this.running = true;
-    logger.info('woke from sleep: running the scheduler catch-up');
-    catchUp()
-      .catch((error: unknown) => logger.warn('scheduler catch-up failed', { error }))
-      .finally(() => {
-        this.running = false;
-      });
     return true;
   }
 }

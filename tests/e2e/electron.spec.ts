@@ -176,21 +176,36 @@ test.describe('the Electron desktop shell', () => {
       sims = await startSimulatorsProcess();
       const page = await launch();
       await expect(page.getByTestId('status-bar')).toBeVisible();
-      const answers = await page.evaluate(
-        async ({ settings, token }) => {
-          const bridge = (
-            window as unknown as {
-              gitguild: { invoke(method: string, input: unknown): Promise<{ ok: boolean }> };
-            }
-          ).gitguild;
-          return [
-            await bridge.invoke('settings.update', settings),
-            await bridge.invoke('secrets.set', { account: 'github.token', value: token }),
-          ].map((r) => r.ok);
-        },
-        { settings: sims.settings, token: sims.githubToken },
-      );
-      expect(answers).toEqual([true, true]);
+      /** The preload's bridge, as the UI calls it. */
+      const invoke = (method: string, input: unknown) =>
+        page.evaluate(
+          ({ method, input }) =>
+            (
+              window as unknown as {
+                gitguild: {
+                  invoke(m: string, i: unknown): Promise<{ ok: boolean; value?: unknown }>;
+                };
+              }
+            ).gitguild.invoke(method, input),
+          { method, input },
+        );
+      const answers = [
+        await invoke('settings.update', sims.settings),
+        await invoke('secrets.set', { account: 'github.token', value: sims.githubToken }),
+        await invoke('secrets.set', { account: 'discord.botToken', value: sims.botToken }),
+      ];
+      expect(answers.map((a) => a.ok)).toEqual([true, true, true]);
+      await expect
+        .poll(
+          async () => ((await invoke('health', {})).value as { bot: { state: string } }).bot.state,
+          {
+            timeout: 20_000,
+          },
+        )
+        .toBe('ready');
+      expect(
+        (await invoke('guilds.update', { id: sims.guildId, org: sims.org, enabled: true })).ok,
+      ).toBe(true);
       expect((await trayState())?.tooltip).toContain('Last sync never');
 
       await app!.evaluate(async () => {
@@ -200,15 +215,10 @@ test.describe('the Electron desktop shell', () => {
       await expect
         .poll(async () => (await trayState())?.tooltip ?? '', { timeout: 30_000 })
         .toMatch(/Last sync \d\d:\d\d/);
-      const status = await page.evaluate(() =>
-        (
-          window as unknown as { gitguild: { invoke(m: string, i: unknown): Promise<unknown> } }
-        ).gitguild.invoke('crawl.status', {}),
-      );
-      expect(status).toMatchObject({
-        ok: true,
-        value: { orgs: [{ org: sims.org, complete: true }] },
-      });
+      const history = await invoke('sync.history', { guildId: sims.guildId });
+      expect(history).toMatchObject({ ok: true });
+      const runs = (history.value as { runs: { trigger: string; dryRun: boolean }[] }).runs;
+      expect(runs).toContainEqual(expect.objectContaining({ trigger: 'manual', dryRun: false }));
     } finally {
       await sims?.stop();
     }

@@ -14,6 +14,9 @@ export interface SimulatorsReady {
   settings: Record<string, unknown>;
   githubToken: string;
   org: string;
+  /** The Discord simulator's bot token and its guild, for a sync run from the tray. */
+  botToken: string;
+  guildId: string;
 }
 
 export interface RunningSimulators extends SimulatorsReady {

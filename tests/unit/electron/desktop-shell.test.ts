@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Health } from '../../../src-main/api/contract.js';
 import { EventHub } from '../../../src-main/api/event-hub.js';
 import { TRAY_HINT } from '../../../src-main/electron/close-to-tray.js';
-import type { TrayActions } from '../../../src-main/electron/desktop-actions.js';
+import type { ActionOutcome, TrayActions } from '../../../src-main/electron/desktop-actions.js';
 import type { DesktopPage } from '../../../src-main/electron/desktop-pages.js';
 import { DesktopShell } from '../../../src-main/electron/desktop-shell.js';
 import { createLogger } from '../../../src-main/log/logger.js';
+import type { SyncRun } from '../../../src-main/store/types.js';
 import {
   RecordingNotifications,
   RecordingTray,
@@ -24,14 +25,42 @@ const healthy: Health = {
   uptimeSeconds: 1,
 };
 
+const NOTHING: ActionOutcome = { notices: [], confirmations: [], runs: [], openPage: null };
 const noActions: TrayActions = {
-  syncNow: null,
-  pauseSync: null,
-  resumeSync: null,
-  startBot: null,
-  stopBot: null,
-  catchUp: null,
+  guildNames: async () => [],
+  syncNow: async () => NOTHING,
+  pauseSync: async () => NOTHING,
+  resumeSync: async () => NOTHING,
+  startBot: async () => NOTHING,
+  stopBot: async () => NOTHING,
 };
+
+const GUILD = '100000000000000001';
+function run(patch: Partial<SyncRun> & Pick<SyncRun, 'id' | 'outcome'>): SyncRun {
+  return {
+    kind: 'sync',
+    guildId: GUILD,
+    trigger: 'manual',
+    actor: 'admin:desktop',
+    dryRun: false,
+    full: false,
+    startedAt: '2026-03-10T23:54:00.000Z',
+    finishedAt: '2026-03-10T23:54:30.000Z',
+    durationMs: 30_000,
+    counts: {
+      membersChecked: 12,
+      membersChanged: 3,
+      membersFailed: 0,
+      rolesAdded: 3,
+      rolesRemoved: 1,
+      writes: 3,
+      reads: 0,
+    },
+    errors: [],
+    problems: [],
+    ...patch,
+  };
+}
 
 /** Hand-cranked timers: the test says when time passes. */
 class ManualTimers {
@@ -163,10 +192,10 @@ describe('the desktop shell', () => {
     const actions: TrayActions = {
       ...noActions,
       syncNow: async () => ({
-        ok: false,
-        title: 'Sync not started',
-        message: 'A crawl is already running.',
-        page: 'stats',
+        ...NOTHING,
+        notices: [
+          { title: 'Nothing to sync', message: 'No guild is set up for sync yet.', page: 'guilds' },
+        ],
       }),
     };
     const { s, tray, notifications, shown, opened, quits } = shell(actions);
@@ -177,10 +206,189 @@ describe('the desktop shell', () => {
     expect(shown).toEqual(['window']);
     expect(quits()).toBe(1);
     expect(notifications.created.map((n) => [n.title, n.body])).toEqual([
-      ['Sync not started', 'A crawl is already running.'],
+      ['Nothing to sync', 'No guild is set up for sync yet.'],
     ]);
     notifications.created[0]?.click();
-    expect(opened).toEqual(['stats']);
+    expect(opened).toEqual(['guilds']);
+  });
+
+  it('sends Pause, Resume, Start and Stop to their actions, by what the host reports', async () => {
+    const called: string[] = [];
+    const record = (name: string) => async () => {
+      called.push(name);
+      return NOTHING;
+    };
+    const actions: TrayActions = {
+      ...noActions,
+      syncNow: record('sync'),
+      pauseSync: record('pause'),
+      resumeSync: record('resume'),
+      startBot: record('start'),
+      stopBot: record('stop'),
+    };
+    const { s, tray, publish } = shell(actions);
+    s.start();
+    tray.click('Pause sync');
+    tray.click('Stop bot');
+    publish({
+      ...healthy,
+      bot: { state: 'stopped', guilds: 0 },
+      scheduler: { ...healthy.scheduler, paused: true, nextRunAt: null },
+    });
+    expect(tray.tooltip).toContain('next paused');
+    tray.click('Resume sync');
+    tray.click('Start bot');
+    tray.click('Sync now');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(called).toEqual(['pause', 'stop', 'resume', 'start', 'sync']);
+  });
+
+  it('tells the admin once and opens the Sync page when Sync now stops at the safety cap', async () => {
+    const actions: TrayActions = {
+      ...noActions,
+      syncNow: async () => ({
+        ...NOTHING,
+        confirmations: [
+          {
+            guildId: GUILD,
+            guildName: 'Acme',
+            message: 'Acme: 340 role changes are more than the safety cap of 200.',
+          },
+        ],
+        openPage: 'sync',
+      }),
+    };
+    const { s, tray, notifications, opened, events } = shell(actions);
+    s.start();
+    await s.command('sync-now');
+    expect(opened).toEqual(['sync']);
+    expect(notifications.created.map((n) => [n.title, n.body])).toEqual([
+      [
+        'Sync needs your confirmation',
+        'Acme: 340 role changes are more than the safety cap of 200.',
+      ],
+    ]);
+    expect(tray.image).toBe('icon:attention');
+    expect(tray.tooltip).toContain('sync of Acme needs confirmation');
+    // The run's own event says the same: not a second notification.
+    events.publish({
+      type: 'sync-finished',
+      guildId: GUILD,
+      run: run({ id: 'r1', outcome: 'needs_confirmation' }),
+    });
+    expect(notifications.created).toHaveLength(1);
+    // Confirmed and applied on the Sync page: the tray calms down and says what changed.
+    events.publish({
+      type: 'sync-finished',
+      guildId: GUILD,
+      run: run({ id: 'r2', outcome: 'ok' }),
+    });
+    expect(tray.image).toBe('icon:running');
+    expect(notifications.created.map((n) => n.title)).toEqual([
+      'Sync needs your confirmation',
+      'Roles updated in Acme',
+    ]);
+    expect(notifications.created[1]?.body).toBe('3 roles added and 1 removed for 3 members.');
+  });
+
+  it('announces how a tray-started run ended, even when nothing changed, and a scheduled failure once', async () => {
+    const actions: TrayActions = {
+      ...noActions,
+      syncNow: async () => ({
+        ...NOTHING,
+        runs: [{ runId: 'r1', guildId: GUILD, guildName: 'Acme' }],
+      }),
+    };
+    const { s, tray, notifications, events } = shell(actions);
+    s.start();
+    await s.command('sync-now');
+    expect(notifications.created).toEqual([]);
+    const quiet = {
+      membersChecked: 12,
+      membersChanged: 0,
+      membersFailed: 0,
+      rolesAdded: 0,
+      rolesRemoved: 0,
+      writes: 0,
+      reads: 0,
+    };
+    events.publish({
+      type: 'sync-finished',
+      guildId: GUILD,
+      run: run({ id: 'r1', outcome: 'ok', counts: quiet }),
+    });
+    expect(notifications.created.map((n) => [n.title, n.body])).toEqual([
+      ['Acme is in sync', 'Everything was already in sync (12 members checked).'],
+    ]);
+    expect(tray.tooltip).toMatch(/Last sync 23:54/);
+    // A scheduled run with nothing to change is not news; one that fails is, once.
+    events.publish({
+      type: 'sync-finished',
+      guildId: GUILD,
+      run: run({ id: 'r2', outcome: 'ok', trigger: 'schedule', counts: quiet }),
+    });
+    const failed = (id: string) =>
+      run({
+        id,
+        outcome: 'failed',
+        trigger: 'schedule',
+        errors: [{ memberId: null, message: 'Discord answered 503.' }],
+      });
+    events.publish({ type: 'sync-finished', guildId: GUILD, run: failed('r3') });
+    events.publish({ type: 'sync-finished', guildId: GUILD, run: failed('r4') });
+    expect(notifications.created.map((n) => [n.title, n.body])).toEqual([
+      ['Acme is in sync', 'Everything was already in sync (12 members checked).'],
+      ['Sync of Acme failed', 'Discord answered 503.'],
+    ]);
+    expect(tray.image).toBe('icon:attention');
+  });
+
+  it('names guilds in notifications about timed runs, read again when a guild is added', async () => {
+    let names: { id: string; name: string }[] = [];
+    let reads = 0;
+    const { s, notifications, events, publish } = shell({
+      ...noActions,
+      guildNames: async () => {
+        reads += 1;
+        return names;
+      },
+    });
+    s.start();
+    names = [{ id: GUILD, name: 'Acme' }];
+    const withJob: Health = {
+      ...healthy,
+      scheduler: {
+        ...healthy.scheduler,
+        jobs: [
+          {
+            id: `guild-sync:${GUILD}`,
+            kind: 'guild-sync',
+            label: 'Sync Acme',
+            intervalMinutes: 15,
+            nextRunAt: null,
+            lastRunAt: null,
+            lastError: null,
+            running: false,
+            failures: 0,
+          },
+        ],
+      },
+    };
+    publish(withJob);
+    publish(withJob);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(reads).toBe(2);
+    events.publish({
+      type: 'sync-finished',
+      guildId: GUILD,
+      run: run({ id: 'r1', outcome: 'needs_confirmation', trigger: 'schedule' }),
+    });
+    expect(notifications.created.map((n) => [n.title, n.body])).toEqual([
+      [
+        'Sync needs your confirmation',
+        'Acme: 4 role changes are more than the safety cap. Review them on the Sync page and confirm.',
+      ],
+    ]);
   });
 
   it('says Quitting and shows nothing new once quitting', () => {

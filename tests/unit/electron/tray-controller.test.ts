@@ -10,7 +10,6 @@ const calm: TrayInput = {
   attention: [],
 };
 const options = {
-  capabilities: { syncNow: true, pauseResume: false, botControl: false },
   launchAtLogin: false,
   quitting: false,
 };
@@ -43,8 +42,8 @@ describe('the tray controller', () => {
       '(Running, bot online in 1 guild)',
       '---',
       'Sync now',
-      '(Pause sync)',
-      '(Stop bot)',
+      'Pause sync',
+      'Stop bot',
       '---',
       '[ ] Launch at login',
       '---',
@@ -101,9 +100,19 @@ describe('the tray controller', () => {
     tray.click('Sync now');
     tray.click('Launch at login');
     tray.click('Open GitGuild');
+    tray.click('Pause sync');
+    tray.click('Stop bot');
     tray.click('Quit GitGuild');
-    expect(commands).toEqual(['sync-now', 'launch-at-login', 'open', 'quit']);
-    expect(() => tray.click('Stop bot')).toThrow(/disabled/);
+    expect(commands).toEqual([
+      'sync-now',
+      'launch-at-login',
+      'open',
+      'pause-sync',
+      'stop-bot',
+      'quit',
+    ]);
+    tc.render({ ...calm, activity: { job: 'sync', done: 0, total: 2 } }, options);
+    expect(() => tray.click('Syncing…')).toThrow(/disabled/);
   });
 
   it('removes the icon once and ignores renders afterwards', () => {

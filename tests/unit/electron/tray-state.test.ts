@@ -19,8 +19,7 @@ const calm: TrayInput = {
   attention: [],
 };
 const clock = { now: new Date('2026-03-10T14:30:00.000Z'), timeZone: 'UTC' };
-const allCapabilities = { syncNow: true, pauseResume: true, botControl: true };
-const menuOptions = { capabilities: allCapabilities, launchAtLogin: false, quitting: false };
+const menuOptions = { launchAtLogin: false, quitting: false };
 
 describe('the tray state', () => {
   it('is running when the bot is online and nothing is happening', () => {
@@ -138,13 +137,13 @@ describe('the tray menu', () => {
   it('turns pause into resume, stop into start, and greys out sync now while syncing', () => {
     const input: TrayInput = {
       ...calm,
-      bot: { condition: 'offline', guilds: 0 },
+      bot: { condition: 'failed', guilds: 0 },
       scheduler: { ...calm.scheduler, condition: 'paused' },
       activity: { job: 'crawl', done: 0, total: 3 },
     };
     expect(labels(input, { ...menuOptions, launchAtLogin: true })).toEqual([
       'Open GitGuild',
-      '(Bot offline)',
+      '(Bot could not connect)',
       '---',
       'Syncing… (disabled)',
       'Resume sync',
@@ -156,20 +155,28 @@ describe('the tray menu', () => {
     ]);
   });
 
-  it('greys out what this build of the host cannot do yet, and the bot without a token', () => {
-    const none = { syncNow: false, pauseResume: false, botControl: false };
-    const items = labels(
-      { ...calm, bot: { condition: 'not-configured', guilds: 0 } },
-      { ...menuOptions, capabilities: none },
-    );
-    expect(items).toContain('Sync now (disabled)');
-    expect(items).toContain('Pause sync (disabled)');
-    expect(items).toContain('Start bot (disabled)');
-    const withControl = labels(
-      { ...calm, bot: { condition: 'not-configured', guilds: 0 } },
-      { ...menuOptions, capabilities: allCapabilities },
-    );
-    expect(withControl).toContain('Start bot (disabled)');
+  it('offers Stop for a bot that is reconnecting by itself, Start for one stopped or given up', () => {
+    const item = (condition: TrayInput['bot']['condition']) =>
+      labels({ ...calm, bot: { condition, guilds: 0 } })[5];
+    expect(['online', 'connecting', 'offline'].map((c) => item(c as never))).toEqual([
+      'Stop bot',
+      'Stop bot',
+      'Stop bot',
+    ]);
+    expect(['failed', 'stopped'].map((c) => item(c as never))).toEqual(['Start bot', 'Start bot']);
+    // Without a token there is nothing to start.
+    expect(item('not-configured')).toBe('Start bot (disabled)');
+  });
+
+  it('offers Resume while a run goes on with the schedule paused, and nothing once stopped', () => {
+    const running: TrayInput = {
+      ...calm,
+      scheduler: { ...calm.scheduler, condition: 'running', paused: true },
+    };
+    expect(labels(running)).toContain('Resume sync');
+    expect(trayTooltip(running, clock)).toMatch(/next paused$/);
+    const stopped: TrayInput = { ...calm, scheduler: { ...calm.scheduler, condition: 'stopped' } };
+    expect(labels(stopped)).toContain('Pause sync (disabled)');
   });
 
   it('offers nothing but its status while quitting', () => {

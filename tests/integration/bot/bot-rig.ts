@@ -34,6 +34,8 @@ import { rigServices, type RigServices } from './rig-services.js';
 export interface RigOptions {
   seed?: number;
   preset?: OrgPreset;
+  /** The scenario's activity ends this many days ago (default 0: up to now). */
+  quietDays?: number;
   /** 'complete' (default), 'partial' (two repos missing) or 'none' (never crawled). */
   crawl?: 'complete' | 'partial' | 'none';
   /** Configure the simulated guild as managed (default true). */
@@ -144,7 +146,11 @@ async function seedContributions(
 export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
   const seed = options.seed ?? 5;
   const now = Date.now();
-  const org = generateOrg({ seed, preset: options.preset ?? 'demo', now });
+  const org = generateOrg({
+    seed,
+    preset: options.preset ?? 'demo',
+    now: now - (options.quietDays ?? 0) * 86_400_000,
+  });
   const guild = generateGuild({ seed, preset: 'demo', githubLogins: contributorLogins(org) });
   const sim = await startDiscordSim({ guild, ...options.sim });
   const dir = await mkdtemp(join(tmpdir(), 'gitguild-bot-rig-'));

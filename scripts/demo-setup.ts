@@ -1,5 +1,6 @@
 // What a demo host starts with besides the simulators' URLs: the simulated guild managed by
-// GitGuild, its members' links to the simulated org's contributors, and three tier roles on
+// GitGuild and following the simulated org (the role engine syncs, and voice stats count, from
+// the guild's own org), its members' links to the simulated org's contributors, and three tier roles on
 // merged PRs, so /getstats shows progress to the next tier. Used by `npm run demo` and the
 // guild-view e2e harness.
 import type { Simulators } from '../sim/index.js';
@@ -10,10 +11,15 @@ export const DEMO_TIERS = [1, 5, 20] as const;
 
 export async function seedDemoGuild(
   store: Pick<Store, 'guilds' | 'links' | 'mappings'>,
-  sims: Pick<Simulators, 'discord'>,
+  sims: Pick<Simulators, 'discord' | 'github'>,
 ): Promise<void> {
   const scenario = sims.discord.guild;
-  await store.guilds.upsert({ id: scenario.guild.id, name: scenario.guild.name, enabled: true });
+  await store.guilds.upsert({
+    id: scenario.guild.id,
+    name: scenario.guild.name,
+    enabled: true,
+    org: sims.github.org.login,
+  });
   for (const link of scenario.links)
     await store.links.linkMember({
       discordUserId: link.discordUserId,

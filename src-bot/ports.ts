@@ -279,8 +279,8 @@ export interface VoiceStatsPort {
 // ---- Errors a port may throw for the member to read ----
 
 /**
- * A port failure whose message is written for the member (for example "Role sync is not set up on
- * this GitGuild yet"). The dispatcher shows `message` as is; any other error becomes a generic
+ * A port failure whose message is written for the member (for example "Sync is paused while a crawl
+ * runs"). The dispatcher shows `message` as is; any other error becomes a generic
  * apology with a log reference.
  */
 export class PortError extends Error {
@@ -304,9 +304,7 @@ export interface AuditPort {
   }): Promise<void>;
 }
 
-// ---- Voice stats channels (sync branch; for /setup_voice_stats) ----
-
-/** Everything the host hands the bot. Ports not yet provided by the host answer "unavailable". */
+/** Everything the host hands the bot. */
 export interface BotPorts {
   logger: BotLogger;
   guilds: GuildSettingsPort;
@@ -315,6 +313,5 @@ export interface BotPorts {
   links: LinkPort;
   sync: SyncPort;
   audit: AuditPort;
-  /** Absent until the host wires the voice stats engine; /setup_voice_stats then says so. */
-  voiceStats?: VoiceStatsPort;
+  voiceStats: VoiceStatsPort;
 }

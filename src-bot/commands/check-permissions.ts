@@ -134,7 +134,7 @@ export const checkPermissions = defineCommand({
             ? problems.map((p) => `❌ ${p}`).join('\n')
             : (ctx.guild.managedRoleIds ?? []).length > 0
               ? `✅ **PASS** GitGuild's role ${roleMention(me.roles.highest.id)} is above every role it manages.`
-              : 'No role mappings yet, so there is nothing to check. Add some in GitGuild (Mappings).',
+              : 'No role mappings yet, so there is nothing to check. Add some in GitGuild (Guilds → this server → Mappings).',
           1024,
         ),
       });

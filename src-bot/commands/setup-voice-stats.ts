@@ -15,18 +15,10 @@ export const setupVoiceStats = defineCommand({
   defer: true,
   parse: () => undefined,
   async run(ctx) {
-    const port = ctx.ports.voiceStats;
-    if (!port)
-      return {
-        embeds: [
-          new EmbedBuilder()
-            .setColor(COLORS.neutral)
-            .setDescription(
-              'Voice stats are not set up on this GitGuild yet, so no channels were created.',
-            ),
-        ],
-      };
-    const setup = await port.setup(ctx.caller.guildId, `admin:${ctx.caller.userId}`);
+    const setup = await ctx.ports.voiceStats.setup(
+      ctx.caller.guildId,
+      `admin:${ctx.caller.userId}`,
+    );
     const created = setup.channels.filter((c) => c.created).length;
     return {
       embeds: [

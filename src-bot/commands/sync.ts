@@ -7,12 +7,26 @@ import type { SyncRunSummary } from '../ports.js';
 import { adminCommand } from './builder.js';
 import { defineCommand } from './types.js';
 
+/** A run that did not go through (another run of the guild was going, or it failed): why. */
+function refusedEmbed(summary: SyncRunSummary, error: string): EmbedBuilder {
+  const embed = new EmbedBuilder()
+    .setColor(summary.outcome === 'failed' ? COLORS.error : COLORS.warning)
+    .setTitle(summary.outcome === 'failed' ? 'Sync failed' : 'Sync not started')
+    .setDescription(clip(error, 4096));
+  return summary.runId ? embed.setFooter({ text: `Run ${summary.runId}` }) : embed;
+}
+
 function summaryEmbed(summary: SyncRunSummary): EmbedBuilder {
+  if (summary.error && !summary.needsConfirmation) return refusedEmbed(summary, summary.error);
   const title = summary.needsConfirmation
     ? 'Sync stopped: confirmation needed'
     : summary.dryRun
       ? 'Sync preview (nothing changed)'
-      : 'Sync done';
+      : summary.outcome === 'failed'
+        ? 'Sync failed'
+        : summary.outcome === 'partial' || summary.outcome === 'interrupted'
+          ? 'Sync partly done'
+          : 'Sync done';
   const lines = [
     `Checked **${formatCount(summary.membersChecked)}** members; **${formatCount(summary.membersChanged)}** ${summary.dryRun ? 'would change' : 'changed'}${summary.membersFailed > 0 ? `, **${formatCount(summary.membersFailed)}** failed` : ''}.`,
   ];
@@ -22,7 +36,11 @@ function summaryEmbed(summary: SyncRunSummary): EmbedBuilder {
     );
   const embed = new EmbedBuilder()
     .setColor(
-      summary.needsConfirmation || summary.membersFailed > 0 ? COLORS.warning : COLORS.success,
+      summary.outcome === 'failed'
+        ? COLORS.error
+        : summary.needsConfirmation || summary.membersFailed > 0
+          ? COLORS.warning
+          : COLORS.success,
     )
     .setTitle(title)
     .setDescription(lines.join('\n'))

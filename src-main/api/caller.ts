@@ -20,3 +20,13 @@ export interface CallContext {
 
 /** Electron's own window: the person at the desktop owns the host. */
 export const DESKTOP_ADMIN: Caller = { kind: 'admin', via: 'desktop' };
+
+/**
+ * How the audit log names a caller: `admin:desktop`, `admin:api-token` (the API token), or
+ * `admin:<discord user id>` for a dashboard session.
+ */
+export function actorOf(caller: Caller): string {
+  return caller.kind === 'admin'
+    ? `admin:${caller.via === 'desktop' ? 'desktop' : 'api-token'}`
+    : `admin:${caller.session.userId}`;
+}

@@ -1,23 +1,12 @@
-// The bot's view of the guilds GitGuild manages: the enabled guilds in config, each with its org
-// (the guild's own once the Guild schema carries one, else the first configured org) and the
-// roles its mappings manage. Kept small on purpose: the sync branch reshapes the Guild schema.
+// The bot's view of the guilds GitGuild manages: the enabled guilds in config, each with its own
+// GitHub org (the same one the role engine syncs from and voice stats count, so /getstats never
+// shows tiers from an org the sync does not use) and the roles its mappings manage.
 import type { GuildSettingsPort } from '../../src-bot/ports.js';
-import type {
-  GuildsRepository,
-  MappingsRepository,
-  SettingsRepository,
-} from '../store/repositories.js';
+import type { GuildsRepository, MappingsRepository } from '../store/repositories.js';
 
 export interface GuildsPortDeps {
   guilds: Pick<GuildsRepository, 'list'>;
   mappings: Pick<MappingsRepository, 'list'>;
-  settings: Pick<SettingsRepository, 'get'>;
-}
-
-/** Fields a later Guild schema may add; read defensively so this adapter survives the reshape. */
-function optionalString(guild: object, key: string): string | null {
-  const value = (guild as Record<string, unknown>)[key];
-  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 export function createGuildsPort(deps: GuildsPortDeps): GuildSettingsPort {
@@ -33,8 +22,8 @@ export function createGuildsPort(deps: GuildsPortDeps): GuildSettingsPort {
         .map((m) => m.roleId);
       return {
         guildId,
-        org: optionalString(guild, 'org') ?? deps.settings.get().githubOrgs[0] ?? null,
-        auditChannelId: optionalString(guild, 'auditChannelId'),
+        org: guild.org,
+        auditChannelId: guild.auditChannelId,
         managedRoleIds: [...new Set(roleIds)],
       };
     },

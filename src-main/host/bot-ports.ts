@@ -1,12 +1,11 @@
 // Builds the BotPorts the host hands the bot: stats, charts and guild settings over the store and
-// src-main/stats (this branch), and the link, sync, audit and voice stats ports of their owning
-// branches, passed in as overrides. Until they are, the fallbacks answer honestly.
+// src-main/stats, plus the services other parts of the host own: links (src-main/oauth's
+// MemberLinkService), sync and audit (the role engine's SyncService) and voice stats.
 import type { BotPorts } from '../../src-bot/ports.js';
 import { workerRenderer, type ChartRenderer } from '../charts/chart-renderer.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/index.js';
 import { createChartsPort } from './bot-charts-port.js';
-import { historyAuditPort, storeLinkPort, unavailableSyncPort } from './bot-fallback-ports.js';
 import { createGuildsPort } from './bot-guilds-port.js';
 import { createStatsPort } from './bot-stats-port.js';
 import type { ContributionIndexes } from './contribution-indexes.js';
@@ -14,7 +13,7 @@ import { OrgStatsSource } from './bot-org-stats.js';
 import { StatsSnapshots } from './stats-snapshots.js';
 
 export interface BotPortDeps {
-  store: Pick<Store, 'settings' | 'guilds' | 'mappings' | 'links' | 'contributions' | 'history'>;
+  store: Pick<Store, 'settings' | 'guilds' | 'mappings' | 'contributions'>;
   indexes: Pick<ContributionIndexes, 'get'>;
   /** The host's shared snapshot cache (one per host); a private one when absent. */
   snapshots?: StatsSnapshots;
@@ -24,11 +23,12 @@ export interface BotPortDeps {
   renderer?: ChartRenderer;
 }
 
-export type BotPortOverrides = Partial<Omit<BotPorts, 'logger' | 'guilds' | 'stats' | 'charts'>>;
+/** The ports other parts of the host implement: always passed in, never made up here. */
+export type BotPortServices = Pick<BotPorts, 'links' | 'sync' | 'audit' | 'voiceStats'>;
 
 export function createBotPorts(
   deps: BotPortDeps,
-  overrides: BotPortOverrides = {},
+  services: BotPortServices,
 ): { ports: BotPorts; stats: OrgStatsSource; renderer: ChartRenderer } {
   const { store, logger } = deps;
   const snapshots = deps.snapshots ?? new StatsSnapshots((org) => deps.indexes.get(org), deps.now);
@@ -39,7 +39,6 @@ export function createBotPorts(
     snapshots,
   });
   const guilds = createGuildsPort(store);
-  const sync = overrides.sync ?? unavailableSyncPort(logger.child('bot-sync'));
   const renderer = deps.renderer ?? workerRenderer(logger.child('charts'));
   const shared = {
     guilds,
@@ -52,10 +51,10 @@ export function createBotPorts(
     guilds,
     stats: createStatsPort(shared),
     charts: createChartsPort({ ...shared, renderer }),
-    links: overrides.links ?? storeLinkPort({ links: store.links, sync }),
-    sync,
-    audit: overrides.audit ?? historyAuditPort(store.history, deps.now),
-    ...(overrides.voiceStats ? { voiceStats: overrides.voiceStats } : {}),
+    links: services.links,
+    sync: services.sync,
+    audit: services.audit,
+    voiceStats: services.voiceStats,
   };
   return { ports, stats, renderer };
 }

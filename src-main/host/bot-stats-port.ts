@@ -27,7 +27,7 @@ export interface StatsPortDeps {
 }
 
 export const NO_ORG_MESSAGE =
-  'This server has no GitHub organisation yet. An admin adds one in the GitGuild app (Settings → GitHub).';
+  'This server follows no GitHub organisation yet. An admin picks one in the GitGuild app (Guilds → this server).';
 export const NO_CRAWL_MESSAGE =
   'No crawl has finished yet, so there are no stats. An admin can start one in the GitGuild app (Stats → Crawl now); the scheduler also runs one every hour.';
 

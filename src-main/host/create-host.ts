@@ -10,7 +10,7 @@ import type { SecretStore } from '../secrets/types.js';
 import { CrawlJob } from '../scheduler/crawl-job.js';
 import { openStore, publicStoreProblem, type Store } from '../store/index.js';
 import type { Settings } from '../store/types.js';
-import { createBotPorts, type BotPortOverrides } from './bot-ports.js';
+import { createBotPorts } from './bot-ports.js';
 import { BotRunner, type BotRunnerOptions } from './bot-runner.js';
 import { ContributionIndexes } from './contribution-indexes.js';
 import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
@@ -36,8 +36,6 @@ export interface HostConfig {
   now?: () => number;
   /** Tests: the scheduler's clock and Discord's channel rename limit as the simulator sets it. */
   roleEngine?: Pick<RoleEngineOptions, 'schedulerClock' | 'renameLimit'>;
-  /** Tests: bot ports to use instead of the host's own (links, sync, audit, voice stats). */
-  botPorts?: BotPortOverrides;
   /** Bot tuning for tests and benchmarks (defer timer, answer counting). */
   bot?: BotRunnerOptions['bot'];
   /** Opens the system browser for OAuth sign-in (Electron: `shell.openExternal`); headless: none. */
@@ -188,7 +186,6 @@ export async function createHost(config: HostConfig): Promise<Host> {
       sync: roles.sync,
       audit: roles.sync,
       voiceStats: roles.voiceStatsPort,
-      ...config.botPorts,
     },
   );
   const bots = new BotRunner({
@@ -218,6 +215,15 @@ export async function createHost(config: HostConfig): Promise<Host> {
     if (state !== 'started') return;
     bots.start().catch(() => undefined);
   };
+  // A guild the admin starts managing gets its commands and member cache now, not at the bot's
+  // next start; edits that leave the managed guilds as they were leave the bot alone.
+  let managedGuilds = botPorts.guilds.managedGuildIds().sort().join(',');
+  const refreshManagedGuilds = (always: boolean): void => {
+    const managed = botPorts.guilds.managedGuildIds().sort().join(',');
+    if (!always && managed === managedGuilds) return;
+    managedGuilds = managed;
+    bots.refreshManagedGuilds().catch(() => undefined);
+  };
   const settingsChanged = (): void => config.onSettingsChanged?.(store.settings.get());
   const handlers = createAdminHandlers({
     settings: {
@@ -240,7 +246,7 @@ export async function createHost(config: HostConfig): Promise<Host> {
       store,
       onConfigReplaced: () => {
         bots.applyEndpoints().catch(() => undefined);
-        bots.refreshManagedGuilds().catch(() => undefined);
+        refreshManagedGuilds(true);
         roles.reconcile();
         settingsChanged();
         publishStatus();
@@ -267,7 +273,13 @@ export async function createHost(config: HostConfig): Promise<Host> {
         publishStatus();
       },
     },
-    roles: roles.handlers.roles,
+    roles: {
+      ...roles.handlers.roles,
+      onChanged: () => {
+        roles.handlers.roles.onChanged();
+        refreshManagedGuilds(false);
+      },
+    },
     sync: roles.handlers.sync,
     bot: bots,
     charts: { settings: store.settings, statsFor: (org) => orgStats.get(org) },

@@ -23,7 +23,7 @@ export interface OAuthServicesOptions {
   userAgent: string;
   /** Electron passes shell.openExternal; headless hosts have none and return the URL to the UI. */
   openExternal?: (url: string) => Promise<void>;
-  /** A member was linked or unlinked: the sync branch's SyncPort re-plans their roles here. */
+  /** A member was linked or unlinked: the host re-plans their roles (SyncService.syncUser). */
   onLinked?: (change: LinkChange) => void;
   onUnlinked?: (change: LinkChange) => void;
   /** Tests: a virtual clock and sleep for device-flow polling. */

@@ -21,7 +21,7 @@ import type { ContributionIndex } from '../stats/contribution-index.js';
 import type { Store } from '../store/index.js';
 import { schedulerHooks } from './scheduler-hooks.js';
 import { SyncService } from './sync-service.js';
-import { VoiceStatsService } from './voice-stats-service.js';
+import { VoiceStatsService, voiceStatsPort } from './voice-stats-service.js';
 
 export interface RoleEngineOptions {
   store: Store;
@@ -107,24 +107,7 @@ export function createRoleEngine(options: RoleEngineOptions): RoleEngine {
     sync,
     voiceStats,
     scheduler,
-    voiceStatsPort: {
-      setup: async (guildId, actor) => {
-        const result = await voiceStats.setup(guildId);
-        options.logger.info('voice stats set up', {
-          guildId,
-          actor,
-          created: result.channels.filter((c) => c.created).length,
-        });
-        return {
-          categoryId: result.categoryId,
-          channels: result.channels.map((c) => ({
-            id: c.channelId,
-            name: c.name,
-            created: c.created,
-          })),
-        };
-      },
-    },
+    voiceStatsPort: voiceStatsPort(voiceStats, logger),
     handlers: {
       roles: {
         guilds: store.guilds,

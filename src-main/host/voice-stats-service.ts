@@ -7,6 +7,7 @@ import {
   type VoiceStatsRecord,
 } from '../../src-bot/voice-stats/voice-stats-channels.js';
 import type { RenameLimit } from '../../src-bot/voice-stats/rename-budget.js';
+import type { VoiceStatsPort } from '../../src-bot/ports.js';
 import { GitGuildError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { OrgRepoFacts } from '../scheduler/github-reader.js';
@@ -132,4 +133,29 @@ export class VoiceStatsService {
       });
     return guild;
   }
+}
+
+/** The bot's VoiceStatsPort (/setup_voice_stats) over the service. */
+export function voiceStatsPort(
+  voiceStats: Pick<VoiceStatsService, 'setup'>,
+  logger: Logger,
+): VoiceStatsPort {
+  return {
+    setup: async (guildId, actor) => {
+      const result = await voiceStats.setup(guildId);
+      logger.info('voice stats set up', {
+        guildId,
+        actor,
+        created: result.channels.filter((c) => c.created).length,
+      });
+      return {
+        categoryId: result.categoryId,
+        channels: result.channels.map((c) => ({
+          id: c.channelId,
+          name: c.name,
+          created: c.created,
+        })),
+      };
+    },
+  };
 }

@@ -51,7 +51,7 @@ export interface MemberLinkServiceOptions {
   flows: OAuthFlows;
   logger: Logger;
   userAgent: string;
-  /** A member was linked: the sync branch re-plans their roles (SyncPort.syncMember). */
+  /** A member was linked: the host re-plans their roles (the role engine's SyncService.syncUser). */
   onLinked?: (change: LinkChange) => void;
   /** A member was unlinked: their managed roles go (through sync). */
   onUnlinked?: (change: LinkChange) => void;

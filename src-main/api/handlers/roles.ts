@@ -8,6 +8,7 @@ import type { GuildsRepository, MappingsRepository } from '../../store/repositor
 import { GuildSchema, type AuditEntry, type Guild } from '../../store/types.js';
 import type { GuildView } from '../methods/sync.js';
 import type { HandlersFor } from '../handler-types.js';
+import { actorOf } from '../caller.js';
 
 export interface RolesHandlerDeps {
   guilds: GuildsRepository;
@@ -34,8 +35,6 @@ type Methods =
   | 'mappings.reorder'
   | 'mappings.presets'
   | 'mappings.applyPreset';
-
-const ACTOR = 'admin:api';
 
 export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
   const view = (guild: Guild | undefined, bot: BotGuildInfo | undefined): GuildView => {
@@ -74,7 +73,7 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
         ),
       };
     },
-    'guilds.update': async ({ id, ...patch }) => {
+    'guilds.update': async ({ id, ...patch }, { caller }) => {
       const existing = deps.guilds.get(id);
       const bot = deps.botGuilds().find((g) => g.id === id);
       if (!existing && !bot && patch.name === undefined)
@@ -86,7 +85,7 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
         ...patch,
       });
       await deps.audit({
-        actor: ACTOR,
+        actor: actorOf(caller),
         action: existing ? 'guild.update' : 'guild.add',
         target: id,
       });
@@ -94,7 +93,7 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
       return view(saved, bot);
     },
     'mappings.list': async ({ guildId }) => ({ mappings: deps.mappings.list(guildId) }),
-    'mappings.create': async ({ guildId, ...draft }) => {
+    'mappings.create': async ({ guildId, ...draft }, { caller }) => {
       requireGuild(guildId);
       const mapping = await deps.mappings.upsert({
         ...draft,
@@ -102,17 +101,22 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
         guildId,
         order: draft.order ?? nextOrder(guildId),
       });
-      await deps.audit({ actor: ACTOR, action: 'mapping.create', target: mapping.id, guildId });
+      await deps.audit({
+        actor: actorOf(caller),
+        action: 'mapping.create',
+        target: mapping.id,
+        guildId,
+      });
       deps.onChanged();
       return mapping;
     },
-    'mappings.update': async ({ id, ...patch }) => {
+    'mappings.update': async ({ id, ...patch }, { caller }) => {
       const existing = deps.mappings.get(id);
       if (!existing) throw new GitGuildError('not_found', `No mapping ${id}.`);
       const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
       const mapping = await deps.mappings.upsert({ ...existing, ...defined });
       await deps.audit({
-        actor: ACTOR,
+        actor: actorOf(caller),
         action: 'mapping.update',
         target: id,
         guildId: mapping.guildId,
@@ -120,12 +124,12 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
       deps.onChanged();
       return mapping;
     },
-    'mappings.delete': async ({ id }) => {
+    'mappings.delete': async ({ id }, { caller }) => {
       const existing = deps.mappings.get(id);
       const deleted = await deps.mappings.remove(id);
       if (deleted && existing)
         await deps.audit({
-          actor: ACTOR,
+          actor: actorOf(caller),
           action: 'mapping.delete',
           target: id,
           guildId: existing.guildId,
@@ -133,7 +137,7 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
       deps.onChanged();
       return { deleted };
     },
-    'mappings.reorder': async ({ guildId, ids }) => {
+    'mappings.reorder': async ({ guildId, ids }, { caller }) => {
       const current = deps.mappings.list(guildId);
       const known = new Set(current.map((m) => m.id));
       if (
@@ -151,7 +155,7 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
       await deps.mappings.upsertMany(
         ids.map((id, order) => ({ ...current.find((m) => m.id === id)!, order })),
       );
-      await deps.audit({ actor: ACTOR, action: 'mapping.reorder', guildId });
+      await deps.audit({ actor: actorOf(caller), action: 'mapping.reorder', guildId });
       return { mappings: deps.mappings.list(guildId) };
     },
     'mappings.presets': async () => ({
@@ -167,7 +171,10 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
         })),
       })),
     }),
-    'mappings.applyPreset': async ({ guildId, preset: presetId, createMissingRoles }) => {
+    'mappings.applyPreset': async (
+      { guildId, preset: presetId, createMissingRoles },
+      { caller },
+    ) => {
       requireGuild(guildId);
       const preset = PRESETS[presetId];
       const roles = await deps.ensureRoles(
@@ -198,7 +205,7 @@ export function rolesHandlers(deps: RolesHandlerDeps): HandlersFor<Methods> {
       });
       const mappings = await deps.mappings.upsertMany(inputs);
       await deps.audit({
-        actor: ACTOR,
+        actor: actorOf(caller),
         action: 'mapping.preset',
         target: presetId,
         guildId,

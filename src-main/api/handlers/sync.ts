@@ -6,6 +6,7 @@ import { auditCsv, syncRunsCsv } from '../../roles/history-csv.js';
 import type { Scheduler } from '../../scheduler/scheduler.js';
 import type { HistoryRepository } from '../../store/repositories.js';
 import type { HandlersFor } from '../handler-types.js';
+import { actorOf } from '../caller.js';
 
 export interface SyncHandlerDeps {
   sync: Pick<SyncService, 'requestRun' | 'preview' | 'status'>;
@@ -35,14 +36,14 @@ export function syncHandlers(deps: SyncHandlerDeps): HandlersFor<Methods> {
   const stamp = () => now().toISOString().slice(0, 10);
   return {
     'sync.preview': async ({ guildId, mappings }) => deps.sync.preview(guildId, mappings),
-    'sync.run': async ({ guildId, dryRun, full, confirm }) => {
+    'sync.run': async ({ guildId, dryRun, full, confirm }, { caller }) => {
       const request: RunRequest = {
         guildId,
         dryRun,
         full,
         confirm,
         trigger: 'manual',
-        actor: 'admin:api',
+        actor: actorOf(caller),
       };
       return deps.sync.requestRun(request);
     },

@@ -24,26 +24,30 @@ import {
 import { DiscordBot, type DiscordBotOptions } from '../../../src-bot/client.js';
 import type { BotPorts } from '../../../src-bot/ports.js';
 import { inProcessRenderer, type ChartRenderer } from '../../../src-main/charts/chart-renderer.js';
-import { createBotPorts, type BotPortOverrides } from '../../../src-main/host/bot-ports.js';
+import { createBotPorts, type BotPortServices } from '../../../src-main/host/bot-ports.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
 import { createLogger, memorySink, type LogRecord } from '../../../src-main/log/logger.js';
 import { openStore, type Store } from '../../../src-main/store/index.js';
 import type { DailyCount } from '../../../src-main/store/types.js';
+import { rigServices, type RigServices } from './rig-services.js';
 
 export interface RigOptions {
   seed?: number;
   preset?: OrgPreset;
+  /** The scenario's activity ends this many days ago (default 0: up to now). */
+  quietDays?: number;
   /** 'complete' (default), 'partial' (two repos missing) or 'none' (never crawled). */
   crawl?: 'complete' | 'partial' | 'none';
   /** Configure the simulated guild as managed (default true). */
   managed?: boolean;
-  /** Configure the org in settings (default true). */
+  /** Configure the org in settings and on the guild (default true). */
   org?: boolean;
   /** Store the scenario's links (default true). */
   links?: boolean;
   /** Tier mappings on the scenario's tier roles (default true). */
   mappings?: boolean;
-  ports?: BotPortOverrides;
+  /** Ports to use instead of the host's own services (a port that fails on purpose). */
+  ports?: Partial<BotPortServices>;
   renderer?: ChartRenderer;
   bot?: Partial<Pick<DiscordBotOptions, 'deferAfterMs' | 'onInteractionAnswered' | 'commands'>>;
   sim?: Parameters<typeof startDiscordSim>[0];
@@ -70,6 +74,8 @@ export interface BotRig {
   guild: GuildScenario;
   bot: DiscordBot;
   ports: BotPorts;
+  /** The host's services behind the ports (links, sync). */
+  services: RigServices;
   logs: LogRecord[];
   /** Members by role in the scenario. */
   people: {
@@ -140,7 +146,11 @@ async function seedContributions(
 export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
   const seed = options.seed ?? 5;
   const now = Date.now();
-  const org = generateOrg({ seed, preset: options.preset ?? 'demo', now });
+  const org = generateOrg({
+    seed,
+    preset: options.preset ?? 'demo',
+    now: now - (options.quietDays ?? 0) * 86_400_000,
+  });
   const guild = generateGuild({ seed, preset: 'demo', githubLogins: contributorLogins(org) });
   const sim = await startDiscordSim({ guild, ...options.sim });
   const dir = await mkdtemp(join(tmpdir(), 'gitguild-bot-rig-'));
@@ -153,7 +163,12 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
     discordApiBaseUrl: sim.restUrl,
   });
   if (options.managed !== false)
-    await store.guilds.upsert({ id: guild.guild.id, name: guild.guild.name, enabled: true });
+    await store.guilds.upsert({
+      id: guild.guild.id,
+      name: guild.guild.name,
+      enabled: true,
+      org: options.org === false ? null : org.login,
+    });
   if (options.links !== false)
     for (const link of guild.links)
       await store.links.linkMember({ ...link, linkedBy: link.discordUserId, method: 'admin' });
@@ -179,9 +194,18 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
   // Charts are drawn on the main thread here: the worker thread is tested on its own
   // (tests/unit/charts/chart-renderer.test.ts) and through the host (host/bot-lifecycle.test.ts),
   // and one tsx-loaded worker per rig would only slow a busy machine.
+  // Links, sync, audit and voice stats are the host's own services, over this store and the bot.
+  const running: { bot?: DiscordBot } = {};
+  const services = await rigServices({
+    store,
+    indexes,
+    logger,
+    client: () => running.bot?.client ?? null,
+    org,
+  });
   const { ports, renderer } = createBotPorts(
     { store, indexes, logger, renderer: options.renderer ?? inProcessRenderer() },
-    options.ports ?? {},
+    { ...services.services, ...options.ports },
   );
   const bot = new DiscordBot({
     endpoints: { apiBaseUrl: sim.restUrl, gatewayUrl: null },
@@ -189,6 +213,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
     ports,
     ...options.bot,
   });
+  running.bot = bot;
   await bot.start(sim.botToken);
   await waitFor(() => bot.status.state === 'ready', 'the bot to be ready');
   if (options.managed !== false) {
@@ -219,6 +244,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
     guild,
     bot,
     ports,
+    services,
     logs: sink.records,
     people: {
       admin: guild.guild.ownerId,
@@ -248,6 +274,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
     },
     async close() {
       await bot.stop();
+      await services.close();
       await renderer.close();
       await sim.close();
       await store.close();
@@ -258,7 +285,7 @@ export async function startBotRig(options: RigOptions = {}): Promise<BotRig> {
 }
 
 /** The interaction's final answer: a reply, or a deferral followed by its edit. */
-async function answerOf(
+export async function answerOf(
   sim: DiscordSim,
   id: string,
   timeoutMs: number,

@@ -154,13 +154,18 @@ describe('slash commands against a completed crawl', () => {
   });
 
   it('/halloffame for an empty window says so', async () => {
-    // The seed-5 scenario has no issues in the last 24 hours.
-    const answer = await rig.run(rig.people.unlinked, 'halloffame', {
-      metric: 'issues',
-      window: '24h',
-    });
-    expect(answer.text).toContain(`No issues in **${rig.org.login}** in the last 24 hours.`);
-    expect(answer.embeds[0]?.footer?.text).toContain('Link your GitHub account with /link');
+    // A scenario whose activity ended three days ago: nothing in the last 24 hours.
+    const quiet = await startBotRig({ quietDays: 3 });
+    try {
+      const answer = await quiet.run(quiet.people.unlinked, 'halloffame', {
+        metric: 'issues',
+        window: '24h',
+      });
+      expect(answer.text).toContain(`No issues in **${quiet.org.login}** in the last 24 hours.`);
+      expect(answer.embeds[0]?.footer?.text).toContain('Link your GitHub account with /link');
+    } finally {
+      await quiet.close();
+    }
   });
 
   it.each([

@@ -1,7 +1,8 @@
-// /link, /unlink, /sync and /setup_voice_stats call ports that other parts of GitGuild own. These
-// tests give the bot small real implementations (links in the real store, a sync that plans from
-// the real mappings and the simulated guild's members, voice channels created through the bot's
-// own client) and check what the member sees; the host's honest fallbacks are checked too.
+// What the member sees from /link, /unlink, /sync and /setup_voice_stats whatever the port behind
+// them answers: each outcome of a link (approved, already linked, expired), a sync summary with
+// problems, channels created or already there, and ports that throw, refuse or are slow. The ports
+// here are small stand-ins that produce those answers on demand; the same commands over the
+// host's real services are in tests/integration/host/bot-link-sync.test.ts and below.
 import { ChannelType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -339,7 +340,7 @@ describe('a port that fails or is slow', () => {
   });
 });
 
-describe('the host’s fallbacks before linking, sync and voice stats land', () => {
+describe('the host’s own services behind the ports', () => {
   let rig: BotRig;
   beforeAll(async () => {
     rig = await startBotRig({ seed: 14 });
@@ -348,19 +349,56 @@ describe('the host’s fallbacks before linking, sync and voice stats land', () 
     await rig?.close();
   });
 
-  it.each([
-    ['link', 'unlinked', 'Linking is not set up on this GitGuild yet'],
-    ['sync', 'admin', 'Role sync is not set up on this GitGuild yet'],
-    ['setup_voice_stats', 'admin', 'Voice stats are not set up on this GitGuild yet'],
-  ] as const)('/%s says honestly that it is not set up yet', async (command, who, message) => {
-    const answer = await rig.run(rig.people[who], command);
+  it('/link says what the admin must set up when GitHub linking has no OAuth App yet', async () => {
+    const answer = await rig.run(rig.people.unlinked, 'link');
     expect(answer.ephemeral).toBe(true);
-    expect(answer.text).toContain(message);
+    expect(answer.text).toContain('client ID');
+    expect(rig.services.links.pendingCount()).toBe(0);
   });
 
-  it('/unlink still removes a stored link', async () => {
+  it('/sync previews the tier mappings; /unlink takes the member’s tier role back through the sync', async () => {
+    const preview = await rig.run(rig.people.admin, 'sync', { dry_run: true });
+    expect(preview.text).toContain('Sync preview (nothing changed)');
+    expect(preview.text).toMatch(/<@&\d+>: \+\d+ \/ −\d+/);
+    const tier = rig.guild.roleIds.tiers[0]!;
+    const before = rig.sim.control.member(rig.people.linked).roles;
+    rig.sim.control.setMemberRoles(rig.people.linked, [...before, tier]);
+    await waitFor(
+      () =>
+        rig.bot
+          .client!.guilds.cache.get(rig.guild.guild.id)!
+          .members.cache.get(rig.people.linked)!
+          .roles.cache.has(tier),
+      'the role to reach the cache',
+    );
     const answer = await rig.run(rig.people.linked, 'unlink');
     expect(answer.text).toContain('is no longer linked to you');
     expect(rig.store.links.byDiscordUser(rig.people.linked)).toBeUndefined();
+    await waitFor(
+      () => !rig.sim.control.member(rig.people.linked).roles.includes(tier),
+      'the tier role to go',
+    );
+    // Its other roles stay: only the roles the mappings manage are GitGuild's.
+    const tiers = new Set(rig.guild.roleIds.tiers);
+    expect(rig.sim.control.member(rig.people.linked).roles).toEqual(
+      before.filter((r) => !tiers.has(r)),
+    );
+  });
+
+  it('/setup_voice_stats creates the six stats channels through the voice stats engine', async () => {
+    const answer = await rig.run(rig.people.admin, 'setup_voice_stats');
+    expect(answer.text).toContain('6 channels created, 0 already there');
+  });
+
+  it('answers stats from the org the guild follows, never another configured org', async () => {
+    const guild = rig.store.guilds.get(rig.guild.guild.id)!;
+    expect(rig.store.settings.get().githubOrgs).toEqual([rig.org.login]);
+    await rig.store.guilds.upsert({ ...guild, org: null });
+    try {
+      const answer = await rig.run(rig.people.admin, 'getstats');
+      expect(answer.text).toContain('This server follows no GitHub organisation yet');
+    } finally {
+      await rig.store.guilds.upsert(guild);
+    }
   });
 });

@@ -328,7 +328,10 @@ describe('the desktop shell on a real host', () => {
     expect((await invokeMethod(host.handlers, 'settings.get', {})) as object).toMatchObject({
       launchAtLogin: true,
     });
-    expect(await readFile(file, 'utf8')).toContain('Exec=/opt/GitGuild/gitguild --hidden\n');
+    // The setting is saved first; the autostart entry is written after it.
+    await vi.waitFor(async () =>
+      expect(await readFile(file, 'utf8')).toContain('Exec=/opt/GitGuild/gitguild --hidden\n'),
+    );
     tray.click('Launch at login');
     await vi.waitFor(() => expect(tray.labels()).toContain('[ ] Launch at login'));
     await vi.waitFor(() => expect(existsSync(file)).toBe(false));

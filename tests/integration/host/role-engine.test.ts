@@ -126,7 +126,11 @@ describe('the role engine through the AdminApi', () => {
       { timeout: 30_000, interval: 100 },
     );
     const history = (await call('sync.history', { guildId })) as MethodOutput<'sync.history'>;
-    expect(history.runs[0]).toMatchObject({ trigger: 'manual', actor: 'admin:api', dryRun: false });
+    expect(history.runs[0]).toMatchObject({
+      trigger: 'manual',
+      actor: 'admin:desktop',
+      dryRun: false,
+    });
     const added = history.runs[0]!.counts.rolesAdded;
     expect(added).toBe(run.plan!.totalAdds);
     const audit = (await call('audit.list', {

@@ -232,11 +232,14 @@ describe('sync against the Discord simulator', () => {
         timeout: 10_000,
         interval: 50,
       });
-      const run = rig.store.history.syncRuns({ limit: 1 })[0];
-      expect(run).toMatchObject({
-        trigger: 'member_join',
-        counts: { membersChecked: 1, writes: 1 },
-      });
+      // The roles land before the run is recorded: wait for the record, not just the roles.
+      await vi.waitFor(() =>
+        expect(rig!.store.history.syncRuns({ limit: 1 })[0]).toMatchObject({
+          trigger: 'member_join',
+          outcome: 'ok',
+          counts: { membersChecked: 1, writes: 1 },
+        }),
+      );
     } finally {
       stop();
     }
@@ -255,10 +258,13 @@ describe('sync against the Discord simulator', () => {
       timeout: 10_000,
       interval: 50,
     });
-    expect(rig.store.history.syncRuns({ limit: 1 })[0]).toMatchObject({
-      trigger: 'unlink',
-      counts: { membersChanged: 1 },
-    });
+    await vi.waitFor(() =>
+      expect(rig!.store.history.syncRuns({ limit: 1 })[0]).toMatchObject({
+        trigger: 'unlink',
+        outcome: 'ok',
+        counts: { membersChanged: 1 },
+      }),
+    );
     expect(rig.store.history.audit({ limit: 1 })[0]?.reason).toBe('not linked to GitHub');
   });
 });

@@ -59,21 +59,6 @@ export async function handlerFixture(
     userAgent: 'GitGuild-test',
     onChange: () => undefined,
   });
-  const { ports, stats, renderer } = createBotPorts({
-    store,
-    indexes,
-    logger,
-    // Handlers never draw; a chart worker per fixture would only cost start-up time.
-    renderer: inProcessRenderer(),
-    ...(options.now ? { now: options.now } : {}),
-  });
-  const bot = new BotRunner({
-    secrets,
-    logger,
-    ports,
-    endpoints: () => ({ apiBaseUrl: store.settings.get().discordApiBaseUrl, gatewayUrl: null }),
-    onStatus: () => undefined,
-  });
   const oauth = createOAuthServices({
     store,
     secrets,
@@ -81,6 +66,29 @@ export async function handlerFixture(
     logger,
     mode: 'desktop',
     userAgent: 'GitGuild-test',
+  });
+  const { ports, stats, renderer } = createBotPorts(
+    {
+      store,
+      indexes,
+      logger,
+      // Handlers never draw; a chart worker per fixture would only cost start-up time.
+      renderer: inProcessRenderer(),
+      ...(options.now ? { now: options.now } : {}),
+    },
+    {
+      links: oauth.links,
+      sync: roleEngine.sync,
+      audit: roleEngine.sync,
+      voiceStats: roleEngine.voiceStatsPort,
+    },
+  );
+  const bot = new BotRunner({
+    secrets,
+    logger,
+    ports,
+    endpoints: () => ({ apiBaseUrl: store.settings.get().discordApiBaseUrl, gatewayUrl: null }),
+    onStatus: () => undefined,
   });
   const fixture: HandlerFixture = {
     dir,

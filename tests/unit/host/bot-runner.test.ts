@@ -3,7 +3,12 @@ import type { BotStatus } from '../../../src-bot/ports.js';
 import { inProcessRenderer } from '../../../src-main/charts/chart-renderer.js';
 import { createBotPorts } from '../../../src-main/host/bot-ports.js';
 import { BotRunner, type BotRunnerOptions } from '../../../src-main/host/bot-runner.js';
+import { EventHub } from '../../../src-main/api/event-hub.js';
 import { ContributionIndexes } from '../../../src-main/host/contribution-indexes.js';
+import { SyncService } from '../../../src-main/host/sync-service.js';
+import { VoiceStatsService, voiceStatsPort } from '../../../src-main/host/voice-stats-service.js';
+import { MemberLinkService } from '../../../src-main/oauth/member-links.js';
+import { OAuthFlows } from '../../../src-main/oauth/oauth-flows.js';
 import { createLogger, memorySink, type Logger } from '../../../src-main/log/logger.js';
 import { openStore } from '../../../src-main/store/index.js';
 import { tempDataDir } from '../store/temp-data-dir.js';
@@ -16,12 +21,34 @@ async function runner(
 ): Promise<{ runner: BotRunner; statuses: BotStatus[] }> {
   const logger = options.logger ?? createLogger('t', { sinks: [] });
   const store = await openStore({ dataDir: await tempDataDir(), logger });
-  const { ports } = createBotPorts({
-    renderer: inProcessRenderer(),
+  const indexes = new ContributionIndexes(store.contributions);
+  // The host's own services; the bot never gets far enough here to call them.
+  const sync = new SyncService({
     store,
-    indexes: new ContributionIndexes(store.contributions),
+    indexFor: (org) => indexes.get(org),
+    client: () => null,
+    events: new EventHub(logger),
     logger,
   });
+  const voiceStats = new VoiceStatsService({
+    store,
+    indexFor: (org) => indexes.get(org),
+    repoFacts: () => Promise.reject(new Error('no GitHub in this test')),
+    client: () => null,
+    logger,
+  });
+  const links = new MemberLinkService({
+    links: store.links,
+    settings: store.settings,
+    secrets: inMemorySecrets(),
+    flows: new OAuthFlows({ logger }),
+    logger,
+    userAgent: 'GitGuild-test',
+  });
+  const { ports } = createBotPorts(
+    { renderer: inProcessRenderer(), store, indexes, logger },
+    { links, sync, audit: sync, voiceStats: voiceStatsPort(voiceStats, logger) },
+  );
   const statuses: BotStatus[] = [];
   return {
     statuses,

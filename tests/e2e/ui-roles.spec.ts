@@ -1,7 +1,6 @@
 // The admin's whole role workflow through the UI, against a real headless host, the GitHub
 // simulator (one crawl finished) and the Discord simulator (the bot online in the demo guild):
-// Guilds shows the guild and its health; the Guild page sets the organisation and a small safety
-// cap; a preset is applied (its roles are created on Discord); the mapping editor's live preview
+// Guilds shows the guild and its health; the Guild page sets a small safety cap; a preset is applied (its roles are created on Discord); the mapping editor's live preview
 // changes as a threshold changes; the mapping is saved; the Sync page's dry run shows the plan;
 // applying asks to confirm (over the cap), then applies; the simulated guild's members hold
 // exactly the roles the plan said; the run is in the history and its changes in the audit log.
@@ -78,19 +77,18 @@ test('preset, live preview, save, dry run, confirm and apply: the simulated guil
   await page.getByTestId('scheduler-toggle').click();
   await expect(page.getByTestId('scheduler-state')).toHaveText('Paused');
 
-  // Guilds: the demo guild with the bot, and its health says the organisation is missing.
+  // Guilds: the demo guild with the bot, following the simulated org, healthy.
   await page.goto(`${h.origin}/#/guilds`);
   const card = page.getByTestId(`guild-${h.discord.guildId}`);
   await expect(card).toContainText(h.discord.guildName);
+  await expect(card).toContainText(`Organisation: ${h.org}`);
   await expect(card.getByTestId('guild-bot')).toHaveText('Bot present');
-  await expect(card.getByTestId('guild-health')).toContainText(
-    'Pick the organisation in the guild settings',
-  );
+  await expect(card.getByTestId('guild-health-ok')).toBeVisible();
   await card.getByTestId('guild-open').click();
 
-  // Guild: organisation and a safety cap of 5 changes.
+  // Guild: a safety cap of 5 changes.
   await expect(page.getByTestId('page-guild')).toBeVisible();
-  await page.getByTestId('guild-org').fill(h.org);
+  await expect(page.getByTestId('guild-org')).toHaveValue(h.org);
   await page.getByTestId('guild-cap').fill('5');
   await page.getByTestId('guild-save').click();
   await expect(page.getByTestId('guild-saved')).toBeVisible();

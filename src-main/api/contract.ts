@@ -14,6 +14,7 @@ import { SECRET_ACCOUNTS } from '../secrets/types.js';
 import { BotHealthSchema, botMethods } from './methods/bot.js';
 import { chartsMethods } from './methods/charts.js';
 import { hostInfoMethods } from './methods/host-info.js';
+import { membersMethods } from './methods/members.js';
 import { statsMethods } from './methods/stats.js';
 import { SchedulerJobSchema, SyncFinishedEventSchema, syncMethods } from './methods/sync.js';
 import { AuthChangedEventSchema, authMethods, LinkChangedEventSchema } from './methods/auth.js';
@@ -210,6 +211,7 @@ export const adminApi = {
   ...hostInfoMethods,
   ...syncMethods,
   ...authMethods,
+  ...membersMethods,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type AdminApi = typeof adminApi;

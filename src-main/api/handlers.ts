@@ -7,6 +7,7 @@ import { authHandlers, type AuthHandlerDeps } from './handlers/auth.js';
 import { configHandlers, type ConfigHandlerDeps } from './handlers/config.js';
 import { crawlHandlers, type CrawlService } from './handlers/crawl.js';
 import { hostInfoHandlers, type HostInfoDeps } from './handlers/host-info.js';
+import { membersHandlers, type MembersHandlerDeps } from './handlers/members.js';
 import { rolesHandlers, type RolesHandlerDeps } from './handlers/roles.js';
 import { secretsHandlers, type SecretsHandlerDeps } from './handlers/secrets.js';
 import { settingsHandlers, type SettingsHandlerDeps } from './handlers/settings.js';
@@ -31,6 +32,7 @@ export interface AdminHandlerDeps {
   roles: RolesHandlerDeps;
   sync: SyncHandlerDeps;
   auth: AuthHandlerDeps;
+  members: MembersHandlerDeps;
 }
 
 export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
@@ -48,5 +50,6 @@ export function createAdminHandlers(deps: AdminHandlerDeps): AdminHandlers {
     ...rolesHandlers(deps.roles),
     ...syncHandlers(deps.sync),
     ...authHandlers(deps.auth),
+    ...membersHandlers(deps.members),
   };
 }

@@ -16,6 +16,7 @@ import { ContributionIndexes } from './contribution-indexes.js';
 import { createRoleEngine, type RoleEngineOptions } from './role-engine.js';
 import type { Host, HostMode } from './host.js';
 import { TOKEN_REFRESH_MINUTES } from '../oauth/token-refresh-job.js';
+import { readGuildSnapshot } from '../../src-bot/sync/snapshot.js';
 import { createOAuthServices, type OAuthServicesOptions } from './oauth-services.js';
 import { StatsSnapshots } from './stats-snapshots.js';
 import { APP_VERSION, runtimeVersions } from './versions.js';
@@ -283,6 +284,14 @@ export async function createHost(config: HostConfig): Promise<Host> {
     bot: bots,
     charts: { settings: store.settings, statsFor: (org) => orgStats.get(org) },
     auth: oauth.handlerDeps,
+    members: {
+      store,
+      indexFor: (org) => indexes.get(org),
+      snapshot: async (guildId) => {
+        const client = bots.client;
+        return client ? (await readGuildSnapshot(client, guildId)).snapshot : null;
+      },
+    },
   });
 
   return {

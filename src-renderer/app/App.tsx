@@ -5,7 +5,11 @@
 import { useEffect, useRef, useState } from 'react';
 import type { GitGuildClient } from '../api/api-client';
 import { LoadingState } from '../components/states';
-import { PlaceholderPage } from '../pages/PlaceholderPage';
+import { GuildPage } from '../pages/guilds/GuildPage';
+import { GuildsPage } from '../pages/guilds/GuildsPage';
+import { MappingEditor } from '../pages/mappings/MappingEditor';
+import { MembersPage } from '../pages/members/MembersPage';
+import { SyncPage } from '../pages/sync/SyncPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
 import { SetupWizard } from '../pages/setup/SetupWizard';
 import { stepsLeft } from '../pages/setup/setup-steps';
@@ -92,12 +96,22 @@ function Page({
       return <StatsPage client={client} crawl={crawl} />;
     case 'store':
       return <StorePage client={client} />;
-    // Built by the next part of the admin UI, once guilds, mappings, links and sync land.
     case 'guilds':
+      return <GuildsPage client={client} />;
     case 'guild':
+      return <GuildPage key={route.guildId} client={client} guildId={route.guildId} />;
     case 'mapping':
+      return (
+        <MappingEditor
+          key={`${route.guildId}/${route.mappingId}`}
+          client={client}
+          guildId={route.guildId}
+          mappingId={route.mappingId}
+        />
+      );
     case 'members':
+      return <MembersPage client={client} />;
     case 'sync':
-      return <PlaceholderPage route={route} />;
+      return <SyncPage client={client} />;
   }
 }

@@ -1,7 +1,5 @@
 // The app's pages and their addresses. Routes live in the URL fragment (`#/guilds/123`) so
 // reloads and the back button work under both file-like (Electron) and HTTP origins.
-// Pages that need data other work is still adding are listed with `waitsFor`: their placeholder
-// says what the page will do and what it waits for.
 
 export type Route =
   | { page: 'setup' }
@@ -19,8 +17,6 @@ export type PageId = Route['page'];
 export interface PageInfo {
   title: string;
   summary: string;
-  /** What the page's data waits for, when it is not built yet. */
-  waitsFor?: string;
 }
 
 export const PAGES: Record<PageId, PageInfo> = {
@@ -32,19 +28,16 @@ export const PAGES: Record<PageId, PageInfo> = {
     title: 'Guilds',
     summary:
       "See the Discord servers the bot is in with your badge (Owner, Administrator, Manage Server), invite it where it is missing, and check each server's permissions and role-hierarchy problems with the fix for each.",
-    waitsFor: 'the bot controls and the guild settings (roles and sync) that are being added now',
   },
   guild: {
     title: 'Guild',
     summary:
       "Edit one server's settings (organisation, sync interval, removing roles on unlink, audit channel, safety cap, voice stats) and list its role mappings.",
-    waitsFor: 'the guild settings and mappings of the roles and sync work',
   },
   mapping: {
     title: 'Mapping editor',
     summary:
       'Pick a role, build its condition (metric, window, threshold, tier groups, grace period) or start from a preset, and preview before saving how many members would gain and lose it, and who.',
-    waitsFor: 'the role mappings and the sync preview of the roles and sync work',
   },
   stats: {
     title: 'Stats',
@@ -54,13 +47,11 @@ export const PAGES: Record<PageId, PageInfo> = {
     title: 'Members',
     summary:
       'Linked members (Discord and GitHub, when they linked, their managed roles and stats at a glance), unlinking, admin links, search, and the top contributors who have not linked yet.',
-    waitsFor: 'member linking (OAuth and /link) and the managed roles of the sync work',
   },
   sync: {
     title: 'Sync',
     summary:
       'The current run with progress and ETA, the next scheduled runs, pause and resume, Sync now, a dry run with its full plan, past runs, and the audit log with filters and CSV export.',
-    waitsFor: 'the scheduler, sync runs and audit log of the sync work',
   },
   store: {
     title: 'Data & backups',

@@ -29,8 +29,13 @@ export function useSetup(
 
   useEffect(() => {
     let active = true;
-    Promise.all([client.api['secrets.status'](), client.api['settings.get']()]).then(
-      ([secrets, settings]) => active && setBase({ secrets, settings }),
+    Promise.all([
+      client.api['secrets.status'](),
+      client.api['settings.get'](),
+      // Sign-in state and the exact URIs to register; a host without OAuth still sets up.
+      client.api['auth.status']().catch(() => null),
+    ]).then(
+      ([secrets, settings, auth]) => active && setBase({ secrets, settings, auth }),
       // The status bar reports an unreachable host; the wizard shows its own error.
       () => undefined,
     );

@@ -15,6 +15,15 @@ export interface UiHostReady {
   githubToken: string;
   botToken: string;
   seededRows: number;
+  /** The Discord simulator: its control API (what the specs check roles with) and its guild. */
+  discord: {
+    controlUrl: string;
+    guildViewUrl: string;
+    guildId: string;
+    guildName: string;
+    roleIds: { tiers: string[] };
+    links: { discordUserId: string; githubLogin: string }[];
+  };
 }
 
 export interface UiHostOptions {
@@ -22,6 +31,10 @@ export interface UiHostOptions {
   contributors?: number;
   partial?: boolean;
   crawlLatencyMs?: number;
+  /** Manage the simulated guild (demo links and tier mappings); the bot is ready first. */
+  guild?: boolean;
+  /** Finish one crawl of the simulated org before the host is handed over. */
+  crawl?: boolean;
 }
 
 export interface RunningUiHost extends UiHostReady {
@@ -37,6 +50,8 @@ export async function startUiHost(
   const args = ['--data-dir', dataDir, '--secrets', options.secrets ?? 'both'];
   if (options.contributors) args.push('--contributors', String(options.contributors));
   if (options.partial) args.push('--partial');
+  if (options.guild) args.push('--guild');
+  if (options.crawl) args.push('--crawl');
   if (options.crawlLatencyMs) args.push('--crawl-latency-ms', String(options.crawlLatencyMs));
   const child = spawn(
     process.execPath,

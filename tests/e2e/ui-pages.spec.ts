@@ -14,16 +14,17 @@ const SCREENSHOTS = fileURLToPath(new URL('../../test-results/screenshots/', imp
 /** Each page, how to reach it, and what shows it has finished loading. */
 const PAGES: { name: string; hash: string; ready: string }[] = [
   { name: 'setup', hash: '#/setup', ready: 'setup-verdict' },
-  { name: 'guilds', hash: '#/guilds', ready: 'placeholder-note' },
-  { name: 'guild', hash: '#/guilds/900000000000000001', ready: 'placeholder-note' },
+  { name: 'guilds', hash: '#/guilds', ready: 'guild-health-ok' },
+  { name: 'guild', hash: '#/guilds/{guild}', ready: 'mappings-table' },
   {
     name: 'mapping-editor',
-    hash: '#/guilds/900000000000000001/mappings/new',
-    ready: 'placeholder-note',
+    hash: '#/guilds/{guild}/mappings/demo-tier-3',
+    ready: 'preview-summary',
   },
+  { name: 'mapping-new', hash: '#/guilds/{guild}/mappings/new', ready: 'preview-summary' },
   { name: 'stats', hash: '#/stats', ready: 'chart-trend' },
-  { name: 'members', hash: '#/members', ready: 'placeholder-note' },
-  { name: 'sync', hash: '#/sync', ready: 'placeholder-note' },
+  { name: 'members', hash: '#/members', ready: 'member-row' },
+  { name: 'sync', hash: '#/sync', ready: 'audit-row' },
   { name: 'data', hash: '#/store', ready: 'store-ok' },
   { name: 'settings', hash: '#/settings', ready: 'host-data-dir' },
 ];
@@ -32,10 +33,27 @@ let dataDir: string;
 let host: RunningUiHost | null = null;
 
 test.beforeAll(async () => {
+  test.setTimeout(240_000);
   dataDir = await mkdtemp(join(tmpdir(), 'gitguild-e2e-pages-'));
-  // A few hundred contributors: enough for full tables and charts in the pictures.
-  host = await startUiHost(dataDir, { contributors: 400, partial: true });
+  // The demo: the simulated org crawled, the simulated guild managed with its links; then, as an
+  // admin would, its organisation set, a preset applied and one sync run, so every page has data.
+  host = await startUiHost(dataDir, { guild: true, crawl: true });
   await mkdir(SCREENSHOTS, { recursive: true });
+  const guildId = host.discord.guildId;
+  await rpc('scheduler.pause', {});
+  await rpc('guilds.update', { id: guildId, org: host.org, auditChannelId: null });
+  await rpc('mappings.applyPreset', { guildId, preset: 'python-bot-tiers' });
+  const run = (await rpc('sync.run', { guildId, confirm: true })) as { status: string };
+  expect(run.status).toBe('started');
+  await expect
+    .poll(
+      async () =>
+        ((await rpc('sync.status', { guildId })) as { running: unknown[] }).running.length,
+      {
+        timeout: 120_000,
+      },
+    )
+    .toBe(0);
 });
 test.afterAll(async () => {
   await host?.stop();
@@ -43,8 +61,20 @@ test.afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+async function rpc(method: string, input: unknown): Promise<unknown> {
+  const token = new URL(host!.adminUrl).hash.replace('#token=', '');
+  const res = await fetch(`${host!.origin}/api/rpc/${method}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await res.json()) as unknown;
+  expect(res.ok, `${method}: ${JSON.stringify(body)}`).toBe(true);
+  return body;
+}
+
 async function open(page: Page, hash: string, ready: string): Promise<void> {
-  await page.goto(`${host!.origin}/${hash}`);
+  await page.goto(`${host!.origin}/${hash.replace('{guild}', host!.discord.guildId)}`);
   // Charts load their own chunk after the data; slow on a busy machine.
   await expect(page.getByTestId(ready).first()).toBeVisible({ timeout: 30_000 });
 }
@@ -68,7 +98,7 @@ for (const theme of ['light', 'dark'] as const) {
       await open(page, hash, ready);
       await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
       // Let charts finish drawing before the picture.
-      await page.waitForTimeout(name === 'stats' ? 400 : 50);
+      await page.waitForTimeout(name === 'stats' ? 400 : 150);
       await page.screenshot({ path: join(SCREENSHOTS, `${name}-${theme}.png`) });
       const results = await new AxeBuilder({ page }).analyze();
       for (const v of results.violations) {

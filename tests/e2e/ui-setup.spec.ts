@@ -51,8 +51,16 @@ test('a first run opens the wizard, which can be left and resumed, and ends on S
   await expect(first.getByTestId('secret-discord.botToken-input')).toHaveValue('');
   expect(await first.content()).not.toContain(host.botToken);
 
-  // On to the GitHub step, then leave.
+  // Discord sign-in is optional; it names the exact redirect URI to register.
   await first.getByTestId('setup-next').click();
+  await expect(first.getByTestId('page-setup')).toHaveAttribute('data-step', 'discord-oauth');
+  await expect(first.getByTestId('setup-verdict')).toHaveAttribute('data-status', 'optional');
+  await expect(first.getByTestId('setup-discord-redirect')).toHaveText(
+    /^http:\/\/127\.0\.0\.1:\d+\/oauth\/discord\/callback$/,
+  );
+  await expect(first.getByTestId('setup-discord-signin')).toBeDisabled();
+
+  // On to the GitHub step, then leave.
   await first.getByTestId('setup-next').click();
   await expect(first.getByTestId('page-setup')).toHaveAttribute('data-step', 'github');
   await first.getByTestId('setup-leave').click();
@@ -86,7 +94,13 @@ test('a first run opens the wizard, which can be left and resumed, and ends on S
   await expect(page.getByTestId('setup-fix')).toContainText('Stats page lists each one');
 
   await page.getByTestId('setup-next').click();
-  await expect(page.getByTestId('setup-invite-slot')).toContainText('Not built yet');
+  // The invite: the link with exactly GitGuild's permissions, and the bot checked in a server.
+  await expect(page.getByTestId('page-setup')).toHaveAttribute('data-step', 'invite');
+  const invite = page.getByTestId('setup-invite-link');
+  await expect(invite).toHaveAttribute('href', /scope=bot\+applications\.commands&permissions=\d+/);
+  await expect(page.getByTestId('setup-invite-permissions')).toContainText('Manage Roles');
+  await expect(page.getByTestId('setup-verdict')).toHaveAttribute('data-status', 'done');
+  await expect(page.getByTestId('setup-verdict')).toContainText('The bot is in 1 server');
   await page.getByTestId('setup-finish').click();
   await expect(page.getByTestId('page-stats')).toBeVisible();
   await expect(page.getByTestId('leaderboard')).toBeVisible();

@@ -26,7 +26,7 @@ const STATUS_LABEL: Record<StepStatus, string> = {
   done: 'Done',
   attention: 'Needs attention',
   todo: 'To do',
-  later: 'Coming later',
+  optional: 'Optional',
 };
 
 export function SetupWizard({
@@ -219,12 +219,7 @@ function StepBody({
         </>
       );
     case 'discord-oauth':
-      return (
-        <p className="placeholder-note">
-          Not built yet: this step will set the Discord OAuth client for admin sign-in and show the
-          exact redirect URI to register. You can go on without it.
-        </p>
-      );
+      return <DiscordOAuthStep client={client} facts={facts} onChange={onChange} />;
     case 'github':
       return (
         <>
@@ -242,14 +237,7 @@ function StepBody({
     case 'crawl':
       return <CrawlStep crawl={crawl} facts={facts} />;
     case 'invite':
-      return (
-        <p className="placeholder-note" data-testid="setup-invite-slot">
-          Not built yet: the bot’s invite link, with exactly the permissions it needs, appears here
-          once the bot’s commands and role sync are in. Until then, invite it from the Developer
-          Portal (OAuth2 → URL Generator, scopes <code>bot</code> and{' '}
-          <code>applications.commands</code>).
-        </p>
-      );
+      return <InviteStep facts={facts} onChange={onChange} />;
   }
 }
 
@@ -386,6 +374,167 @@ function CrawlStep({ crawl, facts }: { crawl: CrawlController; facts: SetupFacts
           . <a href="#/stats">See the stats</a>.
         </p>
       )}
+    </>
+  );
+}
+
+function DiscordOAuthStep({
+  client,
+  facts,
+  onChange,
+}: {
+  client: GitGuildClient;
+  facts: SetupFacts;
+  onChange: () => void;
+}) {
+  const [clientId, setClientId] = useState(facts.settings.discordClientId);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [start, setStart] = useState<{ url: string; opened: boolean } | null>(null);
+  const setup = facts.auth?.setup;
+  async function saveId(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    try {
+      setError(null);
+      await client.api['settings.update']({ discordClientId: clientId.trim() });
+      setSaved(true);
+      onChange();
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  async function signIn(): Promise<void> {
+    try {
+      setError(null);
+      const answer = await client.api['auth.discord.begin']();
+      setStart({ url: answer.authorizationUrl, opened: answer.opened });
+    } catch (e) {
+      setError(asApiError(e));
+    }
+  }
+  return (
+    <>
+      <ol className="how-to">
+        <li>
+          In the Discord Developer Portal open your bot’s application, then <strong>OAuth2</strong>.
+        </li>
+        <li>
+          Under <strong>Redirects</strong> add exactly{' '}
+          {setup ? (
+            <code data-testid="setup-discord-redirect">{setup.discordRedirectUri}</code>
+          ) : (
+            'the redirect URI GitGuild shows here once the host answers'
+          )}
+          {setup?.discordPublicRedirectUri && (
+            <>
+              {' '}
+              and <code>{setup.discordPublicRedirectUri}</code> (the dashboard’s public address)
+            </>
+          )}
+          , and save.
+        </li>
+        <li>
+          Copy the <strong>Client ID</strong> below, then <strong>Reset Secret</strong> and paste
+          the client secret.
+        </li>
+      </ol>
+      <form className="form-row" onSubmit={saveId}>
+        <label htmlFor="setup-discord-client-id">Client ID</label>
+        <input
+          id="setup-discord-client-id"
+          value={clientId}
+          onChange={(e) => {
+            setClientId(e.target.value);
+            setSaved(false);
+          }}
+          inputMode="numeric"
+          data-testid="setup-discord-client-id"
+        />
+        <button type="submit" data-testid="setup-discord-client-id-save">
+          Save
+        </button>
+        {saved && <span className="ok">Saved.</span>}
+      </form>
+      <SecretRow
+        client={client}
+        account="discord.clientSecret"
+        present={facts.secrets.present['discord.clientSecret']}
+        writable={facts.secrets.writable}
+        onStatus={() => onChange()}
+      />
+      <p>
+        <button
+          type="button"
+          onClick={signIn}
+          disabled={!facts.auth?.discord.configured}
+          data-testid="setup-discord-signin"
+        >
+          Sign in with Discord
+        </button>{' '}
+        {start && !start.opened && (
+          <a
+            href={start.url}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="setup-discord-signin-link"
+          >
+            Open Discord’s sign-in page
+          </a>
+        )}
+      </p>
+      {error && <ErrorBox error={error} testId="setup-discord-error" />}
+    </>
+  );
+}
+
+function InviteStep({ facts, onChange }: { facts: SetupFacts; onChange: () => void }) {
+  const setup = facts.auth?.setup;
+  return (
+    <>
+      {setup?.botInviteUrl ? (
+        <p>
+          <a
+            className="button-link primary"
+            href={setup.botInviteUrl}
+            target="_blank"
+            rel="noreferrer"
+            data-testid="setup-invite-link"
+          >
+            Invite the bot to a server
+          </a>
+        </p>
+      ) : (
+        <p className="warn-box" data-testid="setup-invite-missing">
+          The invite link needs the application’s ID: set the bot token (step 1) or the Client ID
+          (step 2).
+        </p>
+      )}
+      {setup && (
+        <>
+          <p className="field-hint">
+            Scopes{' '}
+            {setup.botScopes.map((s) => (
+              <code key={s}>{s} </code>
+            ))}
+            and exactly these permissions (integer {setup.botPermissions}):
+          </p>
+          <ul className="permission-list" data-testid="setup-invite-permissions">
+            {setup.botPermissionList.map((p) => (
+              <li key={p.name}>
+                <strong>{p.name}</strong>: {p.why}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p>
+        <button type="button" onClick={onChange} data-testid="setup-invite-check">
+          Check again
+        </button>{' '}
+        <span className="field-hint" data-testid="setup-invite-bot">
+          Bot now: {facts.bot ? botWords(facts.bot) : 'unknown (the host is not answering)'}
+        </span>
+      </p>
     </>
   );
 }

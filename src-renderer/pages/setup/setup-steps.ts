@@ -6,26 +6,25 @@ import type { Health, MethodOutput } from '../../../src-main/api/contract';
 
 export type SetupStepId = 'bot' | 'discord-oauth' | 'github' | 'org' | 'crawl' | 'invite';
 
-/**
- * `slot`: the step's data comes with work still being built; the wizard shows what the step will
- * do and lets the admin go on. The next helper replaces the slot with the real step.
- */
-export const SETUP_STEPS: readonly { id: SetupStepId; title: string; slot?: true }[] = [
+export const SETUP_STEPS: readonly { id: SetupStepId; title: string }[] = [
   { id: 'bot', title: 'Discord bot token' },
-  { id: 'discord-oauth', title: 'Discord sign-in', slot: true },
+  { id: 'discord-oauth', title: 'Discord sign-in' },
   { id: 'github', title: 'GitHub token' },
   { id: 'org', title: 'Organisation' },
   { id: 'crawl', title: 'First crawl' },
-  { id: 'invite', title: 'Invite the bot', slot: true },
+  { id: 'invite', title: 'Invite the bot' },
 ];
 
-export type StepStatus = 'done' | 'attention' | 'todo' | 'later';
+/** `optional`: the host works without it (Discord sign-in only adds badges and missing servers). */
+export type StepStatus = 'done' | 'attention' | 'todo' | 'optional';
 
 export interface SetupFacts {
   secrets: MethodOutput<'secrets.status'>;
   settings: MethodOutput<'settings.get'>;
   crawl: MethodOutput<'crawl.status'>;
   bot: Health['bot'] | null;
+  /** Null when the host could not say (an older host, or it failed): those steps stay optional. */
+  auth: MethodOutput<'auth.status'> | null;
 }
 
 export interface StepState {
@@ -77,12 +76,30 @@ function stepState(id: SetupStepId, facts: SetupFacts): StepState {
           return { id, status: 'todo', summary: 'The token is set; waiting for the bot to start.' };
       }
     }
-    case 'discord-oauth':
+    case 'discord-oauth': {
+      const discord = facts.auth?.discord;
+      if (discord?.signedIn)
+        return {
+          id,
+          status: 'done',
+          summary: `Signed in with Discord as ${discord.user?.globalName ?? discord.user?.username ?? 'you'}.`,
+        };
+      if (discord?.configured)
+        return {
+          id,
+          status: 'optional',
+          summary: 'The OAuth client is set. Sign in to see your servers and your badge in each.',
+        };
       return {
         id,
-        status: 'later',
-        summary: 'Admin sign-in with Discord is being added; this step will set its client.',
+        status: 'optional',
+        summary:
+          'Optional: with a Discord OAuth client you sign in with Discord to see the servers you manage and invite the bot to them.',
+        ...(settings.discordClientId === ''
+          ? {}
+          : { fix: 'Paste the client secret too, then sign in.' }),
       };
+    }
     case 'github': {
       if (!secrets.present['github.token']) {
         return {
@@ -143,12 +160,27 @@ function stepState(id: SetupStepId, facts: SetupFacts): StepState {
       }
       return { id, status: 'todo', summary: 'The organisation has not been crawled yet.' };
     }
-    case 'invite':
+    case 'invite': {
+      if (bot?.state === 'ready' && bot.guilds > 0)
+        return {
+          id,
+          status: 'done',
+          summary: `The bot is in ${bot.guilds} server${bot.guilds === 1 ? '' : 's'}; choose each one's organisation and roles under Guilds.`,
+        };
+      if (bot?.state === 'ready')
+        return {
+          id,
+          status: 'todo',
+          summary: 'The bot is online but in no server yet.',
+          fix: 'Open the invite link below, pick your server and authorise; then press Check again.',
+        };
       return {
         id,
-        status: 'later',
-        summary: 'The bot’s invite link, with the permissions it needs, is being added.',
+        status: 'todo',
+        summary: 'The bot must be online to check where it is (step 1).',
+        fix: 'Set the bot token first; the invite link below works already.',
       };
+    }
   }
 }
 

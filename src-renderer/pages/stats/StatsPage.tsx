@@ -210,8 +210,7 @@ export function StatsPage({ client, crawl }: { client: GitGuildClient; crawl: Cr
             client={client}
             org={org}
             metric={metric}
-            metricLabel={metricLabel}
-            entries={leaderboard.entries}
+            window={timeWindow}
             refreshKey={crawl.finishedCount}
           />
           <LeaderboardTable

@@ -3,7 +3,12 @@
 // runs until SIGTERM.
 // Usage: node --import tsx tests/e2e/harness/ui-harness.ts --data-dir DIR
 //          [--secrets none|github|bot|both] [--contributors N] [--partial] [--crawl-latency-ms MS]
+//          [--guild] [--crawl]
+// --guild: the simulated guild is managed (demo links and tier mappings, scripts/demo-setup.ts)
+// and the bot is ready before the ready line; --crawl: one crawl of the simulated org finished.
 import { parseArgs } from 'node:util';
+import { seedDemoGuild } from '../../../scripts/demo-setup.js';
+import { DESKTOP_ADMIN } from '../../../src-main/api/caller.js';
 import { settingsForSimulators, startSimulators } from '../../../sim/index.js';
 import { createLogger } from '../../../src-main/log/logger.js';
 import { openSecretStore } from '../../../src-main/secrets/index.js';
@@ -20,6 +25,8 @@ async function main(): Promise<void> {
       contributors: { type: 'string', default: '0' },
       partial: { type: 'boolean', default: false },
       'crawl-latency-ms': { type: 'string', default: '0' },
+      guild: { type: 'boolean', default: false },
+      crawl: { type: 'boolean', default: false },
     },
   });
   const dataDir = values['data-dir'];
@@ -45,6 +52,7 @@ async function main(): Promise<void> {
     });
     seeded = result.rows;
   }
+  if (values.guild) await seedDemoGuild(store, sims);
   await store.close();
 
   const secrets = await openSecretStore({ backend: 'memory', logger });
@@ -71,14 +79,52 @@ async function main(): Promise<void> {
         () => process.exit(1),
       );
   });
+  const { host } = running;
+  if (values.crawl) {
+    let finished = false;
+    host.events.subscribe((e) => {
+      if (e.type === 'crawl-finished') finished = true;
+    });
+    await host.handlers['crawl.run'](undefined, { caller: DESKTOP_ADMIN });
+    await waitFor(() => finished, 'the crawl');
+  }
+  if (values.guild) {
+    await waitFor(() => host.health().bot.state === 'ready', 'the bot');
+    // The guild follows the org, so the scheduler's first sync gives the demo tiers at start
+    // (at Discord's pace): specs begin once it is over, with a quiet guild.
+    const guildId = discord.guild.guild.id;
+    let quiet = false;
+    while (!quiet) {
+      const status = await host.handlers['sync.status']({ guildId }, { caller: DESKTOP_ADMIN });
+      quiet = status.running.length === 0 && status.guilds.some((g) => g.lastRun !== null);
+      if (!quiet) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const scenario = discord.guild;
   const ready: UiHostReady = {
     adminUrl: running.server.adminUrl,
     org: github.org.login,
     githubToken: github.token,
     botToken: discord.botToken,
     seededRows: seeded,
+    discord: {
+      controlUrl: discord.controlUrl,
+      guildViewUrl: discord.webUrl,
+      guildId: scenario.guild.id,
+      guildName: scenario.guild.name,
+      roleIds: { tiers: scenario.roleIds.tiers },
+      links: scenario.links,
+    },
   };
   console.log(`UI_READY ${JSON.stringify(ready)}`);
+}
+
+async function waitFor(check: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 main().catch((error: unknown) => {

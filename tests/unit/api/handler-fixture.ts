@@ -125,6 +125,7 @@ export async function handlerFixture(
       bot,
       charts: { settings: store.settings, statsFor: (org) => stats.get(org) },
       auth: oauth.handlerDeps,
+      members: { store, indexFor: (org) => indexes.get(org), snapshot: async () => null },
     }),
     async close() {
       await crawls.stop();

@@ -95,6 +95,7 @@ function facts(over: Partial<SetupFacts> = {}): SetupFacts {
     } as unknown as SetupFacts['settings'],
     crawl: { running: null, orgs: [], lastError: null },
     bot: { state: 'not_configured', guilds: 0 },
+    auth: null,
     ...over,
   };
 }
@@ -135,6 +136,35 @@ describe('setup steps', () => {
     expect(byId['org']!.status).toBe('done');
     expect(byId['crawl']).toMatchObject({ status: 'attention' });
     expect(byId['crawl']!.fix).toContain('GitHub token');
-    expect(byId['invite']!.status).toBe('later');
+    expect(byId['invite']!.status).toBe('todo');
+    expect(byId['discord-oauth']!.status).toBe('optional');
+  });
+
+  it('invite: done once the online bot is in a server; Discord sign-in done when signed in', () => {
+    const online = facts({ bot: { state: 'ready', guilds: 0 } });
+    const byId = (f: SetupFacts) => Object.fromEntries(stepStates(f).map((s) => [s.id, s]));
+    expect(byId(online)['invite']).toMatchObject({ status: 'todo' });
+    expect(byId(online)['invite']!.fix).toContain('invite link');
+    const inServer = facts({ bot: { state: 'ready', guilds: 2 } });
+    expect(byId(inServer)['invite']).toMatchObject({ status: 'done' });
+    expect(byId(inServer)['invite']!.summary).toContain('2 servers');
+    const signedIn = facts({
+      auth: {
+        discord: {
+          signedIn: true,
+          configured: true,
+          user: { id: '1', username: 'ada', globalName: 'Ada' },
+        },
+      } as unknown as SetupFacts['auth'],
+    });
+    expect(byId(signedIn)['discord-oauth']).toMatchObject({
+      status: 'done',
+      summary: 'Signed in with Discord as Ada.',
+    });
+    expect(
+      stepStates(facts())
+        .filter((s) => s.status === 'optional')
+        .map((s) => s.id),
+    ).toEqual(['discord-oauth']);
   });
 });
